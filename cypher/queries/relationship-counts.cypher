@@ -1,0 +1,5 @@
+// Relationships per type.
+// Returns: type, count
+MATCH ()-[r]->()
+RETURN type(r) AS type, count(*) AS count
+ORDER BY type

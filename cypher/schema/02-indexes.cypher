@@ -1,0 +1,12 @@
+// Indexes for the fields the API filters and sorts on, and the full-text index behind Query.search.
+CREATE INDEX model_name IF NOT EXISTS FOR (n:Model) ON (n.name);
+CREATE INDEX model_year IF NOT EXISTS FOR (n:Model) ON (n.year);
+CREATE INDEX model_parameters IF NOT EXISTS FOR (n:Model) ON (n.parameters);
+CREATE INDEX model_organization IF NOT EXISTS FOR (n:Model) ON (n.organization);
+CREATE INDEX domain_name IF NOT EXISTS FOR (n:Domain) ON (n.name);
+CREATE INDEX task_name IF NOT EXISTS FOR (n:Task) ON (n.name);
+CREATE INDEX dataset_name IF NOT EXISTS FOR (n:Dataset) ON (n.name);
+CREATE INDEX dataset_modality IF NOT EXISTS FOR (n:Dataset) ON (n.modality);
+CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Domain|Task|Dataset|Model) ON EACH [n.name, n.description];
+// Queries that follow may rely on the indexes above, so wait until they are online.
+CALL db.awaitIndexes(300);

@@ -1,0 +1,136 @@
+/**
+ * Reads the environment once into a frozen, typed configuration; every bad variable is named in one error.
+ */
+import { projectPath } from './paths.js';
+
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export interface LocalNeo4jConfig {
+  dataDir: string;
+  boltPort: number;
+  heap: string;
+}
+
+export interface Config {
+  port: number;
+  production: boolean;
+  /** A running Neo4j to use; when absent the server starts the local one. */
+  neo4j: Neo4jConnection | null;
+  localNeo4j: LocalNeo4jConfig;
+  cypherTimeoutMs: number;
+  dbAcquisitionTimeoutMs: number;
+  dbMaxPoolSize: number;
+  /** Report the Cypher round trips of each request in the response's `extensions.cypherQueries`. */
+  queryStats: boolean;
+  /** Batch loads through DataLoader; off only to measure the N+1 baseline in the benchmark. */
+  loaderBatching: boolean;
+}
+
+/** One or more environment variables are invalid; the message names each of them. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+
+class EnvReader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback: string): string {
+    const value = this.env[name];
+    return value === undefined || value === '' ? fallback : value;
+  }
+
+  optional(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be an integer ${String(min)}..${String(max)}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['false', '0', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    this.problems.push(`${name} must be true or false, got "${raw}"`);
+    return fallback;
+  }
+
+  matching(name: string, fallback: string, pattern: RegExp, expected: string): string {
+    const raw = this.string(name, fallback);
+    if (!pattern.test(raw)) {
+      this.problems.push(`${name} must be ${expected}, got "${raw}"`);
+      return fallback;
+    }
+    return raw;
+  }
+
+  neo4jUri(name: string): string | undefined {
+    const raw = this.optional(name);
+    if (raw === undefined) return undefined;
+    let scheme = '';
+    try {
+      scheme = new URL(raw).protocol.replace(/:$/, '');
+    } catch {
+      scheme = '';
+    }
+    if (!NEO4J_SCHEMES.includes(scheme)) {
+      this.problems.push(`${name} must be a URL with scheme ${NEO4J_SCHEMES.join(', ')}, got "${raw}"`);
+      return undefined;
+    }
+    return raw;
+  }
+}
+
+/** Builds the configuration from `env`; throws ConfigError naming every invalid variable. */
+export function loadConfig(env: Env = process.env): Readonly<Config> {
+  const read = new EnvReader(env);
+  const production = env['NODE_ENV'] === 'production';
+  const uri = read.neo4jUri('NEO4J_URI');
+  const config: Config = {
+    port: read.integer('PORT', 4000, 0, 65535),
+    production,
+    neo4j:
+      uri === undefined
+        ? null
+        : {
+            uri,
+            user: read.string('NEO4J_USER', 'neo4j'),
+            password: read.string('NEO4J_PASSWORD', ''),
+            database: read.string('NEO4J_DATABASE', 'neo4j'),
+          },
+    localNeo4j: {
+      dataDir: read.string('NEO4J_LOCAL_DATA_DIR', projectPath('.neo4j-local', 'data')),
+      boltPort: read.integer('NEO4J_LOCAL_BOLT_PORT', 7687, 1, 65535),
+      heap: read.matching('NEO4J_LOCAL_HEAP', '1g', /^\d+[kmg]$/i, 'a Java heap size such as 512m or 2g'),
+    },
+    cypherTimeoutMs: read.integer('CYPHER_TIMEOUT_MS', 5000, 100, 600_000),
+    dbAcquisitionTimeoutMs: read.integer('DB_ACQUISITION_TIMEOUT_MS', 2000, 100, 60_000),
+    dbMaxPoolSize: read.integer('DB_MAX_POOL_SIZE', 50, 1, 1000),
+    queryStats: read.boolean('QUERY_STATS', !production),
+    loaderBatching: read.boolean('LOADER_BATCHING', true),
+  };
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return Object.freeze(config);
+}

@@ -1,0 +1,120 @@
+/**
+ * Owns the Neo4j driver: runs parameterised Cypher in read or write transactions, counts round trips per
+ * request, and turns connection failures into DatabaseUnavailableError.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { toParameter, toPlain, type PlainValue } from './values.js';
+
+export interface DatabaseOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  /** Server-side timeout of every transaction. */
+  transactionTimeoutMs: number;
+  /** How long to wait for a pooled connection before failing. */
+  acquisitionTimeoutMs: number;
+  maxPoolSize: number;
+}
+
+/** Round trips made on behalf of one GraphQL request; the context owns one per request. */
+export interface QueryCounter {
+  cypherQueries: number;
+}
+
+export type Row = Record<string, PlainValue>;
+
+/** Read access bound to one request's counter: what loaders and query modules are given. */
+export interface Reader {
+  read(query: string, params?: Record<string, unknown>): Promise<Row[]>;
+}
+
+/** Thrown when Neo4j cannot be reached; the API reports it as SERVICE_UNAVAILABLE. */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('the graph database is unavailable', { cause });
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as Error & { code?: unknown }).code;
+  return typeof code === 'string' && UNAVAILABLE_CODES.has(code);
+}
+
+export class Database {
+  readonly #driver: Driver;
+  readonly #options: DatabaseOptions;
+
+  constructor(options: DatabaseOptions) {
+    this.#options = options;
+    this.#driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      maxConnectionPoolSize: options.maxPoolSize,
+      connectionAcquisitionTimeout: options.acquisitionTimeoutMs,
+      // Fail fast instead of retrying for 30 s when the database is gone: callers get SERVICE_UNAVAILABLE quickly
+      // and the pool reconnects by itself on the next request once the database is back.
+      connectionTimeout: options.acquisitionTimeoutMs,
+      maxTransactionRetryTime: 0,
+      userAgent: 'biofm-graph',
+    });
+  }
+
+  get uri(): string {
+    return this.#options.uri;
+  }
+
+  /** Runs one read query; every call is one round trip, counted on `counter` when given. */
+  read(query: string, params: Record<string, unknown> = {}, counter?: QueryCounter): Promise<Row[]> {
+    return this.#run(query, params, neo4j.routing.READ, counter);
+  }
+
+  /** A reader that counts its round trips on `counter`. */
+  reader(counter: QueryCounter): Reader {
+    return { read: (query, params = {}) => this.read(query, params, counter) };
+  }
+
+  write(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.#run(query, params, neo4j.routing.WRITE);
+  }
+
+  /** Resolves once Bolt answers, or rejects with DatabaseUnavailableError after `deadlineMs`. */
+  async waitUntilReachable(deadlineMs: number): Promise<void> {
+    const until = Date.now() + deadlineMs;
+    for (;;) {
+      try {
+        await this.#driver.verifyConnectivity({ database: this.#options.database });
+        return;
+      } catch (error) {
+        if (Date.now() >= until) throw new DatabaseUnavailableError(error);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  }
+
+  close(): Promise<void> {
+    return this.#driver.close();
+  }
+
+  async #run(
+    query: string,
+    params: Record<string, unknown>,
+    routing: (typeof neo4j.routing)[keyof typeof neo4j.routing],
+    counter?: QueryCounter,
+  ): Promise<Row[]> {
+    if (counter) counter.cypherQueries += 1;
+    try {
+      const result = await this.#driver.executeQuery(query, toParameter(params) as Record<string, unknown>, {
+        database: this.#options.database,
+        routing,
+        transactionConfig: { timeout: this.#options.transactionTimeoutMs },
+      });
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    } catch (error) {
+      if (isUnavailable(error)) throw new DatabaseUnavailableError(error);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Life cycle of the local Neo4j used when no NEO4J_URI is given: fetch its jars once with Maven, spawn the
+ * launcher (neo4j-local/Launcher.java), wait until Bolt answers, and stop it cleanly.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import neo4j from 'neo4j-driver';
+import { projectPath } from '../paths.js';
+
+export interface LocalNeo4jOptions {
+  dataDir: string;
+  boltPort: number;
+  /** Maximum Java heap, as for -Xmx (e.g. "1g"). */
+  heap?: string;
+  /** How long start-up may take before it is abandoned. */
+  startTimeoutMs?: number;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  pid: number;
+  /** Stops Neo4j (SIGTERM, then SIGKILL after a grace period) and resolves once the process has exited. */
+  stop(): Promise<void>;
+}
+
+/** Start-up of the local Neo4j failed; the message says why in words a user can act on. */
+export class LocalNeo4jError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LocalNeo4jError';
+  }
+}
+
+const LAUNCHER_DIR = projectPath('neo4j-local');
+const CACHE_DIR = projectPath('.neo4j-local');
+const LIB_DIR = path.join(CACHE_DIR, 'lib');
+const READY_PREFIX = 'neo4j-local ready';
+const STOP_GRACE_MS = 30_000;
+
+function checkJava(): void {
+  const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (probe.error) {
+    throw new LocalNeo4jError(
+      'Java 17+ is needed to run the local Neo4j, but `java` was not found on PATH. Install a JDK 17+ ' +
+        '(e.g. apt-get install openjdk-17-jdk-headless) or point the server at a running Neo4j with NEO4J_URI.',
+    );
+  }
+  const version = /version "(\d+)/.exec(probe.stderr)?.[1];
+  if (version !== undefined && Number(version) < 17) {
+    throw new LocalNeo4jError(`Java 17+ is needed to run the local Neo4j, found Java ${version}.`);
+  }
+}
+
+/**
+ * Makes sure the Neo4j jars are in the git-ignored cache, running Maven only when the pom changed since the
+ * last copy; after that, starting needs no network.
+ */
+export function ensureNeo4jJars(): string {
+  const pom = path.join(LAUNCHER_DIR, 'pom.xml');
+  const stamp = path.join(LIB_DIR, '.pom-sha256');
+  const pomHash = createHash('sha256').update(readFileSync(pom)).digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === pomHash) return LIB_DIR;
+
+  const maven = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
+  if (maven.error) {
+    throw new LocalNeo4jError(
+      'Maven is needed once to fetch the local Neo4j jars, but `mvn` was not found on PATH. Install it ' +
+        '(e.g. apt-get install maven) or point the server at a running Neo4j with NEO4J_URI.',
+    );
+  }
+  rmSync(LIB_DIR, { recursive: true, force: true });
+  mkdirSync(LIB_DIR, { recursive: true });
+  console.log('neo4j-local: fetching the Neo4j jars with Maven (once)...');
+  const copy = spawnSync(
+    'mvn',
+    ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${LIB_DIR}`],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  if (copy.status !== 0) {
+    throw new LocalNeo4jError(
+      `Maven could not fetch the Neo4j jars (exit ${String(copy.status)}):\n${copy.stdout}${copy.stderr}`,
+    );
+  }
+  writeFileSync(stamp, pomHash);
+  return LIB_DIR;
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForExit(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+async function waitForBolt(uri: string, deadline: number): Promise<void> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'));
+  try {
+    for (;;) {
+      try {
+        await driver.verifyConnectivity();
+        return;
+      } catch (error) {
+        if (Date.now() >= deadline) {
+          throw new LocalNeo4jError(`Neo4j printed ready but Bolt at ${uri} did not answer: ${String(error)}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  } finally {
+    await driver.close();
+  }
+}
+
+/** Starts Neo4j on 127.0.0.1:`boltPort` with its store in `dataDir`; resolves once Bolt answers. */
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  checkJava();
+  const lib = ensureNeo4jJars();
+  const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
+  mkdirSync(options.dataDir, { recursive: true });
+  const child = spawn(
+    'java',
+    [
+      `-Xmx${options.heap ?? '1g'}`,
+      '-XX:+UseG1GC',
+      '-cp',
+      `${lib}${path.sep}*`,
+      path.join(LAUNCHER_DIR, 'Launcher.java'),
+      '--data-dir',
+      options.dataDir,
+      '--bolt-port',
+      String(options.boltPort),
+      '--exit-on-stdin-close',
+    ],
+    // Our end of stdin stays open for the child's whole life; if this process dies, the launcher sees the pipe
+    // close and shuts Neo4j down.
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  const uri = `bolt://127.0.0.1:${String(options.boltPort)}`;
+  const stderr: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    stderr.push(line);
+    if (stderr.length > 50) stderr.shift();
+  });
+  const exited = waitForExit(child);
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+  };
+  const killOnExit = (): void => {
+    child.kill('SIGTERM');
+  };
+  process.once('exit', killOnExit);
+  void exited.then(() => process.removeListener('exit', killOnExit));
+
+  const ready = new Promise<void>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith(READY_PREFIX)) resolve();
+    });
+    void exited.then((code) => {
+      const reason = stderr.filter((l) => l.startsWith('neo4j-local:')).join('\n') || stderr.slice(-10).join('\n');
+      reject(new LocalNeo4jError(`the local Neo4j exited (code ${String(code)}) before it was ready: ${reason}`));
+    });
+    setTimeout(
+      () => reject(new LocalNeo4jError(`the local Neo4j was not ready within ${String(options.startTimeoutMs ?? 120_000)} ms`)),
+      Math.max(0, deadline - Date.now()),
+    ).unref();
+  });
+  try {
+    await ready;
+    await waitForBolt(uri, deadline);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { uri, pid: child.pid ?? -1, stop };
+}

@@ -1,0 +1,63 @@
+/**
+ * The Cypher of every list field that follows relationships from a parent entity, for many parents at once.
+ *
+ * Each pattern is a fixed string of this table, chosen by field name; the parents' ids travel as $parentIds.
+ */
+import type { DatasetRow, DomainRow, ModelRow, TaskRow } from './rows.js';
+
+/** Row type each relation field returns. */
+export interface RelationTargets {
+  'Domain.tasks': TaskRow;
+  'Domain.datasets': DatasetRow;
+  'Task.domains': DomainRow;
+  'Task.datasets': DatasetRow;
+  'Dataset.tasks': TaskRow;
+  'Dataset.trainedModels': ModelRow;
+  'Dataset.evaluatedModels': ModelRow;
+  'Model.domains': DomainRow;
+  'Model.tasks': TaskRow;
+  'Model.trainedOn': DatasetRow;
+  'Model.evaluatedOn': DatasetRow;
+  'Model.basedOn': ModelRow;
+  'Model.derivatives': ModelRow;
+}
+
+export type RelationName = keyof RelationTargets;
+
+interface RelationSpec {
+  /** From the parent (bound by id to `parentId`) to the related node `n`. */
+  pattern: string;
+  label: RelationTargets[RelationName]['label'];
+}
+
+export const RELATIONS: Record<RelationName, RelationSpec> = {
+  'Domain.tasks': { pattern: '(:Domain {id: parentId})-[:HAS_TASK]->(n:Task)', label: 'Task' },
+  'Domain.datasets': {
+    pattern: '(:Domain {id: parentId})-[:HAS_TASK]->(:Task)-[:BENCHMARKED_ON]->(n:Dataset)',
+    label: 'Dataset',
+  },
+  'Task.domains': { pattern: '(:Task {id: parentId})<-[:HAS_TASK]-(n:Domain)', label: 'Domain' },
+  'Task.datasets': { pattern: '(:Task {id: parentId})-[:BENCHMARKED_ON]->(n:Dataset)', label: 'Dataset' },
+  'Dataset.tasks': { pattern: '(:Dataset {id: parentId})<-[:BENCHMARKED_ON]-(n:Task)', label: 'Task' },
+  'Dataset.trainedModels': { pattern: '(:Dataset {id: parentId})<-[:TRAINED_ON]-(n:Model)', label: 'Model' },
+  'Dataset.evaluatedModels': { pattern: '(:Dataset {id: parentId})<-[:EVALUATED_ON]-(n:Model)', label: 'Model' },
+  'Model.domains': { pattern: '(:Model {id: parentId})-[:IN_DOMAIN]->(n:Domain)', label: 'Domain' },
+  'Model.tasks': { pattern: '(:Model {id: parentId})-[:PERFORMS]->(n:Task)', label: 'Task' },
+  'Model.trainedOn': { pattern: '(:Model {id: parentId})-[:TRAINED_ON]->(n:Dataset)', label: 'Dataset' },
+  'Model.evaluatedOn': { pattern: '(:Model {id: parentId})-[:EVALUATED_ON]->(n:Dataset)', label: 'Dataset' },
+  'Model.basedOn': { pattern: '(:Model {id: parentId})-[:BASED_ON]->(n:Model)', label: 'Model' },
+  'Model.derivatives': { pattern: '(:Model {id: parentId})<-[:BASED_ON]-(n:Model)', label: 'Model' },
+};
+
+/** Params: $parentIds, $label. Returns one row per parent: parentId, nodes (distinct, by name then id). */
+export function relationQuery(name: RelationName): string {
+  return [
+    'UNWIND $parentIds AS parentId',
+    'CALL (parentId) {',
+    `  MATCH ${RELATIONS[name].pattern}`,
+    '  WITH DISTINCT n ORDER BY toLower(n.name), n.id',
+    '  RETURN collect(n {.*, label: $label}) AS nodes',
+    '}',
+    'RETURN parentId, nodes',
+  ].join('\n');
+}

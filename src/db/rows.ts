@@ -1,0 +1,87 @@
+/** Plain rows the db layer returns: node properties as stored, plus the node's label. */
+
+export type EntityLabel = 'Domain' | 'Task' | 'Dataset' | 'Model';
+
+interface EntityRowBase {
+  id: string;
+  name: string;
+  description?: string;
+}
+
+export interface DomainRow extends EntityRowBase {
+  label: 'Domain';
+}
+
+export interface TaskRow extends EntityRowBase {
+  label: 'Task';
+}
+
+export interface DatasetRow extends EntityRowBase {
+  label: 'Dataset';
+  modality?: string;
+  size?: string;
+  url?: string;
+}
+
+export interface ModelRow extends EntityRowBase {
+  label: 'Model';
+  year?: number;
+  organization?: string;
+  architecture?: string;
+  paradigm?: string;
+  pretraining?: string;
+  modalities?: string[];
+  parameters?: number;
+  openWeights?: boolean;
+  paperTitle?: string;
+  paperVenue?: string;
+  paperYear?: number;
+  paperUrl?: string;
+}
+
+export type EntityRow = DomainRow | TaskRow | DatasetRow | ModelRow;
+
+export interface PaperRow {
+  title: string;
+  venue?: string;
+  year?: number;
+  url?: string;
+}
+
+export interface EdgeRow {
+  type: string;
+  from: string;
+  to: string;
+}
+
+export interface PathRow {
+  length: number;
+  nodes: EntityRow[];
+  edges: EdgeRow[];
+}
+
+export interface SubgraphRow {
+  nodes: EntityRow[];
+  edges: EdgeRow[];
+  truncated: boolean;
+}
+
+export interface SearchHitRow {
+  node: EntityRow;
+  score: number;
+}
+
+export interface RelatedModelRow {
+  model: ModelRow;
+  score: number;
+  sharedTasks: TaskRow[];
+  sharedDatasets: DatasetRow[];
+}
+
+export interface StatsRow {
+  domains: number;
+  tasks: number;
+  datasets: number;
+  models: number;
+  relationships: number;
+}

@@ -1,0 +1,58 @@
+/** Traversals from one entity: a shortest path to another, and its neighbourhood within a few relationships. */
+import type { Reader } from './database.js';
+import { cypherQuery } from './queries.js';
+import type { EdgeRow, EntityRow, PathRow, SubgraphRow } from './rows.js';
+
+/** Most entities a neighbourhood returns, so that a hub cannot blow up the response. */
+export const NEIGHBORHOOD_NODE_LIMIT = 200;
+
+export async function shortestPath(
+  reader: Reader,
+  loadEntity: (id: string) => Promise<EntityRow | null>,
+  from: string,
+  to: string,
+  maxHops: number,
+): Promise<PathRow | null> {
+  if (from === to) {
+    const node = await loadEntity(from);
+    return node ? { length: 0, nodes: [node], edges: [] } : null;
+  }
+  const [row] = await reader.read(cypherQuery('shortest-path'), { from, to, maxHops });
+  if (!row) return null;
+  const edges = row['edges'] as unknown as EdgeRow[];
+  return { length: edges.length, nodes: row['nodes'] as unknown as EntityRow[], edges };
+}
+
+/**
+ * Breadth-first: one query per level (at most `depth`), nearest entities first, then by name; stops adding
+ * entities at the limit. Then one query for the entities and one for the relationships among them.
+ */
+export async function neighborhood(
+  reader: Reader,
+  loadEntities: (ids: string[]) => Promise<(EntityRow | null)[]>,
+  id: string,
+  depth: number,
+): Promise<SubgraphRow | null> {
+  const [centre] = await loadEntities([id]);
+  if (!centre) return null;
+  const seen = [id];
+  let frontier = [id];
+  let truncated = false;
+  for (let level = 0; level < depth && frontier.length > 0 && !truncated; level += 1) {
+    const room = NEIGHBORHOOD_NODE_LIMIT - seen.length;
+    // Ask for one more than there is room for, to learn whether the limit cut anything off.
+    const rows = await reader.read(cypherQuery('neighbor-ids'), { ids: frontier, seen, limit: room + 1 });
+    frontier = rows.map((row) => String(row['id'])).slice(0, room);
+    truncated = rows.length > room;
+    seen.push(...frontier);
+  }
+  const [nodes, edgeRows] = await Promise.all([
+    loadEntities(seen),
+    reader.read(cypherQuery('edges-among'), { ids: seen }),
+  ]);
+  return {
+    nodes: nodes.filter((node): node is EntityRow => node !== null),
+    edges: edgeRows as unknown as EdgeRow[],
+    truncated,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The API's error codes, the helpers that raise expected errors, and the formatError that masks the rest.
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DatabaseUnavailableError } from './db/database.js';
+
+export enum ErrorCode {
+  /** An argument is out of range or malformed (also used by Apollo for bad variables). */
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** The query text does not parse. */
+  GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  /** The query does not fit the schema. */
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  /** The HTTP request itself is malformed. */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** The graph database cannot be reached right now; retrying later may succeed. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** Anything unexpected; details are logged, never sent. */
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+const PASSED_THROUGH = new Set<string>(Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR));
+// Codes Apollo Server raises itself before execution; they describe the request, not our internals.
+const APOLLO_REQUEST_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+/** A BAD_USER_INPUT error that names the argument at fault. */
+export function badUserInput(argument: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, argument } });
+}
+
+/** Checks an integer argument against its inclusive range. */
+export function checkRange(argument: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badUserInput(argument, `${argument} must be ${String(min)}..${String(max)}, got ${String(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Apollo's formatError: deliberate errors keep their code and message; an unreachable database becomes
+ * SERVICE_UNAVAILABLE; everything else is masked as INTERNAL_SERVER_ERROR (it was logged with the request id).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DatabaseUnavailableError) {
+    return {
+      message: 'The graph database is unavailable; try again shortly.',
+      path: formatted.path,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    };
+  }
+  const code = formatted.extensions?.['code'];
+  if (typeof code === 'string' && (PASSED_THROUGH.has(code) || APOLLO_REQUEST_CODES.has(code))) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+/** True when the error will reach the client masked, so it must be logged in full. */
+export function isUnexpected(error: GraphQLError): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof DatabaseUnavailableError) return false;
+  const code = error.extensions['code'];
+  return !(typeof code === 'string' && (PASSED_THROUGH.has(code) || APOLLO_REQUEST_CODES.has(code)));
+}

@@ -1,0 +1,20 @@
+/** All loaders of one request; built fresh for every request so nothing is cached across requests. */
+import type { Reader } from '../db/database.js';
+import type { LoaderSettings } from './batch.js';
+import { createEntityLoader, type EntityLoader } from './entities.js';
+import { createModelLoaders, type ModelLoaders } from './models.js';
+import { createRelationLoaders, type RelationLoaders } from './relations.js';
+
+export interface Loaders {
+  entity: EntityLoader;
+  related: RelationLoaders;
+  models: ModelLoaders;
+}
+
+export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders {
+  return {
+    entity: createEntityLoader(reader, settings),
+    related: createRelationLoaders(reader, settings),
+    models: createModelLoaders(reader, settings),
+  };
+}

@@ -1,0 +1,60 @@
+/** Apollo plugins of our own: the per-request log line with its Cypher count, and the Cypher count extension. */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestContext } from './context.js';
+import { isUnexpected } from './errors.js';
+import type { Logger } from './logger.js';
+
+/**
+ * Logs one line per request (id, operation, duration, Cypher round trips, outcome) and every error that will
+ * reach the client masked, with the request id, so the masked response can be traced.
+ */
+export function requestLogPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    requestDidStart() {
+      const started = performance.now();
+      let errors = 0;
+      return Promise.resolve({
+        didEncounterErrors({ errors: encountered, contextValue }) {
+          errors += encountered.length;
+          for (const error of encountered.filter(isUnexpected)) {
+            logger.error({ requestId: contextValue.requestId, err: error.originalError ?? error, path: error.path }, 'unexpected error');
+          }
+          return Promise.resolve();
+        },
+        willSendResponse({ contextValue, operationName }) {
+          logger.info(
+            {
+              requestId: contextValue.requestId,
+              operation: operationName ?? null,
+              durationMs: Math.round(performance.now() - started),
+              cypherQueries: contextValue.counter.cypherQueries,
+              outcome: errors === 0 ? 'ok' : 'error',
+              errors,
+            },
+            'request',
+          );
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+/** Reports the request's Cypher round trips as `extensions.cypherQueries` (tests and benchmarks read it). */
+export function queryStatsPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        willSendResponse({ response, contextValue }) {
+          if (response.body.kind === 'single') {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              cypherQueries: contextValue.counter.cypherQueries,
+            };
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}

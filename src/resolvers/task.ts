@@ -1,0 +1,10 @@
+/** Task fields: each one loader call keyed by the task's id. */
+import type { TaskResolvers } from '../generated/graphql.js';
+import { pageArgs } from './page-args.js';
+
+export const Task: TaskResolvers = {
+  domains: (task, _, context) => context.loaders.related('Task.domains').load(task.id),
+  models: (task, args, context) =>
+    context.loaders.models.page.load({ scope: 'task', parentId: task.id, args: pageArgs(args) }),
+  datasets: (task, _, context) => context.loaders.related('Task.datasets').load(task.id),
+};
