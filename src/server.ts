@@ -45,6 +45,8 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
     resolvers,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The entry point owns the signals: it drains, then closes the driver and stops the local Neo4j, in order.
+    stopOnTerminationSignals: false,
     introspection: !config.production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

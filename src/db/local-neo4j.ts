@@ -147,8 +147,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       '--exit-on-stdin-close',
     ],
     // Our end of stdin stays open for the child's whole life; if this process dies, the launcher sees the pipe
-    // close and shuts Neo4j down.
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+    // close and shuts Neo4j down. Its own process group keeps a terminal's Ctrl-C from reaching it directly:
+    // we stop it ourselves, after the server has drained its requests.
+    { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
   const uri = `bolt://127.0.0.1:${String(options.boltPort)}`;
   const stderr: string[] = [];

@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Database } from '../../src/db/database.js';
+import { freePort, startLocalNeo4j } from '../../src/db/local-neo4j.js';
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('local Neo4j launcher', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'launcher-test-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts Neo4j with Bolt on 127.0.0.1, keeps data across a clean stop, and leaves no process', async () => {
+    const port = await freePort();
+    const first = await startLocalNeo4j({ dataDir, boltPort: port });
+    expect(first.uri).toBe(`bolt://127.0.0.1:${String(port)}`);
+    const options = { user: 'neo4j', password: '', database: 'neo4j', transactionTimeoutMs: 10_000, acquisitionTimeoutMs: 2000, maxPoolSize: 2 };
+    let db = new Database({ ...options, uri: first.uri });
+    await db.write("CREATE (:Probe {name: 'kept'})");
+    await db.close();
+    await first.stop();
+    expect(isRunning(first.pid)).toBe(false);
+
+    const second = await startLocalNeo4j({ dataDir, boltPort: port });
+    db = new Database({ ...options, uri: second.uri });
+    expect(await db.read('MATCH (p:Probe) RETURN p.name AS name')).toEqual([{ name: 'kept' }]);
+    await db.close();
+    await second.stop();
+    expect(isRunning(second.pid)).toBe(false);
+  }, 120_000);
+
+  it('fails with a readable message when the Bolt port is taken', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const address = blocker.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      await expect(startLocalNeo4j({ dataDir: path.join(dataDir, 'taken'), boltPort: port })).rejects.toThrow(
+        `Bolt port ${String(port)} on 127.0.0.1 is already in use`,
+      );
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
+
+  it('stops Neo4j by itself when its parent process dies', async () => {
+    const port = await freePort();
+    const script = `
+      import { startLocalNeo4j } from './src/db/local-neo4j.ts';
+      const n = await startLocalNeo4j({ dataDir: ${JSON.stringify(path.join(dataDir, 'orphan'))}, boltPort: ${String(port)} });
+      console.log(n.pid);
+      process.kill(process.pid, 'SIGKILL');`;
+    let output = '';
+    try {
+      execFileSync('node', ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout ?? '');
+    }
+    const pid = Number(output.trim().split('\n').pop());
+    expect(pid).toBeGreaterThan(0);
+    const deadline = Date.now() + 20_000;
+    while (isRunning(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(isRunning(pid)).toBe(false);
+  }, 90_000);
+});
