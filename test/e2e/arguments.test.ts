@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../harness.js';
+
+describe('bad arguments', () => {
+  const server = useTestServer();
+
+  it.each([
+    ['first below 0', '{ models(first: -1) { totalCount } }', 'first', 'first must be 0..100, got -1'],
+    ['first above 100', '{ models(first: 101) { totalCount } }', 'first', 'first must be 0..100, got 101'],
+    ['nested first above 100', '{ domains { models(first: 500) { totalCount } } }', 'first', 'first must be 0..100, got 500'],
+    ['search first above 100', '{ search(text: "esm", first: 1000) { score } }', 'first', 'first must be 0..100, got 1000'],
+    ['relatedModels first below 0', '{ relatedModels(id: "esm-2", first: -3) { score } }', 'first', 'first must be 0..100, got -3'],
+    ['maxHops 0', '{ path(from: "esm-2", to: "chembl", maxHops: 0) { length } }', 'maxHops', 'maxHops must be 1..6, got 0'],
+    ['maxHops 7', '{ path(from: "esm-2", to: "chembl", maxHops: 7) { length } }', 'maxHops', 'maxHops must be 1..6, got 7'],
+    ['depth 0', '{ neighborhood(id: "esm-2", depth: 0) { truncated } }', 'depth', 'depth must be 1..3, got 0'],
+    ['depth 4', '{ neighborhood(id: "esm-2", depth: 4) { truncated } }', 'depth', 'depth must be 1..3, got 4'],
+    ['a malformed cursor', '{ models(after: "garbage") { totalCount } }', 'after', 'after is not a valid cursor: it does not decode'],
+    ['the same orderBy field twice', '{ models(orderBy: [{field: YEAR}, {field: YEAR, direction: DESC}]) { totalCount } }', 'orderBy', 'orderBy lists YEAR more than once'],
+  ])('rejects %s with BAD_USER_INPUT naming the argument', async (_case, query, argument, message) => {
+    const response = await server.gql(query);
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', argument } });
+    expect(JSON.stringify(response.errors)).not.toMatch(/stacktrace|at .*\.ts/);
+  });
+
+  it('rejects a cursor made under another order', async () => {
+    const { data } = await server.gql<{ models: { pageInfo: { endCursor: string } } }>(
+      '{ models(first: 2) { pageInfo { endCursor } } }',
+    );
+    const response = await server.gql('query($after: String) { models(after: $after, orderBy: [{field: YEAR}]) { totalCount } }', {
+      after: data!.models.pageInfo.endCursor,
+    });
+    expect(response.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+    expect(response.errors![0]!.message).toMatch(/made for another orderBy/);
+  });
+
+  it('rejects values the schema cannot take before running anything', async () => {
+    const tooBig = await server.gql('{ models(first: 10000000000) { totalCount } }');
+    expect(tooBig.errors![0]!.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const empty = await server.gql('{ search(text: "") { score } }');
+    expect(empty.errors![0]!.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const badEnum = await server.gql('query($w: ModelWhere) { models(where: $w) { totalCount } }', { w: { paradigm: 'MAGIC' } });
+    expect(badEnum.status).toBe(400);
+    expect(badEnum.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('treats Cypher-looking text as plain data', async () => {
+    const hostile = '") MATCH (n) DETACH DELETE n //';
+    const response = await server.gql(
+      `query($s: String!, $text: NonEmptyString!, $id: ID!) {
+        models(where: { nameContains: $s, organization: $s }) { totalCount }
+        search(text: $text) { score }
+        model(id: $id) { id }
+        path(from: $id, to: $id) { length }
+      }`,
+      { s: hostile, text: hostile, id: hostile },
+    );
+    expect(response.errors).toBeUndefined();
+    // The words still match as text ("n" as a prefix matches many names); nothing is executed.
+    const { search, ...rest } = response.data as { search: unknown[] };
+    expect(search.length).toBeLessThanOrEqual(10);
+    expect(rest).toEqual({ models: { totalCount: 0 }, model: null, path: null });
+    const stats = await server.gql<{ stats: { models: number } }>('{ stats { models } }');
+    expect(stats.data?.stats.models).toBe(426);
+  });
+});

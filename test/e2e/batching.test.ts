@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../harness.js';
+
+const NESTED = (first: number) => `{
+  models(first: ${String(first)}) { nodes { name domains { name tasks { name datasets { name } } } } }
+}`;
+
+describe('batched loading', () => {
+  const server = useTestServer();
+
+  it('runs the same number of Cypher queries for 5 and for 50 parents: one per level', async () => {
+    const small = await server.gql<{ models: { nodes: unknown[] } }>(NESTED(5));
+    const large = await server.gql<{ models: { nodes: unknown[] } }>(NESTED(50));
+    expect(small.data?.models.nodes).toHaveLength(5);
+    expect(large.data?.models.nodes).toHaveLength(50);
+    // The page, then domains, tasks and datasets: one query per relationship level.
+    expect(small.extensions?.cypherQueries).toBe(4);
+    expect(large.extensions?.cypherQueries).toBe(4);
+  });
+
+  it('adds exactly one count query for totalCount, whatever the number of parents', async () => {
+    const query = (first: number) => `{ domains { models(first: ${String(first)}) { totalCount nodes { trainedOn { name } } } } }`;
+    const small = await server.gql(query(1));
+    const large = await server.gql(query(50));
+    // domains, one page query for all five domains, one count query, one trainedOn query.
+    expect(small.extensions?.cypherQueries).toBe(4);
+    expect(large.extensions?.cypherQueries).toBe(4);
+  });
+
+  it('loads entities by id in one query however many root fields ask', async () => {
+    const response = await server.gql('{ a: model(id: "esm-2") { id } b: model(id: "bert") { id } c: node(id: "chembl") { id } d: domain(id: "drug-discovery") { id } }');
+    expect(response.extensions?.cypherQueries).toBe(1);
+  });
+
+  it('keeps a domain → tasks → models → trainedOn tree at one query per level', async () => {
+    const response = await server.gql<{ domains: { tasks: { models: { nodes: { trainedOn: unknown[] }[] } }[] }[] }>(
+      '{ domains { tasks { models(first: 10) { nodes { name trainedOn { name } } } } } }',
+    );
+    const tasks = response.data!.domains.flatMap((d) => d.tasks);
+    expect(tasks.length).toBeGreaterThanOrEqual(75);
+    expect(response.extensions?.cypherQueries).toBe(4);
+  });
+});

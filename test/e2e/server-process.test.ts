@@ -1,0 +1,79 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { freePort } from '../../src/db/local-neo4j.js';
+
+const ENTRY = ['--import', 'tsx', 'src/index.ts'];
+
+function launcherPids(parent: number): number[] {
+  const result = spawnSync('pgrep', ['-P', String(parent), '-f', 'Launcher.java'], { encoding: 'utf8' });
+  return result.stdout.split('\n').filter(Boolean).map(Number);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no line matching ${String(pattern)} within ${String(timeoutMs)} ms`)), timeoutMs);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (pattern.test(line)) {
+        clearTimeout(timer);
+        resolve(line);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${String(code)} before ${String(pattern)}`)));
+  });
+}
+
+describe('the server process', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'server-process-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts its own Neo4j, seeds it, answers over HTTP, and stops everything on SIGINT', async () => {
+    const [port, boltPort] = [await freePort(), await freePort()];
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEO4J_LOCAL_BOLT_PORT: String(boltPort), NEO4J_LOCAL_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    delete env['NEO4J_URI'];
+    const server = spawn('node', ENTRY, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+    // If an assertion fails midway, SIGKILL still ends everything: the launcher stops when our pipe closes.
+    onTestFinished(() => {
+      if (server.exitCode === null) server.kill('SIGKILL');
+    });
+    const ready = await waitForLine(server, /biofm-graph ready at/, 120_000);
+    expect(ready).toBe(`biofm-graph ready at http://localhost:${String(port)}/graphql`);
+
+    const response = await fetch(`http://localhost:${String(port)}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename stats { models } }' }),
+    });
+    expect(await response.json()).toMatchObject({ data: { __typename: 'Query', stats: { models: 426 } } });
+    const neo4jPids = launcherPids(server.pid!);
+    server.kill('SIGINT');
+    expect(neo4jPids.length).toBe(1);
+    expect(await exited).toBe(0);
+    expect(neo4jPids.filter(isRunning)).toEqual([]);
+  }, 180_000);
+
+  it('refuses to start with a bad environment value and names the variable', () => {
+    const result = spawnSync('node', ENTRY, {
+      env: { ...process.env, PORT: 'abc', NEO4J_LOCAL_BOLT_PORT: '99999' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('PORT must be an integer 0..65535, got "abc"');
+    expect(result.stderr).toContain('NEO4J_LOCAL_BOLT_PORT must be an integer 1..65535, got "99999"');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
