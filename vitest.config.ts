@@ -2,6 +2,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // Node loads graphql's CommonJS build for Apollo Server; Vite would pick the ESM build for our code, and
+    // graphql refuses to mix types from two copies. One build for everyone, as under plain Node.
+    alias: { graphql: 'graphql/index.js' },
+  },
   test: {
     globalSetup: ['test/global-setup.ts'],
     include: ['test/**/*.test.ts'],

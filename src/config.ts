@@ -16,6 +16,22 @@ export interface LocalNeo4jConfig {
   heap: string;
 }
 
+/** Static limits checked before any Cypher runs (see README, "Limits and errors"). */
+export interface Limits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Most nodes an operation may be estimated to return (`first` multiplies down nested lists). */
+  maxNodes: number;
+  /** Assumed length of a list without `first` in that estimate. */
+  listSize: number;
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
+  /** Longest time the HTTP server gives one request. */
+  requestTimeoutMs: number;
+}
+
 export interface Config {
   port: number;
   production: boolean;
@@ -29,6 +45,13 @@ export interface Config {
   queryStats: boolean;
   /** Batch loads through DataLoader; off only to measure the N+1 baseline in the benchmark. */
   loaderBatching: boolean;
+  limits: Limits;
+  /** Allowed CORS origins; ['*'] allows any. */
+  corsOrigins: string[];
+  /** Schema introspection (on in development; off in production unless INTROSPECTION=true). */
+  introspection: boolean;
+  /** "Did you mean ...?" in validation errors (same default as introspection). */
+  fieldSuggestions: boolean;
 }
 
 /** One or more environment variables are invalid; the message names each of them. */
@@ -130,6 +153,19 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     dbMaxPoolSize: read.integer('DB_MAX_POOL_SIZE', 50, 1, 1000),
     queryStats: read.boolean('QUERY_STATS', !production),
     loaderBatching: read.boolean('LOADER_BATCHING', true),
+    limits: {
+      maxDepth: read.integer('MAX_DEPTH', 12, 1, 100),
+      maxAliases: read.integer('MAX_ALIASES', 30, 0, 1000),
+      maxDirectives: read.integer('MAX_DIRECTIVES', 20, 0, 1000),
+      maxTokens: read.integer('MAX_TOKENS', 2000, 10, 100_000),
+      maxNodes: read.integer('MAX_NODES', 250_000, 1, 100_000_000),
+      listSize: read.integer('LIST_SIZE_ESTIMATE', 20, 1, 10_000),
+      maxBodyBytes: read.integer('MAX_BODY_BYTES', 100_000, 1000, 10_000_000),
+      requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
+    },
+    corsOrigins: read.string('CORS_ORIGINS', '*').split(',').map((origin) => origin.trim()).filter(Boolean),
+    introspection: read.boolean('INTROSPECTION', !production),
+    fieldSuggestions: read.boolean('FIELD_SUGGESTIONS', !production),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return Object.freeze(config);

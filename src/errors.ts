@@ -12,8 +12,12 @@ export enum ErrorCode {
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   /** The query does not fit the schema. */
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
-  /** The HTTP request itself is malformed. */
+  /** The HTTP request itself is malformed (body, content type, method). */
   BAD_REQUEST = 'BAD_REQUEST',
+  /** The request body is larger than the server accepts. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** The operation could return more nodes than the node limit allows; rejected before any Cypher runs. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** The graph database cannot be reached right now; retrying later may succeed. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   /** Anything unexpected; details are logged, never sent. */

@@ -11,18 +11,31 @@ import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import cors from 'cors';
 import express from 'express';
+import type { GraphQLError, ValidationContext } from 'graphql';
 import type { Config } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import type { Database } from './db/database.js';
 import { formatError } from './errors.js';
+import { bodyErrorHandler, requireJsonPost } from './http-errors.js';
+import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
+import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './paths.js';
 import { queryStatsPlugin, requestLogPlugin } from './plugins.js';
 import { resolvers } from './resolvers/index.js';
 
-export type ServerConfig = Pick<Config, 'production' | 'queryStats' | 'loaderBatching'>;
+export type ServerConfig = Pick<
+  Config,
+  'production' | 'queryStats' | 'loaderBatching' | 'limits' | 'corsOrigins' | 'introspection' | 'fieldSuggestions'
+>;
+
+/** Lists whose length is known to be bounded for the node estimate (the rest count as LIST_SIZE_ESTIMATE). */
+const FIELD_SIZES = { 'Subgraph.nodes': 200, 'Subgraph.edges': 400, 'GraphPath.nodes': 7, 'GraphPath.edges': 6 };
 
 export interface ServerOptions {
   db: Database;
@@ -37,9 +50,20 @@ export interface AppServer {
   apollo: ApolloServer<RequestContext>;
 }
 
+/**
+ * graphql-armor's rules throw on rejection by default (envelop catches that); under Apollo they must report the
+ * error to the validation context instead, so it becomes a GRAPHQL_VALIDATION_FAILED response.
+ */
+const ARMOR_REPORTING = {
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
+
 export const typeDefs = readFileSync(projectPath('schema.graphql'), 'utf8');
 
 export async function createServer({ db, config, logger, httpServer }: ServerOptions): Promise<AppServer> {
+  const { limits } = config;
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
     resolvers,
@@ -47,9 +71,20 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
     includeStacktraceInErrorResponses: false,
     // The entry point owns the signals: it drains, then closes the driver and stops the local Neo4j, in order.
     stopOnTerminationSignals: false,
-    introspection: !config.production,
+    introspection: config.introspection,
+    hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
+    // graphql-js stops parsing past this many tokens, before the document is even built.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [
+      knownOperationTypeRule,
+      maxDepthRule({ n: limits.maxDepth, ...ARMOR_REPORTING }),
+      // Aliased __typename counts too: 500 of them still cost a response (armor allows it by default).
+      maxAliasesRule({ n: limits.maxAliases, allowList: [], ...ARMOR_REPORTING }),
+      maxDirectivesRule({ n: limits.maxDirectives, ...ARMOR_REPORTING }),
+    ],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES }),
       requestLogPlugin(logger),
       ...(config.queryStats ? [queryStatsPlugin()] : []),
       config.production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault(),
@@ -72,11 +107,14 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
   });
   app.use(
     '/graphql',
-    cors(),
-    express.json({ limit: '100kb' }),
+    cors({ origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins }),
+    express.json({ limit: limits.maxBodyBytes }),
+    requireJsonPost,
     expressMiddleware(apollo, {
       context: () => Promise.resolve(createRequestContext(db, { batching: config.loaderBatching })),
     }),
   );
+  app.use(bodyErrorHandler(limits.maxBodyBytes));
+  httpServer.requestTimeout = limits.requestTimeoutMs;
   return { app, apollo };
 }

@@ -1,5 +1,7 @@
 /** Starts the real server over real HTTP on the shared test Neo4j, and sends GraphQL requests to it. */
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { startHttpServer, type RunningServer } from '../src/http-server.js';
 import { logger } from '../src/logger.js';
 import type { Database } from '../src/db/database.js';
@@ -12,19 +14,59 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   extensions?: { cypherQueries?: number };
 }
 
+export interface RawRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+export interface RawResponse {
+  status: number;
+  /** The body parsed as JSON, or null when it is not JSON. */
+  json: { errors?: { message: string; extensions?: { code?: string } }[]; data?: unknown } | null;
+  text: string;
+}
+
 export interface TestServer {
   url: string;
+  /** Sends exactly the given bytes and headers (no defaults added), for malformed requests. */
+  raw(request: RawRequest): Promise<RawResponse>;
   db: Database;
   /** POSTs a query (and variables) and returns the parsed response with its HTTP status. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
 }
 
-/** Registers hooks that start a server before the file's tests and stop it after; use inside a describe. */
-export function useTestServer(): TestServer {
+/**
+ * Registers hooks that start a server before the file's tests and stop it after; use inside a describe.
+ * `env` holds configuration variables as a user would set them (defaults otherwise).
+ */
+export function useTestServer(env: Record<string, string> = {}): TestServer {
   let running: RunningServer | undefined;
   const server: TestServer = {
     url: '',
     db: testDatabase(),
+    raw({ method = 'POST', path = '/graphql', headers = {}, body }) {
+      return new Promise((resolve, reject) => {
+        const url = new URL(path, server.url);
+        const req = httpRequest(url, { method, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let json: RawResponse['json'] = null;
+            try {
+              json = JSON.parse(text) as RawResponse['json'];
+            } catch {
+              json = null;
+            }
+            resolve({ status: res.statusCode ?? 0, json, text });
+          });
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    },
     async gql<T>(query: string, variables?: Record<string, unknown>) {
       const response = await fetch(server.url, {
         method: 'POST',
@@ -38,7 +80,7 @@ export function useTestServer(): TestServer {
   beforeAll(async () => {
     running = await startHttpServer({
       db: server.db,
-      config: { production: false, queryStats: true, loaderBatching: true },
+      config: loadConfig(env),
       logger,
       port: 0,
     });

@@ -14,6 +14,10 @@ describe('toLuceneQuery', () => {
     expect(toLuceneQuery('AND')).toBe('(and^2 OR and*)');
   });
 
+  it('cuts very long words, which Lucene cannot expand as prefixes', () => {
+    expect(toLuceneQuery('a'.repeat(10_000))).toBe(`(${'a'.repeat(64)}^2 OR ${'a'.repeat(64)}*)`);
+  });
+
   it('returns null when nothing searchable is left', () => {
     expect(toLuceneQuery('*** ???')).toBeNull();
   });

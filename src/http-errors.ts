@@ -1,0 +1,44 @@
+/**
+ * Express middleware for requests that never reach GraphQL: bodies that are not JSON, too large, or of the wrong
+ * type get a GraphQL-shaped JSON error with a code, never an HTML page or a stack trace.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ErrorCode } from './errors.js';
+
+function send(res: Parameters<RequestHandler>[1], status: number, code: ErrorCode, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * POST /graphql must carry JSON; anything else is refused here. (Apollo's CSRF prevention also refuses simple
+ * requests, but only for bodies it can read.)
+ */
+export const requireJsonPost: RequestHandler = (req, res, next) => {
+  if (req.method === 'POST' && !req.is('application/json')) {
+    send(res, 415, ErrorCode.BAD_REQUEST, 'POST requests must have Content-Type: application/json.');
+    return;
+  }
+  // Apollo's Express integration expects `body` to exist even on GET.
+  if (!('body' in req)) (req as { body?: unknown }).body = undefined;
+  next();
+};
+
+/** Turns body-parser failures into JSON errors; anything else is masked. */
+export function bodyErrorHandler(maxBodyBytes: number): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const type = (error as { type?: unknown }).type;
+    if (type === 'entity.too.large') {
+      send(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than the limit of ${String(maxBodyBytes)} bytes.`);
+    } else if (type === 'entity.parse.failed') {
+      send(res, 400, ErrorCode.BAD_REQUEST, 'The request body is not valid JSON.');
+    } else if (typeof type === 'string') {
+      send(res, 400, ErrorCode.BAD_REQUEST, 'The request body could not be read.');
+    } else {
+      send(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+    }
+  };
+}

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphCounts, type GraphCounts } from '../../src/db/scripts.js';
+import { useTestServer, type RawRequest } from '../harness.js';
+
+interface HostileCase {
+  name: string;
+  request: RawRequest;
+  status: number;
+  /** The exact extensions.code of the first error. */
+  code: string;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+function post(body: unknown, headers: Record<string, string> = JSON_HEADERS): RawRequest {
+  return { headers, body: typeof body === 'string' ? body : JSON.stringify(body) };
+}
+
+function gql(query: string, variables?: Record<string, unknown>): RawRequest {
+  return post({ query, variables });
+}
+
+function cursor(payload: unknown): string {
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+}
+
+const deep = `{ ${'model(id: "esm-2") { basedOn { '.repeat(1)}${'derivatives { '.repeat(48)}id${' }'.repeat(50)} }`;
+const aliases = `{ ${Array.from({ length: 500 }, (_, i) => `a${String(i)}: stats { models }`).join(' ')} }`;
+const typenameAliases = `{ ${Array.from({ length: 500 }, (_, i) => `t${String(i)}: __typename`).join(' ')} }`;
+const directives = `{ stats ${'@include(if: true) '.repeat(50)}{ models } }`;
+const tokens = `{ ${'__typename '.repeat(3000)}}`;
+const wide = '{ models(first: 100) { nodes { domains { tasks { datasets { trainedModels { name } } } } } } }';
+
+const CASES: HostileCase[] = [
+  // The HTTP request itself.
+  { name: 'malformed JSON', request: post('{"query": "{ __typename }"'), status: 400, code: 'BAD_REQUEST' },
+  { name: 'JSON with trailing garbage', request: post('{"query": "{ __typename }"} trailing'), status: 400, code: 'BAD_REQUEST' },
+  { name: 'a JSON null body', request: post('null'), status: 400, code: 'BAD_REQUEST' },
+  { name: 'a JSON string body', request: post('"{ __typename }"'), status: 400, code: 'BAD_REQUEST' },
+  { name: 'an empty JSON body', request: post(''), status: 400, code: 'BAD_REQUEST' },
+  { name: 'an empty object', request: post({}), status: 400, code: 'BAD_REQUEST' },
+  { name: 'text/plain', request: post({ query: '{ __typename }' }, { 'content-type': 'text/plain' }), status: 415, code: 'BAD_REQUEST' },
+  { name: 'a form body', request: post('query=%7B__typename%7D', { 'content-type': 'application/x-www-form-urlencoded' }), status: 415, code: 'BAD_REQUEST' },
+  { name: 'multipart', request: post('--x--', { 'content-type': 'multipart/form-data; boundary=x' }), status: 415, code: 'BAD_REQUEST' },
+  { name: 'no content type', request: post({ query: '{ __typename }' }, {}), status: 415, code: 'BAD_REQUEST' },
+  { name: 'an unsupported charset', request: post({ query: '{ __typename }' }, { 'content-type': 'application/json; charset=klingon' }), status: 400, code: 'BAD_REQUEST' },
+  { name: 'an unknown content encoding', request: post({ query: '{ __typename }' }, { ...JSON_HEADERS, 'content-encoding': 'zstd-imaginary' }), status: 400, code: 'BAD_REQUEST' },
+  { name: 'a body over the size limit', request: post({ query: '{ __typename }', pad: 'x'.repeat(200_000) }), status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  { name: 'a batched request', request: post([{ query: '{ __typename }' }, { query: '{ __typename }' }]), status: 400, code: 'BAD_REQUEST' },
+  { name: 'an empty batch', request: post([]), status: 400, code: 'BAD_REQUEST' },
+  { name: 'a query that is not a string', request: post({ query: 42 }), status: 400, code: 'BAD_REQUEST' },
+  { name: 'an empty query', request: post({ query: '' }), status: 400, code: 'BAD_REQUEST' },
+  { name: 'variables that are not an object', request: post({ query: '{ __typename }', variables: 'x' }), status: 400, code: 'BAD_REQUEST' },
+  { name: 'PUT', request: { method: 'PUT', headers: JSON_HEADERS, body: '{"query":"{ __typename }"}' }, status: 405, code: 'BAD_REQUEST' },
+  { name: 'DELETE', request: { method: 'DELETE', headers: JSON_HEADERS }, status: 405, code: 'BAD_REQUEST' },
+  { name: 'a GET without a CSRF preflight header', request: { method: 'GET', path: '/graphql?query=%7B__typename%7D' }, status: 400, code: 'BAD_REQUEST' },
+  // The document.
+  { name: 'a syntax error', request: gql('{ models { '), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
+  { name: 'a lone brace', request: gql('}'), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
+  { name: 'more tokens than allowed', request: gql(tokens), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
+  { name: 'an unknown field', request: gql('{ modelz { id } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'an unknown argument', request: gql('{ model(id: "esm-2", drop: true) { id } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'a missing required argument', request: gql('{ model { id } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'an unknown type condition', request: gql('{ node(id: "esm-2") { ... on Virus { id } } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'a mutation (there are none)', request: gql('mutation { deleteEverything }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'a subscription (there are none)', request: gql('subscription { models { totalCount } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'nesting 50 deep', request: gql(deep), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'a deep introspection query', request: gql('{ __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: '500 aliases of a field (the token limit stops it first)', request: gql(aliases), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
+  { name: '40 aliases of a field', request: gql(`{ ${Array.from({ length: 40 }, (_, i) => `a${String(i)}: stats { models }`).join(' ')} }`), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: '500 aliased __typename', request: gql(typenameAliases), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'a fragment cycle', request: gql('query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'a self-spreading fragment', request: gql('query { ...A } fragment A on Query { stats { models } ...A }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'a directive flood', request: gql(directives), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'an unknown directive', request: gql('{ stats @explode { models } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'an unknown operation name', request: post({ query: 'query A { stats { models } }', operationName: 'B' }), status: 400, code: 'OPERATION_RESOLUTION_FAILURE' },
+  { name: 'two operations and no name', request: gql('query A { stats { models } } query B { stats { tasks } }'), status: 400, code: 'OPERATION_RESOLUTION_FAILURE' },
+  // The node limit (first multiplies down nested lists).
+  { name: 'a nested list over the node limit', request: gql(wide), status: 400, code: 'QUERY_TOO_COMPLEX' },
+  {
+    name: 'a nested list over the node limit through variables',
+    request: gql('query($n: Int) { models(first: $n) { nodes { domains { tasks { models(first: $n) { nodes { trainedOn { name } } } } } } } }', { n: 100 }),
+    status: 400,
+    code: 'QUERY_TOO_COMPLEX',
+  },
+  // Argument values.
+  { name: 'first: -1', request: gql('{ models(first: -1) { totalCount } }'), status: 200, code: 'BAD_USER_INPUT' },
+  { name: 'first: 101', request: gql('{ models(first: 101) { totalCount } }'), status: 200, code: 'BAD_USER_INPUT' },
+  { name: 'first: 1e10 as a literal', request: gql('{ models(first: 10000000000) { totalCount } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'first: 1e10 as a variable', request: gql('query($n: Int) { models(first: $n) { totalCount } }', { n: 1e10 }), status: 400, code: 'BAD_USER_INPUT' },
+  { name: 'first as a string', request: gql('{ models(first: "ten") { totalCount } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'a float for first', request: gql('query($n: Int) { models(first: $n) { totalCount } }', { n: 2.5 }), status: 400, code: 'BAD_USER_INPUT' },
+  { name: 'search first: 500', request: gql('{ search(text: "esm", first: 500) { score } }'), status: 200, code: 'BAD_USER_INPUT' },
+  { name: 'maxHops: 0', request: gql('{ path(from: "esm-2", to: "chembl", maxHops: 0) { length } }'), status: 200, code: 'BAD_USER_INPUT' },
+  { name: 'maxHops: 7', request: gql('{ path(from: "esm-2", to: "chembl", maxHops: 7) { length } }'), status: 200, code: 'BAD_USER_INPUT' },
+  { name: 'depth: 0', request: gql('{ neighborhood(id: "esm-2", depth: 0) { truncated } }'), status: 200, code: 'BAD_USER_INPUT' },
+  { name: 'depth: 4', request: gql('{ neighborhood(id: "esm-2", depth: 4) { truncated } }'), status: 200, code: 'BAD_USER_INPUT' },
+  { name: 'an empty cursor', request: gql('{ models(after: "") { totalCount } }'), status: 200, code: 'BAD_USER_INPUT' },
+  { name: 'a garbage cursor', request: gql('{ models(after: "%%%not-base64%%%") { totalCount } }'), status: 200, code: 'BAD_USER_INPUT' },
+  { name: 'a cursor of an empty object', request: gql(`{ models(after: "${cursor({})}") { totalCount } }`), status: 200, code: 'BAD_USER_INPUT' },
+  { name: 'a cursor with object values', request: gql(`{ models(after: "${cursor({ o: 'NAME:ASC', v: [{ $gt: '' }], id: 'x' })}") { totalCount } }`), status: 200, code: 'BAD_USER_INPUT' },
+  { name: 'a cursor made for another order', request: gql(`{ models(after: "${cursor({ o: 'NAME:ASC', v: ['esm-2'], id: 'esm-2' })}", orderBy: [{ field: YEAR }]) { totalCount } }`), status: 200, code: 'BAD_USER_INPUT' },
+  { name: 'a cursor with a Cypher-looking id', request: gql(`{ models(after: "${cursor({ o: 'NAME:ASC', v: ['x'], id: "x' OR 1=1 //" })}") { totalCount } }`), status: 200, code: 'NONE' },
+  { name: 'a repeated orderBy field', request: gql('{ models(orderBy: [{ field: NAME }, { field: NAME }]) { totalCount } }'), status: 200, code: 'BAD_USER_INPUT' },
+  { name: 'an unknown enum literal', request: gql('{ models(where: { paradigm: MAGIC }) { totalCount } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'an unknown enum variable', request: gql('query($w: ModelWhere) { models(where: $w) { totalCount } }', { w: { modality: 'DNA' } }), status: 400, code: 'BAD_USER_INPUT' },
+  { name: 'a string year in a variable', request: gql('query($w: ModelWhere) { models(where: $w) { totalCount } }', { w: { yearFrom: '2020' } }), status: 400, code: 'BAD_USER_INPUT' },
+  { name: 'an unsafe integer for minParameters', request: gql('query($w: ModelWhere) { models(where: $w) { totalCount } }', { w: { minParameters: 2 ** 60 } }), status: 400, code: 'BAD_USER_INPUT' },
+  { name: 'an unknown ModelWhere field', request: gql('query($w: ModelWhere) { models(where: $w) { totalCount } }', { w: { drop: true } }), status: 400, code: 'BAD_USER_INPUT' },
+  { name: 'an empty search literal', request: gql('{ search(text: "") { score } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'an empty search variable', request: gql('query($t: NonEmptyString!) { search(text: $t) { score } }', { t: '' }), status: 400, code: 'BAD_USER_INPUT' },
+  { name: 'a null for a required variable', request: gql('query($id: ID!) { model(id: $id) { id } }', { id: null }), status: 400, code: 'BAD_USER_INPUT' },
+];
+
+const HOSTILE_STRINGS: [string, string][] = [
+  ['Cypher-looking', '") MATCH (n) DETACH DELETE n //'],
+  ['single-quoted Cypher', "' OR 1=1 WITH n MATCH (m) DELETE m //"],
+  ['NUL', 'esm\u0000-2'],
+  ['10 kB', 'a'.repeat(10_000)],
+];
+
+/** Every string argument of the API, each given the hostile value as a variable; none may fail. */
+const STRING_ARGUMENTS: [string, string][] = [
+  ['node(id)', 'query($s: ID!) { node(id: $s) { id } }'],
+  ['domain(id)', 'query($s: ID!) { domain(id: $s) { id } }'],
+  ['task(id)', 'query($s: ID!) { task(id: $s) { id } }'],
+  ['dataset(id)', 'query($s: ID!) { dataset(id: $s) { id } }'],
+  ['model(id)', 'query($s: ID!) { model(id: $s) { id } }'],
+  ['tasks(domain)', 'query($s: ID) { tasks(domain: $s) { id } }'],
+  ['datasets(task)', 'query($s: ID) { datasets(task: $s) { id } }'],
+  ['models(where: domain, task, dataset)', 'query($s: ID) { models(where: { domain: $s, task: $s, dataset: $s }) { totalCount } }'],
+  ['models(where: organization)', 'query($s: String) { models(where: { organization: $s }) { totalCount } }'],
+  ['models(where: nameContains)', 'query($s: String) { models(where: { nameContains: $s }) { totalCount } }'],
+  ['Domain.models(where: nameContains)', 'query($s: String) { domains { models(where: { nameContains: $s }) { totalCount } } }'],
+  ['search(text)', 'query($s: NonEmptyString!) { search(text: $s) { score } }'],
+  ['path(from, to)', 'query($s: ID!) { path(from: $s, to: "esm-2") { length } other: path(from: "esm-2", to: $s) { length } }'],
+  ['neighborhood(id)', 'query($s: ID!) { neighborhood(id: $s) { truncated } }'],
+  ['relatedModels(id)', 'query($s: ID!) { relatedModels(id: $s) { score } }'],
+];
+
+describe('hostile input', () => {
+  const server = useTestServer();
+  let before: GraphCounts;
+
+  beforeAll(async () => {
+    before = await graphCounts(server.db);
+  });
+
+  async function stillAnswers(): Promise<void> {
+    const { status, data } = await server.gql<{ stats: { models: number } }>('{ stats { models } }');
+    expect(status).toBe(200);
+    expect(data?.stats.models).toBe(426);
+  }
+
+  it(`has at least 60 cases (${String(CASES.length + HOSTILE_STRINGS.length * STRING_ARGUMENTS.length)})`, () => {
+    expect(CASES.length + HOSTILE_STRINGS.length * STRING_ARGUMENTS.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))('answers %s with its code and keeps answering', async (_name, c) => {
+    const response = await server.raw(c.request);
+    expect(response.status).toBe(c.status);
+    expect(response.json, `not JSON: ${response.text.slice(0, 200)}`).not.toBeNull();
+    if (c.code === 'NONE') {
+      expect(response.json?.errors).toBeUndefined();
+    } else {
+      expect(response.json?.errors?.[0]?.extensions?.code).toBe(c.code);
+    }
+    expect(response.text).not.toMatch(/\n\s+at |stacktrace|MATCH \(|neo4j-driver/);
+    await stillAnswers();
+  });
+
+  describe.each(HOSTILE_STRINGS)('a %s string', (_kind, value) => {
+    it.each(STRING_ARGUMENTS)('in %s is only data', async (_argument, query) => {
+      const response = await server.gql(query, { s: value });
+      expect(response.status).toBe(200);
+      expect(response.errors).toBeUndefined();
+      await stillAnswers();
+    });
+  });
+
+  afterAll(async () => {
+    expect(await graphCounts(server.db)).toEqual(before);
+  });
+});
