@@ -158,7 +158,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       maxAliases: read.integer('MAX_ALIASES', 30, 0, 1000),
       maxDirectives: read.integer('MAX_DIRECTIVES', 20, 0, 1000),
       maxTokens: read.integer('MAX_TOKENS', 2000, 10, 100_000),
-      maxNodes: read.integer('MAX_NODES', 250_000, 1, 100_000_000),
+      maxNodes: read.integer('MAX_NODES', 500_000, 1, 100_000_000),
       listSize: read.integer('LIST_SIZE_ESTIMATE', 20, 1, 10_000),
       maxBodyBytes: read.integer('MAX_BODY_BYTES', 100_000, 1000, 10_000_000),
       requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),

@@ -3,7 +3,7 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DatabaseUnavailableError } from './db/database.js';
+import { DatabaseTimeoutError, DatabaseUnavailableError } from './db/database.js';
 
 export enum ErrorCode {
   /** An argument is out of range or malformed (also used by Apollo for bad variables). */
@@ -18,6 +18,8 @@ export enum ErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** The operation could return more nodes than the node limit allows; rejected before any Cypher runs. */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The request's Cypher ran longer than CYPHER_TIMEOUT_MS and was stopped. */
+  TIMEOUT = 'TIMEOUT',
   /** The graph database cannot be reached right now; retrying later may succeed. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   /** Anything unexpected; details are logged, never sent. */
@@ -54,6 +56,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
     };
   }
+  if (original instanceof DatabaseTimeoutError) {
+    return {
+      message: `The query took longer than the server allows (${String(original.timeoutMs)} ms); ask for less.`,
+      path: formatted.path,
+      extensions: { code: ErrorCode.TIMEOUT },
+    };
+  }
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && (PASSED_THROUGH.has(code) || APOLLO_REQUEST_CODES.has(code))) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -69,7 +78,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 /** True when the error will reach the client masked, so it must be logged in full. */
 export function isUnexpected(error: GraphQLError): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof DatabaseUnavailableError) return false;
+  if (original instanceof DatabaseUnavailableError || original instanceof DatabaseTimeoutError) return false;
   const code = error.extensions['code'];
   return !(typeof code === 'string' && (PASSED_THROUGH.has(code) || APOLLO_REQUEST_CODES.has(code)));
 }

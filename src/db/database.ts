@@ -37,12 +37,25 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/** Thrown when a transaction outlives its timeout; the API reports it as TIMEOUT. */
+export class DatabaseTimeoutError extends Error {
+  constructor(readonly timeoutMs: number, cause: unknown) {
+    super(`the query took longer than ${String(timeoutMs)} ms`, { cause });
+    this.name = 'DatabaseTimeoutError';
+  }
+}
+
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
-function isUnavailable(error: unknown): boolean {
+function hasCode(error: unknown, codes: Set<string>): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as Error & { code?: unknown }).code;
-  return typeof code === 'string' && UNAVAILABLE_CODES.has(code);
+  return typeof code === 'string' && codes.has(code);
 }
 
 export class Database {
@@ -113,7 +126,8 @@ export class Database {
       });
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } catch (error) {
-      if (isUnavailable(error)) throw new DatabaseUnavailableError(error);
+      if (hasCode(error, UNAVAILABLE_CODES)) throw new DatabaseUnavailableError(error);
+      if (hasCode(error, TIMEOUT_CODES)) throw new DatabaseTimeoutError(this.#options.transactionTimeoutMs, error);
       throw error;
     }
   }

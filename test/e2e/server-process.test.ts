@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { request as httpRequest } from 'node:http';
 import { freePort } from '../../src/db/local-neo4j.js';
+import { testNeo4j } from '../neo4j.js';
 
 const ENTRY = ['--import', 'tsx', 'src/index.ts'];
 
@@ -76,4 +78,47 @@ describe('the server process', () => {
     expect(result.stderr).toContain('NEO4J_LOCAL_BOLT_PORT must be an integer 1..65535, got "99999"');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('finishes a request in flight on SIGTERM, then exits 0', async () => {
+    const port = await freePort();
+    const neo4j = testNeo4j();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: neo4j.user,
+      NEO4J_PASSWORD: neo4j.password,
+      LOG_LEVEL: 'warn',
+    };
+    const server = spawn('node', ENTRY, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    onTestFinished(() => {
+      if (server.exitCode === null) server.kill('SIGKILL');
+    });
+    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+    await waitForLine(server, /biofm-graph ready at/, 60_000);
+
+    // A slow client: headers and half the body now, the rest after SIGTERM has arrived.
+    const body = JSON.stringify({ query: '{ model(id: "esm-2") { name domains { name } } }' });
+    const half = Math.floor(body.length / 2);
+    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = httpRequest(
+        { host: 'localhost', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, half));
+      setTimeout(() => {
+        server.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(half)), 500);
+      }, 200);
+    });
+    const { status, text } = await response;
+    expect(status).toBe(200);
+    expect(JSON.parse(text)).toMatchObject({ data: { model: { name: 'ESM-2', domains: [{ name: 'Computational Biology' }] } } });
+    expect(await exited).toBe(0);
+  }, 90_000);
 });

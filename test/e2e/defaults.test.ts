@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../harness.js';
+
+describe('production defaults', () => {
+  const server = useTestServer({ NODE_ENV: 'production' });
+
+  it('refuses introspection', async () => {
+    const response = await server.gql('{ __schema { queryType { name } } }');
+    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0]?.message).toMatch(/introspection is not allowed/i);
+  });
+
+  it('gives no field suggestions and no query statistics', async () => {
+    const response = await server.gql('{ modelz { id } }');
+    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0]?.message).not.toMatch(/Did you mean/);
+    const ok = await server.gql('{ stats { models } }');
+    expect(ok.data).toEqual({ stats: { models: 426 } });
+    expect(ok.extensions?.cypherQueries).toBeUndefined();
+  });
+});
+
+describe('production with introspection enabled explicitly', () => {
+  const server = useTestServer({ NODE_ENV: 'production', INTROSPECTION: 'true', FIELD_SUGGESTIONS: 'true' });
+
+  it('answers introspection and suggests fields', async () => {
+    const response = await server.gql<{ __schema: { queryType: { name: string } } }>('{ __schema { queryType { name } } }');
+    expect(response.data?.__schema.queryType.name).toBe('Query');
+    const typo = await server.gql('{ modelz { id } }');
+    expect(typo.errors?.[0]?.message).toMatch(/Did you mean "model"/);
+  });
+});
+
+describe('development defaults and health', () => {
+  const server = useTestServer({ CORS_ORIGINS: 'https://explorer.example' });
+
+  it('reports health and readiness as JSON', async () => {
+    const health = await fetch(new URL('/health', server.url));
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(new URL('/ready', server.url));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('allows only the configured CORS origins', async () => {
+    const preflight = await fetch(server.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://explorer.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://explorer.example');
+    const other = await fetch(server.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

@@ -1,0 +1,31 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { DatabaseTimeoutError, DatabaseUnavailableError, Database } from '../../src/db/database.js';
+import { testDatabase } from '../neo4j.js';
+
+describe('Database', () => {
+  const slow = testDatabase({ transactionTimeoutMs: 200 });
+  afterAll(() => slow.close());
+
+  it('stops a transaction at its timeout and says so', async () => {
+    const started = performance.now();
+    await expect(slow.read('UNWIND range(1, 500000000) AS x RETURN sum(x) AS total')).rejects.toBeInstanceOf(DatabaseTimeoutError);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('counts every round trip on the request counter', async () => {
+    const counter = { cypherQueries: 0 };
+    const reader = slow.reader(counter);
+    await reader.read('RETURN 1 AS one');
+    await reader.read('RETURN $n AS n', { n: 2 });
+    expect(counter.cypherQueries).toBe(2);
+  });
+
+  it('reports an unreachable database as unavailable within the connect timeout', async () => {
+    const nowhere = new Database({
+      uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: '', database: 'neo4j',
+      transactionTimeoutMs: 1000, acquisitionTimeoutMs: 1000, maxPoolSize: 1,
+    });
+    await expect(nowhere.read('RETURN 1')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    await nowhere.close();
+  });
+});
