@@ -7,10 +7,7 @@ import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -24,6 +21,7 @@ import { formatError } from './errors.js';
 import { bodyErrorHandler, requireJsonPost } from './http-errors.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
 import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
+import { pagesRouter } from './pages.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './paths.js';
 import { queryStatsPlugin, requestLogPlugin } from './plugins.js';
@@ -87,7 +85,8 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
       nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES }),
       requestLogPlugin(logger),
       ...(config.queryStats ? [queryStatsPlugin()] : []),
-      config.production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault(),
+      // Apollo's landing page loads from a CDN; ours (src/pages.ts) is served from this server.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -105,6 +104,7 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
       res.status(503).json({ status: 'unavailable', reason: 'the graph database does not answer' });
     }
   });
+  app.use(pagesRouter());
   app.use(
     '/graphql',
     cors({ origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins }),
