@@ -104,10 +104,11 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
       res.status(503).json({ status: 'unavailable', reason: 'the graph database does not answer' });
     }
   });
+  // CORS first: it answers preflights before the pages router would answer OPTIONS /graphql itself.
+  app.use('/graphql', cors({ origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins }));
   app.use(pagesRouter());
   app.use(
     '/graphql',
-    cors({ origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins }),
     express.json({ limit: limits.maxBodyBytes }),
     requireJsonPost,
     expressMiddleware(apollo, {
