@@ -14,5 +14,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     teardownTimeout: 60_000,
     env: { LOG_LEVEL: 'silent' },
+    // The JSON report lets .ci/run print one plain "N passed, N failed" line at the end.
+    reporters: ['default', ['json', { outputFile: 'test-output/vitest.json' }]],
   },
 });

@@ -5,6 +5,7 @@
  * The query text is assembled only from the fixed fragments below, chosen by enum values; every value that comes
  * from a request (ids, filter values, cursor keys, limits) travels as a parameter.
  */
+import { compactProjection } from './projections.js';
 import type { ModelRow } from './rows.js';
 
 /** Which models a list starts from: all of them, or those linked to one parent entity. */
@@ -157,7 +158,7 @@ export function modelPageQuery(scope: ModelScope, args: PageArgs): string {
     `  ${whereClause(conditions)}`,
     `  WITH m ORDER BY ${orderBy(args.order)}`,
     '  LIMIT $limit',
-    `  RETURN collect(m {.*, label: 'Model', sortValues: [${sortValues}]}) AS page`,
+    `  RETURN collect(${compactProjection('m', 'Model', { sortValues: `[${sortValues}]` })}) AS page`,
     '}',
     'RETURN parentId, page',
   ].join('\n');

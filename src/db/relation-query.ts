@@ -3,6 +3,7 @@
  *
  * Each pattern is a fixed string of this table, chosen by field name; the parents' ids travel as $parentIds.
  */
+import { compactProjection } from './projections.js';
 import type { DatasetRow, DomainRow, ModelRow, TaskRow } from './rows.js';
 
 /** Row type each relation field returns. */
@@ -49,14 +50,14 @@ export const RELATIONS: Record<RelationName, RelationSpec> = {
   'Model.derivatives': { pattern: '(:Model {id: parentId})<-[:BASED_ON]-(n:Model)', label: 'Model' },
 };
 
-/** Params: $parentIds, $label. Returns one row per parent: parentId, nodes (distinct, by name then id). */
+/** Params: $parentIds. Returns one row per parent: parentId, nodes (compact rows, distinct, by name then id). */
 export function relationQuery(name: RelationName): string {
   return [
     'UNWIND $parentIds AS parentId',
     'CALL (parentId) {',
     `  MATCH ${RELATIONS[name].pattern}`,
     '  WITH DISTINCT n ORDER BY toLower(n.name), n.id',
-    '  RETURN collect(n {.*, label: $label}) AS nodes',
+    `  RETURN collect(${compactProjection('n', RELATIONS[name].label)}) AS nodes`,
     '}',
     'RETURN parentId, nodes',
   ].join('\n');

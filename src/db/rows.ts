@@ -6,6 +6,8 @@ interface EntityRowBase {
   id: string;
   name: string;
   description?: string;
+  /** Set on rows of list queries, which leave out the long texts (see db/projections.ts). */
+  compact?: boolean;
 }
 
 export interface DomainRow extends EntityRowBase {

@@ -1,7 +1,7 @@
 /** Loaders for the list fields that follow relationships, one per field, each keyed by parent id. */
 import type DataLoader from 'dataloader';
 import type { Reader } from '../db/database.js';
-import { RELATIONS, relationQuery, type RelationName, type RelationTargets } from '../db/relation-query.js';
+import { relationQuery, type RelationName, type RelationTargets } from '../db/relation-query.js';
 import { alignByKey, createLoader, type LoaderSettings } from './batch.js';
 
 export type RelationLoaders = <N extends RelationName>(name: N) => DataLoader<string, RelationTargets[N][], string>;
@@ -14,7 +14,7 @@ export function createRelationLoaders(reader: Reader, settings: LoaderSettings):
     if (!loader) {
       const query = relationQuery(name);
       loader = createLoader<string, unknown[]>(settings, async (parentIds) => {
-        const rows = await reader.read(query, { parentIds, label: RELATIONS[name].label });
+        const rows = await reader.read(query, { parentIds });
         return alignByKey(parentIds, rows.map((row) => [String(row['parentId']), row['nodes'] as unknown[]] as const), []);
       });
       loaders.set(name, loader);

@@ -1,8 +1,12 @@
 /** Model fields: enums in the API's spelling, the paper from its flat properties, relations through loaders. */
 import type { ModelResolvers } from '../generated/graphql.js';
+import { longText } from './details.js';
 import { toModality, toParadigm } from './enum-values.js';
 
 export const Model: ModelResolvers = {
+  description: (row, _, context) => longText(row, 'description', context),
+  architecture: (row, _, context) => longText(row, 'architecture', context),
+  pretraining: (row, _, context) => longText(row, 'pretraining', context),
   paradigm: (model) => (model.paradigm === undefined ? null : toParadigm(model.paradigm)),
   modalities: (model) => (model.modalities ?? []).map(toModality),
   paper: (model) =>

@@ -40,4 +40,17 @@ describe('batched loading', () => {
     expect(tasks.length).toBeGreaterThanOrEqual(75);
     expect(response.extensions?.cypherQueries).toBe(4);
   });
+
+  it('reads long texts of listed entities with one more query per level, only when asked for', async () => {
+    const lean = await server.gql('{ models(first: 30) { nodes { name tasks { name } } } }');
+    const rich = await server.gql<{ models: { nodes: { description: string; tasks: { description: string }[] }[] } }>(
+      '{ models(first: 30) { nodes { name description architecture tasks { name description } } } }',
+    );
+    expect(lean.extensions?.cypherQueries).toBe(2);
+    // The model texts and the task texts: one entity query each.
+    expect(rich.extensions?.cypherQueries).toBe(4);
+    const nodes = rich.data!.models.nodes;
+    expect(nodes[0]?.description).toMatch(/SAM/);
+    expect(nodes.every((m) => m.tasks.every((t) => typeof t.description === 'string' && t.description.length > 10))).toBe(true);
+  });
 });

@@ -1,0 +1,112 @@
+/** Writes the results: JSON, a markdown table, and an SVG chart of p50 latency per operation, size and system. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Measurement } from './measure.js';
+
+export const SYSTEMS = ['ours', 'n+1', 'peer', 'floor'] as const;
+export type System = (typeof SYSTEMS)[number];
+
+export interface OperationResult {
+  size: string;
+  operation: string;
+  /** Cypher round trips per request, where the system reports them. */
+  roundTrips: Partial<Record<System, number>>;
+  /** Whether each system's answer hashes like the floor's. */
+  sameData: Partial<Record<System, boolean>>;
+  results: Partial<Record<System, Measurement>>;
+}
+
+export interface BenchReport {
+  date: string;
+  machine: string;
+  settings: { connections: number; seconds: number; runs: number };
+  graphs: Record<string, { models: number; nodes: number; relationships: number; loadSeconds: number | null }>;
+  operations: OperationResult[];
+  soak?: { size: string; seconds: number; connections: number; requests: number; errors: number; rssStartMb: number; rssEndMb: number; p50: number; p99: number };
+}
+
+const ratio = (a: number | undefined, b: number | undefined): string =>
+  a === undefined || b === undefined || b === 0 ? '–' : (a / b).toFixed(2);
+const fmt = (m: Measurement | undefined, key: 'rps' | 'p50' | 'p99'): string => (m ? m[key].toFixed(key === 'rps' ? 0 : 1) : '–');
+
+export function markdown(report: BenchReport): string {
+  const lines = [
+    `# Benchmark ${report.date}`,
+    '',
+    `Machine: ${report.machine}. ${String(report.settings.connections)} connections, ${String(report.settings.seconds)} s per run, median of ${String(report.settings.runs)} runs.`,
+    '',
+    '| size | models | nodes | relationships | load (s) |',
+    '| --- | --- | --- | --- | --- |',
+    ...Object.entries(report.graphs).map(([size, g]) => `| ${size} | ${String(g.models)} | ${String(g.nodes)} | ${String(g.relationships)} | ${g.loadSeconds === null ? 'reused' : g.loadSeconds.toFixed(0)} |`),
+    '',
+    '| size | operation | ours req/s | ours p50 / p99 ms | N+1 req/s | peer req/s | floor req/s | floor p50 ms | round trips ours / N+1 | same data | ours p50 ÷ floor p50 | ours ÷ peer req/s | ours ÷ N+1 req/s |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const op of report.operations) {
+    const r = op.results;
+    const same = Object.entries(op.sameData).map(([s, ok]) => `${s} ${ok ? '✓' : '✗'}`).join(', ');
+    lines.push(
+      `| ${op.size} | ${op.operation} | ${fmt(r.ours, 'rps')} | ${fmt(r.ours, 'p50')} / ${fmt(r.ours, 'p99')} | ${fmt(r['n+1'], 'rps')} | ${fmt(r.peer, 'rps')} | ${fmt(r.floor, 'rps')} | ${fmt(r.floor, 'p50')} | ${String(op.roundTrips.ours ?? '–')} / ${String(op.roundTrips['n+1'] ?? '–')} | ${same} | ${ratio(r.ours?.p50, r.floor?.p50)} | ${ratio(r.ours?.rps, r.peer?.rps)} | ${ratio(r.ours?.rps, r['n+1']?.rps)} |`,
+    );
+  }
+  if (report.soak) {
+    const s = report.soak;
+    lines.push('', `Soak: nested at ${s.size}, ${String(s.seconds)} s at ${String(s.connections)} connections: ${String(s.requests)} requests, ${String(s.errors)} errors, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, server RSS ${s.rssStartMb.toFixed(0)} MB → ${s.rssEndMb.toFixed(0)} MB.`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const COLOURS: Record<System, string> = { ours: '#2f6f9f', 'n+1': '#c0504d', peer: '#8e6bbf', floor: '#6a9f3a' };
+
+/** Grouped bars on a log scale: one group per size and operation, one bar per system. */
+export function svgChart(report: BenchReport): string {
+  const groups = report.operations;
+  const barWidth = 10;
+  const groupWidth = SYSTEMS.length * barWidth + 16;
+  const height = 320;
+  const top = 30;
+  const bottom = 110;
+  const left = 50;
+  const width = left + groups.length * groupWidth + 20;
+  const values = groups.flatMap((g) => SYSTEMS.map((s) => g.results[s]?.p50 ?? 0)).filter((v) => v > 0);
+  const max = Math.max(...values, 1);
+  const min = Math.min(...values, 1);
+  const lo = Math.floor(Math.log10(Math.max(min, 0.1)));
+  const hi = Math.ceil(Math.log10(max));
+  const y = (v: number): number => top + (height - top - bottom) * (1 - (Math.log10(v) - lo) / Math.max(1, hi - lo));
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${String(width)}" height="${String(height)}" font-family="sans-serif" font-size="10">`,
+    `<text x="${String(left)}" y="16" font-size="13">p50 latency (ms, log scale) per operation and size</text>`,
+  ];
+  for (let e = lo; e <= hi; e += 1) {
+    const v = 10 ** e;
+    parts.push(`<line x1="${String(left)}" x2="${String(width - 10)}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#ddd"/>`);
+    parts.push(`<text x="${String(left - 6)}" y="${(y(v) + 3).toFixed(1)}" text-anchor="end">${String(v)}</text>`);
+  }
+  groups.forEach((g, gi) => {
+    const x0 = left + gi * groupWidth + 8;
+    SYSTEMS.forEach((s, si) => {
+      const v = g.results[s]?.p50;
+      if (!v) return;
+      const yv = y(Math.max(v, 10 ** lo));
+      parts.push(`<rect x="${String(x0 + si * barWidth)}" y="${yv.toFixed(1)}" width="${String(barWidth - 1)}" height="${(height - bottom - yv).toFixed(1)}" fill="${COLOURS[s]}"><title>${s} ${g.size} ${g.operation}: ${v.toFixed(1)} ms</title></rect>`);
+    });
+    const lx = x0 + (SYSTEMS.length * barWidth) / 2;
+    parts.push(`<text transform="translate(${lx.toFixed(1)},${String(height - bottom + 8)}) rotate(60)">${g.size} ${g.operation}</text>`);
+  });
+  SYSTEMS.forEach((s, i) => {
+    parts.push(`<rect x="${String(width - 80)}" y="${String(24 + i * 14)}" width="10" height="10" fill="${COLOURS[s]}"/><text x="${String(width - 66)}" y="${String(33 + i * 14)}">${s}</text>`);
+  });
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
+export function writeReport(report: BenchReport): string[] {
+  const dir = path.resolve('bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const base = path.join(dir, report.date);
+  writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(`${base}.md`, markdown(report));
+  writeFileSync(`${base}.svg`, svgChart(report));
+  return [`${base}.json`, `${base}.md`, `${base}.svg`];
+}
