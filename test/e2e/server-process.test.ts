@@ -7,21 +7,13 @@ import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import { freePort } from '../../src/db/local-neo4j.js';
 import { testNeo4j } from '../neo4j.js';
+import { isRunning } from '../processes.js';
 
 const ENTRY = ['--import', 'tsx', 'src/index.ts'];
 
 function launcherPids(parent: number): number[] {
   const result = spawnSync('pgrep', ['-P', String(parent), '-f', 'Launcher.java'], { encoding: 'utf8' });
   return result.stdout.split('\n').filter(Boolean).map(Number);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {

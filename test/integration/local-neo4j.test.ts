@@ -6,15 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/db/database.js';
 import { freePort, startLocalNeo4j } from '../../src/db/local-neo4j.js';
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isRunning } from '../processes.js';
 
 describe('local Neo4j launcher', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'launcher-test-'));
