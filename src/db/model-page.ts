@@ -100,6 +100,17 @@ const FILTER_CONDITION: Record<keyof ModelFilter, string> = {
 /** The default and final sort: by name; every order ends with id so that positions are total. */
 export const DEFAULT_ORDER: OrderKey[] = [{ field: 'NAME', direction: 'ASC' }];
 
+/**
+ * Sort fields that cannot be missing in this list: names always; a year or parameter count when the filter
+ * bounds it. Their "missing last" sort key and cursor clause are left out, which lets Neo4j order by the index.
+ */
+function presentFields(filter: ModelFilter): Set<OrderField> {
+  const present = new Set<OrderField>(['NAME']);
+  if (filter.yearFrom !== undefined || filter.yearTo !== undefined) present.add('YEAR');
+  if (filter.minParameters !== undefined) present.add('PARAMETERS');
+  return present;
+}
+
 function filterConditions(filter: ModelFilter): string[] {
   return (Object.keys(FILTER_CONDITION) as (keyof ModelFilter)[])
     .filter((key) => filter[key] !== undefined)
@@ -110,7 +121,7 @@ function filterConditions(filter: ModelFilter): string[] {
  * The condition "comes after the cursor" for a lexicographic order whose keys may be missing (sorted last):
  * for some key i, all keys before i are equal to the cursor's and key i is strictly after it.
  */
-function afterCondition(order: OrderKey[], after: PagePosition): string {
+function afterCondition(order: OrderKey[], after: PagePosition, present: Set<OrderField>): string {
   const equal = (i: number): string => {
     const expression = SORT_EXPRESSION[order[i]!.field];
     return after.values[i] === null ? `${expression} IS NULL` : `${expression} = $after.values[${String(i)}]`;
@@ -118,9 +129,11 @@ function afterCondition(order: OrderKey[], after: PagePosition): string {
   const greater = (i: number): string | null => {
     // Nothing sorts after a missing value except by a later key.
     if (after.values[i] === null) return null;
-    const expression = SORT_EXPRESSION[order[i]!.field];
-    const comparison = order[i]!.direction === 'ASC' ? '>' : '<';
-    return `(${expression} ${comparison} $after.values[${String(i)}] OR ${expression} IS NULL)`;
+    const { field, direction } = order[i]!;
+    const expression = SORT_EXPRESSION[field];
+    const comparison = direction === 'ASC' ? '>' : '<';
+    const strictly = `${expression} ${comparison} $after.values[${String(i)}]`;
+    return present.has(field) ? strictly : `(${strictly} OR ${expression} IS NULL)`;
   };
   const alternatives: string[] = [];
   for (let i = 0; i <= order.length; i += 1) {
@@ -131,10 +144,10 @@ function afterCondition(order: OrderKey[], after: PagePosition): string {
   return `(${alternatives.map((a) => `(${a})`).join(' OR ')})`;
 }
 
-function orderBy(order: OrderKey[]): string {
+function orderBy(order: OrderKey[], present: Set<OrderField>): string {
   const keys = order.flatMap(({ field, direction }) => {
     const expression = SORT_EXPRESSION[field];
-    return [`${expression} IS NULL`, `${expression} ${direction}`];
+    return present.has(field) ? [`${expression} ${direction}`] : [`${expression} IS NULL`, `${expression} ${direction}`];
   });
   return [...keys, 'm.id'].join(', ');
 }
@@ -148,15 +161,16 @@ function whereClause(conditions: string[]): string {
  * Returns one row per parent: parentId, page (Model rows with their sortValues, in order).
  */
 export function modelPageQuery(scope: ModelScope, args: PageArgs): string {
+  const present = presentFields(args.filter);
   const conditions = filterConditions(args.filter);
-  if (args.after) conditions.push(afterCondition(args.order, args.after));
+  if (args.after) conditions.push(afterCondition(args.order, args.after, present));
   const sortValues = args.order.map(({ field }) => SORT_EXPRESSION[field]).join(', ');
   return [
     'UNWIND $parentIds AS parentId',
     'CALL (parentId) {',
     `  ${SCOPE_PATTERN[scope]}`,
     `  ${whereClause(conditions)}`,
-    `  WITH m ORDER BY ${orderBy(args.order)}`,
+    `  WITH m ORDER BY ${orderBy(args.order, present)}`,
     '  LIMIT $limit',
     `  RETURN collect(${compactProjection('m', 'Model', { sortValues: `[${sortValues}]` })}) AS page`,
     '}',

@@ -1,11 +1,17 @@
 /** Dataset fields: the modality in the API's spelling, relations through loaders keyed by the dataset's id. */
 import type { DatasetResolvers } from '../generated/graphql.js';
-import { longText } from './details.js';
+import type { DatasetRow } from '../db/rows.js';
+import { fullRow, property } from './full-row.js';
 import { toModality } from './enum-values.js';
 
 export const Dataset: DatasetResolvers = {
-  description: (row, _, context) => longText(row, 'description', context),
-  modality: (dataset) => (dataset.modality === undefined ? null : toModality(dataset.modality)),
+  description: property<DatasetRow, 'description'>('description'),
+  size: property<DatasetRow, 'size'>('size'),
+  url: property<DatasetRow, 'url'>('url'),
+  modality: async (row, _, context) => {
+    const { modality } = await fullRow(row, context);
+    return modality === undefined ? null : toModality(modality);
+  },
   tasks: (dataset, _, context) => context.loaders.related('Dataset.tasks').load(dataset.id),
   trainedModels: (dataset, _, context) => context.loaders.related('Dataset.trainedModels').load(dataset.id),
   evaluatedModels: (dataset, _, context) => context.loaders.related('Dataset.evaluatedModels').load(dataset.id),

@@ -1,10 +1,11 @@
 /** Domain fields: each one loader call keyed by the domain's id. */
 import type { DomainResolvers } from '../generated/graphql.js';
-import { longText } from './details.js';
+import type { DomainRow } from '../db/rows.js';
+import { property } from './full-row.js';
 import { pageArgs } from './page-args.js';
 
 export const Domain: DomainResolvers = {
-  description: (row, _, context) => longText(row, 'description', context),
+  description: property<DomainRow, 'description'>('description'),
   tasks: (domain, _, context) => context.loaders.related('Domain.tasks').load(domain.id),
   models: (domain, args, context) =>
     context.loaders.models.page.load({ scope: 'domain', parentId: domain.id, args: pageArgs(args) }),

@@ -1,18 +1,28 @@
 /** Model fields: enums in the API's spelling, the paper from its flat properties, relations through loaders. */
 import type { ModelResolvers } from '../generated/graphql.js';
-import { longText } from './details.js';
+import type { ModelRow } from '../db/rows.js';
+import { fullRow, property } from './full-row.js';
 import { toModality, toParadigm } from './enum-values.js';
 
 export const Model: ModelResolvers = {
-  description: (row, _, context) => longText(row, 'description', context),
-  architecture: (row, _, context) => longText(row, 'architecture', context),
-  pretraining: (row, _, context) => longText(row, 'pretraining', context),
-  paradigm: (model) => (model.paradigm === undefined ? null : toParadigm(model.paradigm)),
-  modalities: (model) => (model.modalities ?? []).map(toModality),
-  paper: (model) =>
-    model.paperTitle === undefined
+  year: property<ModelRow, 'year'>('year'),
+  organization: property<ModelRow, 'organization'>('organization'),
+  architecture: property<ModelRow, 'architecture'>('architecture'),
+  pretraining: property<ModelRow, 'pretraining'>('pretraining'),
+  parameters: property<ModelRow, 'parameters'>('parameters'),
+  openWeights: property<ModelRow, 'openWeights'>('openWeights'),
+  description: property<ModelRow, 'description'>('description'),
+  paradigm: async (row, _, context) => {
+    const { paradigm } = await fullRow(row, context);
+    return paradigm === undefined ? null : toParadigm(paradigm);
+  },
+  modalities: async (row, _, context) => ((await fullRow(row, context)).modalities ?? []).map(toModality),
+  paper: async (row, _, context) => {
+    const model = await fullRow(row, context);
+    return model.paperTitle === undefined
       ? null
-      : { title: model.paperTitle, venue: model.paperVenue, year: model.paperYear, url: model.paperUrl },
+      : { title: model.paperTitle, venue: model.paperVenue, year: model.paperYear, url: model.paperUrl };
+  },
   domains: (model, _, context) => context.loaders.related('Model.domains').load(model.id),
   tasks: (model, _, context) => context.loaders.related('Model.tasks').load(model.id),
   trainedOn: (model, _, context) => context.loaders.related('Model.trainedOn').load(model.id),

@@ -1,10 +1,11 @@
 /** Task fields: each one loader call keyed by the task's id. */
 import type { TaskResolvers } from '../generated/graphql.js';
-import { longText } from './details.js';
+import type { TaskRow } from '../db/rows.js';
+import { property } from './full-row.js';
 import { pageArgs } from './page-args.js';
 
 export const Task: TaskResolvers = {
-  description: (row, _, context) => longText(row, 'description', context),
+  description: property<TaskRow, 'description'>('description'),
   domains: (task, _, context) => context.loaders.related('Task.domains').load(task.id),
   models: (task, args, context) =>
     context.loaders.models.page.load({ scope: 'task', parentId: task.id, args: pageArgs(args) }),

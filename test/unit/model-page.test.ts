@@ -27,10 +27,18 @@ describe('modelPageQuery', () => {
   });
 
   it('continues after a present value with larger values, then missing ones, then ties by id', () => {
-    const query = modelPageQuery('all', { ...base, after: { values: ['esm'], id: 'esm-2' } });
+    const query = modelPageQuery('all', { ...base, order: [{ field: 'PARAMETERS', direction: 'ASC' }], after: { values: [100], id: 'x' } });
     expect(query).toContain(
-      '(((toLower(m.name) > $after.values[0] OR toLower(m.name) IS NULL)) OR (toLower(m.name) = $after.values[0] AND m.id > $after.id))',
+      '(((m.parameters > $after.values[0] OR m.parameters IS NULL)) OR (m.parameters = $after.values[0] AND m.id > $after.id))',
     );
+  });
+
+  it('leaves out the missing-value handling for fields that cannot be missing', () => {
+    const byName = modelPageQuery('all', { ...base, after: { values: ['esm'], id: 'esm-2' } });
+    expect(byName).toContain('ORDER BY toLower(m.name) ASC, m.id');
+    expect(byName).toContain('((toLower(m.name) > $after.values[0]) OR (toLower(m.name) = $after.values[0] AND m.id > $after.id))');
+    const boundedYear = modelPageQuery('all', { ...base, filter: { yearFrom: 2019 }, order: [{ field: 'YEAR', direction: 'DESC' }] });
+    expect(boundedYear).toContain('ORDER BY m.year DESC, m.id');
   });
 });
 

@@ -1,0 +1,18 @@
+/**
+ * Fields of list rows beyond id and name. List queries return compact rows (see db/projections.ts); the first
+ * field that needs more loads the full entities of that level through the entity loader: one query per level,
+ * and none when a request asks only for ids, names and links.
+ */
+import type { RequestContext } from '../context.js';
+import type { EntityRow } from '../db/rows.js';
+
+export async function fullRow<R extends EntityRow>(row: R, context: RequestContext): Promise<R> {
+  if (!row.compact) return row;
+  return ((await context.loaders.entity.load(row.id)) as R | null) ?? row;
+}
+
+/** A resolver for a stored property of the full row, null where the fact is missing. */
+export function property<R extends EntityRow, K extends keyof R & string>(key: K) {
+  return async (row: R, _args: unknown, context: RequestContext): Promise<NonNullable<R[K]> | null> =>
+    (await fullRow(row, context))[key] ?? null;
+}
