@@ -25,11 +25,19 @@ export function medianOf(runs: Measurement[]): Measurement {
   };
 }
 
-export async function measureHttp(url: string, body: string, connections: number, seconds: number): Promise<Measurement> {
+/** `timeoutSeconds` is how long the client waits for one response before counting an error (autocannon: 10). */
+export async function measureHttp(
+  url: string,
+  body: string,
+  connections: number,
+  seconds: number,
+  timeoutSeconds = 10,
+): Promise<Measurement> {
   const result = await autocannon({
     url,
     connections,
     duration: seconds,
+    timeout: timeoutSeconds,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body,

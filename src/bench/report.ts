@@ -22,7 +22,19 @@ export interface BenchReport {
   settings: { connections: number; seconds: number; runs: number };
   graphs: Record<string, { models: number; nodes: number; relationships: number; loadSeconds: number | null }>;
   operations: OperationResult[];
-  soak?: { size: string; seconds: number; connections: number; requests: number; errors: number; rssStartMb: number; rssEndMb: number; p50: number; p99: number };
+  soak?: {
+    size: string;
+    seconds: number;
+    connections: number;
+    clientTimeoutSeconds: number;
+    requests: number;
+    errors: number;
+    rssStartMb: number;
+    rssEndMb: number;
+    rssAfterIdleMb: number;
+    p50: number;
+    p99: number;
+  };
 }
 
 const ratio = (a: number | undefined, b: number | undefined): string =>
@@ -51,7 +63,7 @@ export function markdown(report: BenchReport): string {
   }
   if (report.soak) {
     const s = report.soak;
-    lines.push('', `Soak: nested at ${s.size}, ${String(s.seconds)} s at ${String(s.connections)} connections: ${String(s.requests)} requests, ${String(s.errors)} errors, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, server RSS ${s.rssStartMb.toFixed(0)} MB → ${s.rssEndMb.toFixed(0)} MB.`);
+    lines.push('', `Soak: nested at ${s.size}, ${String(s.seconds)} s at ${String(s.connections)} connections (client timeout ${String(s.clientTimeoutSeconds)} s): ${String(s.requests)} requests, ${String(s.errors)} errors, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, server RSS ${s.rssStartMb.toFixed(0)} MB before, ${s.rssEndMb.toFixed(0)} MB at the end of the load, ${s.rssAfterIdleMb.toFixed(0)} MB after 10 s idle.`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -64,4 +64,21 @@ describe('local Neo4j launcher', () => {
     while (isRunning(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
     expect(isRunning(pid)).toBe(false);
   }, 90_000);
+
+  it('explains what to install when Java is missing', () => {
+    // A PATH with node and nothing else.
+    const bin = mkdtempSync(path.join(tmpdir(), 'no-java-'));
+    symlinkSync(process.execPath, path.join(bin, 'node'));
+    const script = `
+      import { startLocalNeo4j } from './src/db/local-neo4j.ts';
+      try { await startLocalNeo4j({ dataDir: ${JSON.stringify(path.join(dataDir, 'no-java'))}, boltPort: 1 }); }
+      catch (error) { console.log(error.name + ': ' + error.message); }`;
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, PATH: bin },
+    });
+    expect(output).toContain('LocalNeo4jError: Java 17+ is needed to run the local Neo4j, but `java` was not found on PATH');
+    expect(output).toContain('NEO4J_URI');
+    rmSync(bin, { recursive: true, force: true });
+  });
 });
