@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Database } from '../db/database.js';
 import { freePort, startLocalNeo4j } from '../db/local-neo4j.js';
+import { applySchema } from '../db/scripts.js';
 import { projectPath } from '../paths.js';
 import { responseHash } from './canonical.js';
 import { measureFloor, measureHttp, medianOf, type Measurement } from './measure.js';
@@ -75,6 +76,8 @@ function rssMb(pid: number): number {
 
 async function prepareGraph(size: SizeName, db: Database, dataDir: string): Promise<number | null> {
   const marker = `${dataDir}/.biofm-bench-${String(GRAPH_VERSION)}-${String(SIZES[size])}`;
+  // The schema may have gained indexes since the graph was generated; applying it is idempotent.
+  await applySchema(db);
   if (existsSync(marker)) return null;
   const started = performance.now();
   const profile = await readRealProfile(db);
