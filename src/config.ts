@@ -151,7 +151,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     cypherTimeoutMs: read.integer('CYPHER_TIMEOUT_MS', 5000, 100, 600_000),
     dbAcquisitionTimeoutMs: read.integer('DB_ACQUISITION_TIMEOUT_MS', 2000, 100, 60_000),
     dbMaxPoolSize: read.integer('DB_MAX_POOL_SIZE', 50, 1, 1000),
-    queryStats: read.boolean('QUERY_STATS', !production),
+    queryStats: read.boolean('QUERY_STATS', false),
     loaderBatching: read.boolean('LOADER_BATCHING', true),
     limits: {
       maxDepth: read.integer('MAX_DEPTH', 12, 1, 100),

@@ -80,7 +80,8 @@ export function useTestServer(env: Record<string, string> = {}): TestServer {
   beforeAll(async () => {
     running = await startHttpServer({
       db: server.db,
-      config: loadConfig(env),
+      // The Cypher round-trip counter is on, so tests can read it (extensions.cypherQueries).
+      config: loadConfig({ QUERY_STATS: 'true', ...env }),
       logger,
       port: 0,
     });

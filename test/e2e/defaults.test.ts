@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestServer } from '../harness.js';
 
 describe('production defaults', () => {
-  const server = useTestServer({ NODE_ENV: 'production' });
+  const server = useTestServer({ NODE_ENV: 'production', QUERY_STATS: 'false' });
 
   it('refuses introspection', async () => {
     const response = await server.gql('{ __schema { queryType { name } } }');

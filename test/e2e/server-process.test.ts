@@ -52,6 +52,13 @@ describe('the server process', () => {
       body: JSON.stringify({ query: '{ __typename stats { models } }' }),
     });
     expect(await response.json()).toMatchObject({ data: { __typename: 'Query', stats: { models: 426 } } });
+    // The README's first check, byte for byte.
+    const typename = await fetch(`http://localhost:${String(port)}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect((await typename.text()).trim()).toBe('{"data":{"__typename":"Query"}}');
     const neo4jPids = launcherPids(server.pid!);
     server.kill('SIGINT');
     expect(neo4jPids.length).toBe(1);

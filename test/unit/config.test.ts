@@ -7,7 +7,7 @@ describe('loadConfig', () => {
     expect(config.port).toBe(4000);
     expect(config.neo4j).toBeNull();
     expect(config.localNeo4j.boltPort).toBe(7687);
-    expect(config.queryStats).toBe(true);
+    expect(config.queryStats).toBe(false);
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -37,8 +37,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be an integer 0\.\.65535, got "70000"/);
   });
 
-  it('turns query stats off in production unless asked for', () => {
+  it('reports query stats only when asked for', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).queryStats).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', QUERY_STATS: 'true' }).queryStats).toBe(true);
+  });
+
+  it('turns introspection and field suggestions off in production unless asked for', () => {
+    expect(loadConfig({}).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }).fieldSuggestions).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'yes' }).introspection).toBe(true);
   });
 });
