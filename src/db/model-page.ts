@@ -152,6 +152,7 @@ function orderBy(order: OrderKey[], present: Set<OrderField>): string {
   return [...keys, 'm.id'].join(', ');
 }
 
+/** Joins conditions made only from FILTER_CONDITION and afterCondition (fixed text, values as parameters). */
 function whereClause(conditions: string[]): string {
   return conditions.length === 0 ? '' : `WHERE ${conditions.join('\n  AND ')}`;
 }

@@ -50,7 +50,10 @@ export const RELATIONS: Record<RelationName, RelationSpec> = {
   'Model.derivatives': { pattern: '(:Model {id: parentId})<-[:BASED_ON]-(n:Model)', label: 'Model' },
 };
 
-/** Params: $parentIds. Returns one row per parent: parentId, nodes (compact rows, distinct, by name then id). */
+/**
+ * Params: $parentIds. Returns one row per parent: parentId, nodes (compact rows, distinct, by name then id).
+ * The pattern is the fixed string of RELATIONS for this field name.
+ */
 export function relationQuery(name: RelationName): string {
   return [
     'UNWIND $parentIds AS parentId',
