@@ -11,8 +11,16 @@ export async function fullRow<R extends EntityRow>(row: R, context: RequestConte
   return ((await context.loaders.entity.load(row.id)) as R | null) ?? row;
 }
 
-/** A resolver for a stored property of the full row, null where the fact is missing. */
-export function property<R extends EntityRow, K extends keyof R & string>(key: K) {
-  return async (row: R, _args: unknown, context: RequestContext): Promise<NonNullable<R[K]> | null> =>
-    (await fullRow(row, context))[key] ?? null;
+/**
+ * A resolver for a stored property of the full row, null where the fact is missing; `convert` turns a present
+ * value into the API's form (e.g. an enum's spelling).
+ */
+export function property<R extends EntityRow, K extends keyof R & string, T = NonNullable<R[K]>>(
+  key: K,
+  convert: (value: NonNullable<R[K]>) => T = (value) => value as unknown as T,
+) {
+  return async (row: R, _args: unknown, context: RequestContext): Promise<T | null> => {
+    const value = (await fullRow(row, context))[key];
+    return value === undefined || value === null ? null : convert(value);
+  };
 }

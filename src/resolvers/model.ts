@@ -1,5 +1,5 @@
 /** Model fields: enums in the API's spelling, the paper from its flat properties, relations through loaders. */
-import type { ModelResolvers } from '../generated/graphql.js';
+import type { ModelResolvers, Paradigm } from '../generated/graphql.js';
 import type { ModelRow } from '../db/rows.js';
 import { fullRow, property } from './full-row.js';
 import { toModality, toParadigm } from './enum-values.js';
@@ -12,10 +12,7 @@ export const Model: ModelResolvers = {
   parameters: property<ModelRow, 'parameters'>('parameters'),
   openWeights: property<ModelRow, 'openWeights'>('openWeights'),
   description: property<ModelRow, 'description'>('description'),
-  paradigm: async (row, _, context) => {
-    const { paradigm } = await fullRow(row, context);
-    return paradigm === undefined ? null : toParadigm(paradigm);
-  },
+  paradigm: property<ModelRow, 'paradigm', Paradigm>('paradigm', toParadigm),
   modalities: async (row, _, context) => ((await fullRow(row, context)).modalities ?? []).map(toModality),
   paper: async (row, _, context) => {
     const model = await fullRow(row, context);
