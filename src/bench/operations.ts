@@ -52,10 +52,24 @@ RETURN COLLECT { MATCH (d)-[:HAS_TASK]->(t:Task) RETURN t {.id, .name,
   models: COLLECT { MATCH (t)<-[:PERFORMS]-(m:Model) WITH m ORDER BY toLower(m.name), m.id LIMIT 10
     RETURN m {.id, .name, trainedOn: COLLECT { MATCH (m)-[:TRAINED_ON]->(s:Dataset) RETURN s {.id, .name} } } } } } AS tasks`;
 
-const PAGE_FLOOR = (after: boolean): string => `
-MATCH (m:Model) WHERE m.year >= 2019 ${after ? 'AND (m.year < $year OR (m.year = $year AND m.id > $id))' : ''}
-WITH m ORDER BY m.year DESC, m.id LIMIT 20
+const PAGE_FLOOR = `
+MATCH (m:Model) WHERE m.year >= 2019 AND m.id IS NOT NULL
+WITH m ORDER BY m.year DESC, m.id DESC LIMIT 20
 RETURN collect(m {.id, .name, .year}) AS nodes`;
+
+// After a cursor: the rest of the cursor's year, then the earlier years, each an index seek of (year, id).
+const DEEP_PAGE_FLOOR = `
+CALL () {
+  MATCH (m:Model) WHERE m.year = $year AND m.id < $id
+  WITH m ORDER BY m.year DESC, m.id DESC LIMIT 20
+  RETURN collect(m {.id, .name, .year}) AS sameYear
+}
+CALL () {
+  MATCH (m:Model) WHERE m.year >= 2019 AND m.year < $year AND m.id IS NOT NULL
+  WITH m ORDER BY m.year DESC, m.id DESC LIMIT 20
+  RETURN collect(m {.id, .name, .year}) AS earlier
+}
+RETURN (sameYear + earlier)[0..20] AS nodes`;
 
 const NEIGHBORHOOD_FLOOR = `
 MATCH (c:Entity {id: $id})
@@ -105,7 +119,7 @@ export const OPERATIONS: Operation[] = [
     query: graphql('first-page'),
     variables: () => ({}),
     fromOurs: (data) => (data['models'] as Data)['nodes'],
-    floor: { cypher: PAGE_FLOOR(false), params: () => ({}), payload: (rows) => first(rows, 'nodes') },
+    floor: { cypher: PAGE_FLOOR, params: () => ({}), payload: (rows) => first(rows, 'nodes') },
   },
   {
     name: 'deep-page',
@@ -113,7 +127,7 @@ export const OPERATIONS: Operation[] = [
     variables: (ctx) => ({ after: ctx.deepCursor }),
     fromOurs: (data) => (data['models'] as Data)['nodes'],
     floor: {
-      cypher: PAGE_FLOOR(true),
+      cypher: DEEP_PAGE_FLOOR,
       params: (ctx) => {
         const payload = JSON.parse(Buffer.from(ctx.deepCursor, 'base64url').toString('utf8')) as { v: number[]; id: string };
         return { year: payload.v[0], id: payload.id };
@@ -184,7 +198,7 @@ export async function operationContext(reader: Reader): Promise<OperationContext
   // 5,000 deep where the graph is large enough, else halfway.
   const deepPosition = Math.min(5000, Math.floor(matching / 2));
   const [deep] = await reader.read(
-    `MATCH (m:Model) WHERE m.year >= 2019 WITH m ORDER BY m.year DESC, m.id SKIP $skip LIMIT 1 RETURN m.year AS year, m.id AS id`,
+    `MATCH (m:Model) WHERE m.year >= 2019 WITH m ORDER BY m.year DESC, m.id DESC SKIP $skip LIMIT 1 RETURN m.year AS year, m.id AS id`,
     { skip: deepPosition - 1 },
   );
   const deepCursor = encodeCursor({ values: [Number(deep?.['year'])], id: String(deep?.['id']) }, [

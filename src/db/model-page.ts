@@ -117,31 +117,36 @@ function filterConditions(filter: ModelFilter): string[] {
     .map((key) => FILTER_CONDITION[key]);
 }
 
+/** The id breaks ties in the direction of the last key, so that an index on (key, id) can supply the whole order. */
+function idDirection(order: OrderKey[]): Direction {
+  return order[order.length - 1]?.direction ?? 'ASC';
+}
+
 /**
- * The condition "comes after the cursor" for a lexicographic order whose keys may be missing (sorted last):
- * for some key i, all keys before i are equal to the cursor's and key i is strictly after it.
+ * "Comes after the cursor" for a lexicographic order whose keys may be missing (sorted last), as disjoint
+ * alternatives in page order: alternative i holds the rows whose first i keys equal the cursor's and whose key i
+ * is strictly after it (the id when i is the number of keys), so rows matching a longer equal prefix come first.
  */
-function afterCondition(order: OrderKey[], after: PagePosition, present: Set<OrderField>): string {
+function afterAlternatives(order: OrderKey[], after: PagePosition, present: Set<OrderField>): string[] {
   const equal = (i: number): string => {
     const expression = SORT_EXPRESSION[order[i]!.field];
     return after.values[i] === null ? `${expression} IS NULL` : `${expression} = $after.values[${String(i)}]`;
   };
   const greater = (i: number): string | null => {
+    if (i === order.length) return `m.id ${idDirection(order) === 'ASC' ? '>' : '<'} $after.id`;
     // Nothing sorts after a missing value except by a later key.
     if (after.values[i] === null) return null;
     const { field, direction } = order[i]!;
     const expression = SORT_EXPRESSION[field];
-    const comparison = direction === 'ASC' ? '>' : '<';
-    const strictly = `${expression} ${comparison} $after.values[${String(i)}]`;
+    const strictly = `${expression} ${direction === 'ASC' ? '>' : '<'} $after.values[${String(i)}]`;
     return present.has(field) ? strictly : `(${strictly} OR ${expression} IS NULL)`;
   };
   const alternatives: string[] = [];
-  for (let i = 0; i <= order.length; i += 1) {
-    const prefix = Array.from({ length: i }, (_, j) => equal(j));
-    const strict = i === order.length ? 'm.id > $after.id' : greater(i);
-    if (strict !== null) alternatives.push([...prefix, strict].join(' AND '));
+  for (let i = order.length; i >= 0; i -= 1) {
+    const strict = greater(i);
+    if (strict !== null) alternatives.push([...Array.from({ length: i }, (_, j) => equal(j)), strict].join(' AND '));
   }
-  return `(${alternatives.map((a) => `(${a})`).join(' OR ')})`;
+  return alternatives;
 }
 
 function orderBy(order: OrderKey[], present: Set<OrderField>): string {
@@ -149,12 +154,38 @@ function orderBy(order: OrderKey[], present: Set<OrderField>): string {
     const expression = SORT_EXPRESSION[field];
     return present.has(field) ? [`${expression} ${direction}`] : [`${expression} IS NULL`, `${expression} ${direction}`];
   });
-  return [...keys, 'm.id'].join(', ');
+  return [...keys, `m.id ${idDirection(order)}`].join(', ');
 }
 
-/** Joins conditions made only from FILTER_CONDITION and afterCondition (fixed text, values as parameters). */
+/**
+ * Whether the (key, id) index of the first sort key can hand out the list in page order: a year or parameter
+ * count that the filter bounds (so none is missing), over all models rather than one parent's.
+ */
+function indexOrdered(scope: ModelScope, order: OrderKey[], present: Set<OrderField>): boolean {
+  const field = order[0]?.field;
+  return scope === 'all' && field !== undefined && field !== 'NAME' && present.has(field);
+}
+
+/** Joins conditions made only from FILTER_CONDITION and afterAlternatives (fixed text, values as parameters). */
 function whereClause(conditions: string[]): string {
   return conditions.length === 0 ? '' : `WHERE ${conditions.join('\n  AND ')}`;
+}
+
+/**
+ * The conditions of each part of a page, in page order. Usually one part; after a cursor on an index-ordered
+ * list, one part per cursor alternative: Neo4j turns an OR of alternatives into a union that it must sort as a
+ * whole (all ties of the cursor's year read and sorted), while each alternative alone is an index seek that stops
+ * after $limit rows, so a page deep in the list costs what the first page costs.
+ */
+function pageParts(scope: ModelScope, args: PageArgs, present: Set<OrderField>): string[][] {
+  const conditions = filterConditions(args.filter);
+  const seeks = indexOrdered(scope, args.order, present);
+  // The composite index covers only rows that have an id; saying so lets the planner use it.
+  if (seeks) conditions.push('m.id IS NOT NULL');
+  if (!args.after) return [conditions];
+  const alternatives = afterAlternatives(args.order, args.after, present);
+  if (seeks) return alternatives.map((alternative) => [...conditions, alternative]);
+  return [[...conditions, `(${alternatives.map((a) => `(${a})`).join(' OR ')})`]];
 }
 
 /**
@@ -163,20 +194,20 @@ function whereClause(conditions: string[]): string {
  */
 export function modelPageQuery(scope: ModelScope, args: PageArgs): string {
   const present = presentFields(args.filter);
-  const conditions = filterConditions(args.filter);
-  if (args.after) conditions.push(afterCondition(args.order, args.after, present));
   const sortValues = args.order.map(({ field }) => SORT_EXPRESSION[field]).join(', ');
-  return [
-    'UNWIND $parentIds AS parentId',
+  const parts = pageParts(scope, args, present);
+  const names = parts.map((_, i) => `part${String(i)}`);
+  const subqueries = parts.flatMap((conditions, i) => [
     'CALL (parentId) {',
     `  ${SCOPE_PATTERN[scope]}`,
     `  ${whereClause(conditions)}`,
     `  WITH m ORDER BY ${orderBy(args.order, present)}`,
     '  LIMIT $limit',
-    `  RETURN collect(${compactProjection('m', 'Model', { sortValues: `[${sortValues}]` })}) AS page`,
+    `  RETURN collect(${compactProjection('m', 'Model', { sortValues: `[${sortValues}]` })}) AS ${names[i]!}`,
     '}',
-    'RETURN parentId, page',
-  ].join('\n');
+  ]);
+  const page = names.length === 1 ? names[0]! : `(${names.join(' + ')})[0..$limit]`;
+  return ['UNWIND $parentIds AS parentId', ...subqueries, `RETURN parentId, ${page} AS page`].join('\n');
 }
 
 /** Size of the whole filtered list per parent. Params: $parentIds, $filter. Returns parentId, total. */

@@ -3,14 +3,14 @@ import { useTestServer, type TestServer } from '../harness.js';
 
 interface Page {
   totalCount: number;
-  edges: { cursor: string; node: { id: string; year: number | null; parameters: number | null } }[];
+  edges: { cursor: string; node: { id: string; name: string; year: number | null; parameters: number | null } }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
 const PAGE = `query Page($first: Int, $after: String, $where: ModelWhere, $orderBy: [ModelOrder!]) {
   models(first: $first, after: $after, where: $where, orderBy: $orderBy) {
     totalCount
-    edges { cursor node { id year parameters } }
+    edges { cursor node { id name year parameters } }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   }
 }`;
@@ -103,6 +103,61 @@ describe('models connection', () => {
     const everything = await allPages(server, { first: 100, orderBy });
     expect(ids).toEqual(everything.ids);
     expect(new Set(ids).size).toBe(426);
+  });
+
+  type Node = Page['edges'][number]['node'];
+  const byKeys =
+    (...keys: ((n: Node) => number | string)[]) =>
+    (a: Node, b: Node): number => {
+      for (const key of keys) {
+        const [x, y] = [key(a), key(b)];
+        if (x !== y) return x < y ? -1 : 1;
+      }
+      return 0;
+    };
+  const desc = (key: (n: Node) => number | string) => (a: Node, b: Node) => byKeys(key)(b, a);
+  const id = (n: Node): string => n.id;
+
+  it.each([
+    ['YEAR DESC within yearFrom', { yearFrom: 2000 }, [{ field: 'YEAR', direction: 'DESC' }], 424, [desc((n) => n.year!), desc(id)]],
+    ['YEAR ASC within yearTo', { yearTo: 2030 }, [{ field: 'YEAR', direction: 'ASC' }], 424, [byKeys((n) => n.year!, id)]],
+    ['PARAMETERS ASC within minParameters', { minParameters: 0 }, [{ field: 'PARAMETERS', direction: 'ASC' }], 114, [byKeys((n) => n.parameters!, id)]],
+    [
+      'YEAR DESC then NAME ASC',
+      { yearFrom: 2000 },
+      [{ field: 'YEAR', direction: 'DESC' }, { field: 'NAME', direction: 'ASC' }],
+      424,
+      [desc((n) => n.year!), byKeys((n) => n.name.toLowerCase(), id)],
+    ],
+  ])('pages an index-ordered list (%s) with first: 7, each model once, in order', async (_name, where, orderBy, total, comparators) => {
+    const { ids, pages } = await allPages(server, { first: 7, where, orderBy });
+    const nodes = pages.flatMap((p) => p.edges.map((e) => e.node));
+    const expected = [...nodes].sort((a, b) => {
+      for (const compare of comparators) {
+        const c = compare(a, b);
+        if (c !== 0) return c;
+      }
+      return 0;
+    });
+    expect(pages[0]!.totalCount).toBe(total);
+    expect(new Set(ids).size).toBe(total);
+    expect(ids).toEqual(expected.map(id));
+  });
+
+  it('breaks ties by id in the direction of the last key', async () => {
+    const desc = await page(server, { first: 4, where: { yearFrom: 2025 }, orderBy: [{ field: 'YEAR', direction: 'DESC' }] });
+    expect(desc.edges.map((e) => [e.node.year, e.node.id])).toEqual([
+      [2025, 'txgemma'],
+      [2025, 'naturelm'],
+      [2025, 'evolla'],
+      [2025, 'evo-2'],
+    ]);
+    const asc = await page(server, { first: 3, orderBy: [{ field: 'YEAR', direction: 'ASC' }] });
+    expect(asc.edges.map((e) => [e.node.year, e.node.id])).toEqual([
+      [2018, 'bert'],
+      [2018, 'molecular-transformer'],
+      [2019, 'bart'],
+    ]);
   });
 
   it('pages the nested connection of a domain', async () => {

@@ -6,7 +6,7 @@ const base: PageArgs = { first: 2, after: null, filter: {}, order: [{ field: 'NA
 describe('modelPageQuery', () => {
   it('sorts missing values last and ends with the id', () => {
     const query = modelPageQuery('all', { ...base, order: [{ field: 'YEAR', direction: 'DESC' }] });
-    expect(query).toContain('ORDER BY m.year IS NULL, m.year DESC, m.id');
+    expect(query).toContain('ORDER BY m.year IS NULL, m.year DESC, m.id DESC');
   });
 
   it('puts every filter value in parameters, never in the text', () => {
@@ -26,19 +26,56 @@ describe('modelPageQuery', () => {
     expect(query).toContain('((m.year IS NULL AND m.id > $after.id))');
   });
 
-  it('continues after a present value with larger values, then missing ones, then ties by id', () => {
+  it('continues after a present value with ties by id, then larger values and missing ones', () => {
     const query = modelPageQuery('all', { ...base, order: [{ field: 'PARAMETERS', direction: 'ASC' }], after: { values: [100], id: 'x' } });
     expect(query).toContain(
-      '(((m.parameters > $after.values[0] OR m.parameters IS NULL)) OR (m.parameters = $after.values[0] AND m.id > $after.id))',
+      '((m.parameters = $after.values[0] AND m.id > $after.id) OR ((m.parameters > $after.values[0] OR m.parameters IS NULL)))',
     );
   });
 
   it('leaves out the missing-value handling for fields that cannot be missing', () => {
     const byName = modelPageQuery('all', { ...base, after: { values: ['esm'], id: 'esm-2' } });
-    expect(byName).toContain('ORDER BY toLower(m.name) ASC, m.id');
-    expect(byName).toContain('((toLower(m.name) > $after.values[0]) OR (toLower(m.name) = $after.values[0] AND m.id > $after.id))');
+    expect(byName).toContain('ORDER BY toLower(m.name) ASC, m.id ASC');
+    expect(byName).toContain('((toLower(m.name) = $after.values[0] AND m.id > $after.id) OR (toLower(m.name) > $after.values[0]))');
     const boundedYear = modelPageQuery('all', { ...base, filter: { yearFrom: 2019 }, order: [{ field: 'YEAR', direction: 'DESC' }] });
-    expect(boundedYear).toContain('ORDER BY m.year DESC, m.id');
+    expect(boundedYear).toContain('ORDER BY m.year DESC, m.id DESC');
+  });
+
+  it('breaks ties by id in the direction of the last key', () => {
+    const mixed = modelPageQuery('all', {
+      ...base,
+      order: [{ field: 'YEAR', direction: 'DESC' }, { field: 'NAME', direction: 'ASC' }],
+      after: { values: [2020, 'esm'], id: 'esm-2' },
+    });
+    expect(mixed).toContain('ORDER BY m.year IS NULL, m.year DESC, toLower(m.name) ASC, m.id ASC');
+    expect(mixed).toContain('m.id > $after.id');
+  });
+
+  it('seeks each cursor alternative separately on an index-ordered list and joins them in page order', () => {
+    const query = modelPageQuery('all', {
+      ...base,
+      filter: { yearFrom: 2019 },
+      order: [{ field: 'YEAR', direction: 'DESC' }],
+      after: { values: [2023], id: 'm-9' },
+    });
+    const parts = query.split('CALL (parentId) {').slice(1);
+    expect(parts).toHaveLength(2);
+    expect(parts[0]).toContain('AND m.year = $after.values[0] AND m.id < $after.id');
+    expect(parts[1]).toContain('AND m.year < $after.values[0]');
+    expect(parts.every((part) => part.includes('m.id IS NOT NULL') && part.includes('LIMIT $limit'))).toBe(true);
+    expect(query).toContain('RETURN parentId, (part0 + part1)[0..$limit] AS page');
+  });
+
+  it('keeps one pass with the alternatives joined by OR where no index orders the list', () => {
+    const args: PageArgs = { ...base, order: [{ field: 'YEAR', direction: 'DESC' }], after: { values: [2023], id: 'm-9' } };
+    for (const query of [
+      modelPageQuery('all', args),
+      modelPageQuery('domain', { ...args, filter: { yearFrom: 2019 } }),
+    ]) {
+      expect(query.split('CALL (parentId) {')).toHaveLength(2);
+      expect(query).not.toContain('m.id IS NOT NULL');
+      expect(query).toContain('RETURN parentId, part0 AS page');
+    }
   });
 });
 
