@@ -1,4 +1,7 @@
-/** Load generation: autocannon for the HTTP systems, an in-process loop for the floor (driver only). */
+/**
+ * Load generation: autocannon for the HTTP systems, an in-process loop for the floor (driver only), and one
+ * request at a time for operations too slow to load-test.
+ */
 import autocannon from 'autocannon';
 import type { Database } from '../db/database.js';
 
@@ -78,4 +81,19 @@ export async function measureFloor(
   const sorted = latencies.sort((a, b) => a - b);
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
+}
+
+/** `count` requests one after another; rps is their rate, p99 the slowest (too few requests for a percentile). */
+export async function measureSequential(request: () => Promise<boolean>, count: number): Promise<Measurement> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  for (let i = 0; i < count; i += 1) {
+    const requestStarted = performance.now();
+    const ok = await request().catch(() => false);
+    if (ok) latencies.push(performance.now() - requestStarted);
+    else errors += 1;
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  return { rps: latencies.length / elapsed, p50: median(latencies), p99: Math.max(0, ...latencies), errors };
 }

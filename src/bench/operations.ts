@@ -30,8 +30,8 @@ export interface Operation {
   /** The comparable part of this server's `data`. */
   fromOurs(data: Data): unknown;
   floor: { cypher: string; params(ctx: OperationContext): Record<string, unknown>; payload(rows: Data[]): unknown };
-  /** The same question for @neo4j/graphql, where its API can express it. */
-  peer?: { query: string; fromPeer(data: Data): unknown };
+  /** The same question for @neo4j/graphql (its own variables where its API differs from ours). */
+  peer: { query: string; variables?(ctx: OperationContext): Record<string, unknown>; fromPeer(data: Data): unknown };
 }
 
 const graphql = (file: string): string => readFileSync(projectPath('bench', 'operations', `${file}.graphql`), 'utf8');
@@ -71,7 +71,7 @@ CALL () {
 }
 RETURN (sameYear + earlier)[0..20] AS nodes`;
 
-const NEIGHBORHOOD_FLOOR = `
+export const NEIGHBORHOOD_FLOOR = `
 MATCH (c:Entity {id: $id})
 OPTIONAL MATCH (c)--(n:Entity)
 WITH c, collect(DISTINCT n) AS around
@@ -82,6 +82,10 @@ RETURN [x IN nodes | {id: x.id}] AS nodes,
        [e IN collect(CASE WHEN r IS NULL THEN null ELSE {type: type(r), from: a.id, to: b.id} END) WHERE e IS NOT NULL] AS edges`;
 
 const first = (rows: Data[], column: string): unknown => rows[0]?.[column];
+
+const peerPage = (deep: boolean): string => `query ${deep ? 'DeepPage($offset: Int!)' : 'FirstPage'} {
+  models(where: { year: { gte: 2019 } }, sort: [{ year: DESC }, { id: DESC }], limit: 20${deep ? ', offset: $offset' : ''}) { id name year }
+}`;
 
 export const OPERATIONS: Operation[] = [
   {
@@ -120,6 +124,7 @@ export const OPERATIONS: Operation[] = [
     variables: () => ({}),
     fromOurs: (data) => (data['models'] as Data)['nodes'],
     floor: { cypher: PAGE_FLOOR, params: () => ({}), payload: (rows) => first(rows, 'nodes') },
+    peer: { query: peerPage(false), fromPeer: (data) => data['models'] },
   },
   {
     name: 'deep-page',
@@ -134,6 +139,8 @@ export const OPERATIONS: Operation[] = [
       },
       payload: (rows) => first(rows, 'nodes'),
     },
+    // @neo4j/graphql pages by offset: its deep page skips to the same position.
+    peer: { query: peerPage(true), variables: (ctx) => ({ offset: ctx.deepPosition }), fromPeer: (data) => data['models'] },
   },
   {
     name: 'search',
@@ -145,6 +152,11 @@ export const OPERATIONS: Operation[] = [
                RETURN collect({id: node.id}) AS hits`,
       params: () => ({ query: toLuceneQuery('protein structure') }),
       payload: (rows) => first(rows, 'hits'),
+    },
+    peer: {
+      query: `query Search($query: String!) { search(query: $query, first: 10) { node { id } } }`,
+      variables: () => ({ query: toLuceneQuery('protein structure') }),
+      fromPeer: (data) => (data['search'] as Data[]).map((hit) => hit['node']),
     },
   },
   {
@@ -161,6 +173,10 @@ export const OPERATIONS: Operation[] = [
         return { length: (row['edges'] as unknown[]).length, nodes: (row['nodes'] as Data[]).map((n) => ({ id: n['id'] })) };
       },
     },
+    peer: {
+      query: `query Path($from: ID!, $to: ID!) { path(from: $from, to: $to, maxHops: 6) { length nodes { id } } }`,
+      fromPeer: (data) => data['path'],
+    },
   },
   {
     name: 'neighborhood',
@@ -172,6 +188,10 @@ export const OPERATIONS: Operation[] = [
       params: (ctx) => ({ id: ctx.task }),
       payload: (rows) => ({ nodes: first(rows, 'nodes'), edges: first(rows, 'edges') }),
     },
+    peer: {
+      query: `query Neighborhood($id: ID!) { neighborhood(id: $id) { nodes { id } edges { type from to } } }`,
+      fromPeer: (data) => data['neighborhood'],
+    },
   },
   {
     name: 'related-models',
@@ -182,6 +202,10 @@ export const OPERATIONS: Operation[] = [
       cypher: cypherQuery('related-models'),
       params: (ctx) => ({ id: ctx.model, first: 10 }),
       payload: (rows) => rows.map((row) => ({ score: row['score'], model: { id: (row['model'] as Data)['id'] } })),
+    },
+    peer: {
+      query: `query Related($id: ID!) { relatedModels(id: $id, first: 10) { score model { id } } }`,
+      fromPeer: (data) => data['relatedModels'],
     },
   },
 ];

@@ -6,6 +6,11 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import neo4j from 'neo4j-driver';
+import { cypherQuery } from '../db/queries.js';
+import { NEIGHBORHOOD_FLOOR } from './operations.js';
+
+/** GraphQL's block strings keep Cypher as written, except that triple quotes would end them. */
+const block = (cypher: string): string => `"""\n${cypher.replaceAll('"""', '\\"""')}\n"""`;
 
 const typeDefs = `#graphql
   type Domain @node {
@@ -30,6 +35,28 @@ const typeDefs = `#graphql
     domains: [Domain!]! @relationship(type: "IN_DOMAIN", direction: OUT)
     trainedOn: [Dataset!]! @relationship(type: "TRAINED_ON", direction: OUT)
     basedOn: [Model!]! @relationship(type: "BASED_ON", direction: OUT)
+  }
+  type EntityRef { id: ID! }
+  type Hit { node: EntityRef! }
+  type Path { length: Int! nodes: [EntityRef!]! }
+  type Edge { type: String! from: ID! to: ID! }
+  type Subgraph { nodes: [EntityRef!]! edges: [Edge!]! }
+  type Related { score: Float! model: EntityRef! }
+  # What @neo4j/graphql cannot derive from the types is written in Cypher, as its users do: the same Cypher the
+  # server and the floor run.
+  type Query {
+    search(query: String!, first: Int!): [Hit!]! @cypher(columnName: "hit", statement: ${block(`
+      CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: $first}) YIELD node
+      RETURN {node: {id: node.id}} AS hit`)})
+    path(from: ID!, to: ID!, maxHops: Int!): Path @cypher(columnName: "path", statement: ${block(`
+      CALL () { ${cypherQuery('shortest-path')} }
+      RETURN {length: size(edges), nodes: [n IN nodes | {id: n.id}]} AS path`)})
+    neighborhood(id: ID!): Subgraph @cypher(columnName: "subgraph", statement: ${block(`
+      CALL () { ${NEIGHBORHOOD_FLOOR} }
+      RETURN {nodes: nodes, edges: edges} AS subgraph`)})
+    relatedModels(id: ID!, first: Int!): [Related!]! @cypher(columnName: "related", statement: ${block(`
+      CALL () { ${cypherQuery('related-models')} }
+      RETURN {score: score, model: {id: model.id}} AS related`)})
   }
 `;
 

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Measurement } from './measure.js';
+import type { SoakResult } from './soak.js';
 
 export const SYSTEMS = ['ours', 'n+1', 'peer', 'floor'] as const;
 export type System = (typeof SYSTEMS)[number];
@@ -9,6 +10,8 @@ export type System = (typeof SYSTEMS)[number];
 export interface OperationResult {
   size: string;
   operation: string;
+  /** `load`: the median of timed runs under fixed concurrency; `sequential`: a few requests one at a time. */
+  mode: 'load' | 'sequential';
   /** Cypher round trips per request, where the system reports them. */
   roundTrips: Partial<Record<System, number>>;
   /** Whether each system's answer hashes like the floor's. */
@@ -22,24 +25,17 @@ export interface BenchReport {
   settings: { connections: number; seconds: number; runs: number };
   graphs: Record<string, { models: number; nodes: number; relationships: number; loadSeconds: number | null }>;
   operations: OperationResult[];
-  soak?: {
-    size: string;
-    seconds: number;
-    connections: number;
-    clientTimeoutSeconds: number;
-    requests: number;
-    errors: number;
-    rssStartMb: number;
-    rssEndMb: number;
-    rssAfterIdleMb: number;
-    p50: number;
-    p99: number;
-  };
+  soak?: SoakResult & { size: string; operation: string };
 }
 
 const ratio = (a: number | undefined, b: number | undefined): string =>
   a === undefined || b === undefined || b === 0 ? '–' : (a / b).toFixed(2);
-const fmt = (m: Measurement | undefined, key: 'rps' | 'p50' | 'p99'): string => (m ? m[key].toFixed(key === 'rps' ? 0 : 1) : '–');
+const fmt = (m: Measurement | undefined, key: 'rps' | 'p50' | 'p99'): string => {
+  if (!m) return '–';
+  const value = m[key];
+  return value.toFixed(key === 'rps' ? (value < 10 ? 2 : 0) : 1);
+};
+const SEQUENTIAL_MARK = '†';
 
 export function markdown(report: BenchReport): string {
   const lines = [
@@ -58,12 +54,26 @@ export function markdown(report: BenchReport): string {
     const r = op.results;
     const same = Object.entries(op.sameData).map(([s, ok]) => `${s} ${ok ? '✓' : '✗'}`).join(', ');
     lines.push(
-      `| ${op.size} | ${op.operation} | ${fmt(r.ours, 'rps')} | ${fmt(r.ours, 'p50')} / ${fmt(r.ours, 'p99')} | ${fmt(r['n+1'], 'rps')} | ${fmt(r.peer, 'rps')} | ${fmt(r.floor, 'rps')} | ${fmt(r.floor, 'p50')} | ${String(op.roundTrips.ours ?? '–')} / ${String(op.roundTrips['n+1'] ?? '–')} | ${same} | ${ratio(r.ours?.p50, r.floor?.p50)} | ${ratio(r.ours?.rps, r.peer?.rps)} | ${ratio(r.ours?.rps, r['n+1']?.rps)} |`,
+      `| ${op.size} | ${op.operation}${op.mode === 'sequential' ? SEQUENTIAL_MARK : ''} | ${fmt(r.ours, 'rps')} | ${fmt(r.ours, 'p50')} / ${fmt(r.ours, 'p99')} | ${fmt(r['n+1'], 'rps')} | ${fmt(r.peer, 'rps')} | ${fmt(r.floor, 'rps')} | ${fmt(r.floor, 'p50')} | ${String(op.roundTrips.ours ?? '–')} / ${String(op.roundTrips['n+1'] ?? '–')} | ${same} | ${ratio(r.ours?.p50, r.floor?.p50)} | ${ratio(r.ours?.rps, r.peer?.rps)} | ${ratio(r.ours?.rps, r['n+1']?.rps)} |`,
+    );
+  }
+  if (report.operations.some((op) => op.mode === 'sequential')) {
+    lines.push(
+      '',
+      `${SEQUENTIAL_MARK} Too slow to load-test (the floor takes over 2 s): the figures come from requests sent one at a time after a warm-up, p50 their median and p99 the slowest.`,
     );
   }
   if (report.soak) {
     const s = report.soak;
-    lines.push('', `Soak: nested at ${s.size}, ${String(s.seconds)} s at ${String(s.connections)} connections (client timeout ${String(s.clientTimeoutSeconds)} s): ${String(s.requests)} requests, ${String(s.errors)} errors, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, server RSS ${s.rssStartMb.toFixed(0)} MB before, ${s.rssEndMb.toFixed(0)} MB at the end of the load, ${s.rssAfterIdleMb.toFixed(0)} MB after 10 s idle.`);
+    const mb = (value: number): string => `${value.toFixed(0)} MB`;
+    lines.push(
+      '',
+      `Soak: ${s.operation} at ${s.size}, ${String(s.seconds)} s at ${String(s.connections)} connections (client timeout ${String(s.clientTimeoutSeconds)} s): ` +
+        `${String(s.requests)} requests, ${String(s.errors)} errors, p50 ${s.p50.toFixed(0)} ms, p99 ${s.p99.toFixed(0)} ms. ` +
+        `Server RSS: ${mb(s.rssStartMb)} before; median ${mb(s.rssFirstThirdMb)} over the first third of the load and ` +
+        `${mb(s.rssLastThirdMb)} over the last (last ÷ first ${(s.rssLastThirdMb / s.rssFirstThirdMb).toFixed(2)}); ` +
+        `max ${mb(s.rssMaxMb)}; ${mb(s.rssEndMb)} at the end; ${mb(s.rssAfterIdleMb)} after ${String(s.idleSeconds)} s idle.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,7 @@
  * --operations nested,search (default: all).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -15,9 +15,10 @@ import { freePort, startLocalNeo4j } from '../db/local-neo4j.js';
 import { applySchema } from '../db/scripts.js';
 import { projectPath } from '../paths.js';
 import { responseHash } from './canonical.js';
-import { measureFloor, measureHttp, medianOf, type Measurement } from './measure.js';
+import { measureFloor, measureHttp, measureSequential, medianOf, type Measurement } from './measure.js';
 import { OPERATIONS, operationContext, type Operation } from './operations.js';
 import { readRealProfile } from './profile.js';
+import { soak } from './soak.js';
 import { writeReport, type BenchReport, type OperationResult, type System } from './report.js';
 import { generateGraph, loadGraph, SIZES, type SizeName } from './synthetic.js';
 
@@ -56,7 +57,8 @@ function waitForReady(child: ChildProcess, pattern: RegExp): Promise<void> {
 
 async function startSystem(script: string, env: Record<string, string>, ready: RegExp): Promise<Running> {
   const port = await freePort();
-  const child = spawn('node', ['--import', 'tsx', script], {
+  // Compiled JavaScript, as `npm start` runs it: tsx's source maps make every stack trace the driver captures costly.
+  const child = spawn('node', [projectPath('dist', script)], {
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', QUERY_STATS: 'true', NODE_ENV: 'development' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -64,15 +66,23 @@ async function startSystem(script: string, env: Record<string, string>, ready: R
   return { url: `http://127.0.0.1:${String(port)}/graphql`, process: child };
 }
 
-async function post(url: string, query: string, variables: Record<string, unknown>): Promise<{ data?: Record<string, unknown>; errors?: unknown[]; extensions?: { cypherQueries?: number } }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  return (await response.json()) as { data?: Record<string, unknown> };
+interface Answer {
+  data?: Record<string, unknown>;
+  errors?: unknown[];
+  extensions?: { cypherQueries?: number };
 }
 
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+async function post(url: string, body: string): Promise<Answer> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return (await response.json()) as Answer;
 }
+
+/**
+ * An operation whose floor takes longer than this is measured one request at a time: under load, a window of a
+ * few seconds would hold only a handful of answers, each past autocannon's timeout.
+ */
+const SEQUENTIAL_ABOVE_MS = 2000;
+const SEQUENTIAL_REQUESTS = 3;
 
 async function prepareGraph(size: SizeName, db: Database, dataDir: string): Promise<number | null> {
   const marker = `${dataDir}/.biofm-bench-${String(GRAPH_VERSION)}-${String(SIZES[size])}`;
@@ -100,10 +110,18 @@ async function benchSize(size: SizeName, report: BenchReport): Promise<void> {
     console.log(`[${size}] graph: ${JSON.stringify(report.graphs[size])}`);
     const ctx = await operationContext(db.reader({ cypherQueries: 0 }));
 
-    const env = { NEO4J_URI: neo4j.uri, CYPHER_TIMEOUT_MS: '60000', DB_MAX_POOL_SIZE: '64' };
-    systems.ours = await startSystem('src/index.ts', { ...env, LOADER_BATCHING: 'true' }, /biofm-graph ready/);
-    systems['n+1'] = await startSystem('src/index.ts', { ...env, LOADER_BATCHING: 'false' }, /biofm-graph ready/);
-    systems.peer = await startSystem('src/bench/peer-server.ts', env, /peer ready/);
+    // N+1 opens thousands of queries at once: let them wait for a pooled connection instead of failing after 2 s.
+    // The slowest operations at L take about a minute: the server's own timeouts must not cut them off.
+    const env = {
+      NEO4J_URI: neo4j.uri,
+      CYPHER_TIMEOUT_MS: '300000',
+      REQUEST_TIMEOUT_MS: '300000',
+      DB_MAX_POOL_SIZE: '64',
+      DB_ACQUISITION_TIMEOUT_MS: '60000',
+    };
+    systems.ours = await startSystem('index.js', { ...env, LOADER_BATCHING: 'true' }, /biofm-graph ready/);
+    systems['n+1'] = await startSystem('index.js', { ...env, LOADER_BATCHING: 'false' }, /biofm-graph ready/);
+    systems.peer = await startSystem('bench/peer-server.js', env, /peer ready/);
 
     for (const op of OPERATIONS.filter((o) => !onlyOperations || onlyOperations.has(o.name))) {
       report.operations.push(await benchOperation(size, op, ctx, db, systems));
@@ -112,14 +130,9 @@ async function benchSize(size: SizeName, report: BenchReport): Promise<void> {
     if (soakSeconds > 0 && size === (sizes.includes('M') ? 'M' : sizes[0])) {
       const nested = OPERATIONS[0]!;
       const body = JSON.stringify({ query: nested.query, variables: nested.variables(ctx) });
-      const pid = systems.ours.process.pid!;
-      const rssStartMb = rssMb(pid);
-      console.log(`[${size}] soak: nested for ${String(soakSeconds)} s at 32 connections`);
-      // 32 connections queue on 2 cores behind a multi-megabyte response: give each 60 s before calling it an error.
-      const result = await measureHttp(systems.ours.url, body, 32, soakSeconds, 60);
-      const rssEndMb = rssMb(pid);
-      await new Promise((resolve) => setTimeout(resolve, 10_000));
-      report.soak = { size, seconds: soakSeconds, connections: 32, clientTimeoutSeconds: 60, requests: Math.round(result.rps * soakSeconds), errors: result.errors, rssStartMb, rssEndMb, rssAfterIdleMb: rssMb(pid), p50: result.p50, p99: result.p99 };
+      console.log(`[${size}] soak: ${nested.name} for ${String(soakSeconds)} s`);
+      report.soak = { size, operation: nested.name, ...(await soak(systems.ours.url, body, systems.ours.process.pid!, soakSeconds)) };
+      console.log(`[${size}] soak: ${JSON.stringify(report.soak)}`);
     }
   } finally {
     for (const running of Object.values(systems)) running.process.kill('SIGTERM');
@@ -137,34 +150,47 @@ async function benchOperation(
 ): Promise<OperationResult> {
   const variables = op.variables(ctx);
   const floorParams = op.floor.params(ctx);
+  const floorStarted = performance.now();
   const floorHash = responseHash(op.floor.payload(await db.read(op.floor.cypher, floorParams)));
-  const result: OperationResult = { size, operation: op.name, roundTrips: { floor: 1 }, sameData: {}, results: {} };
+  const sequential = performance.now() - floorStarted > SEQUENTIAL_ABOVE_MS;
+  const result: OperationResult = { size, operation: op.name, mode: sequential ? 'sequential' : 'load', roundTrips: { floor: 1 }, sameData: {}, results: {} };
+  const bodies: Record<string, string> = {
+    ours: JSON.stringify({ query: op.query, variables }),
+    peer: JSON.stringify({ query: op.peer.query, variables: op.peer.variables?.(ctx) ?? variables }),
+  };
   const http: [System, string, string][] = [];
-  for (const system of ['ours', 'n+1'] as const) {
-    const answer = await post(systems[system]!.url, op.query, variables);
-    result.sameData[system] = !answer.errors && responseHash(op.fromOurs(answer.data ?? {})) === floorHash;
-    result.roundTrips[system] = answer.extensions?.cypherQueries;
-    http.push([system, systems[system]!.url, JSON.stringify({ query: op.query, variables })]);
+  for (const system of ['ours', 'n+1', 'peer'] as const) {
+    const running = systems[system];
+    if (!running) continue;
+    const body = bodies[system === 'peer' ? 'peer' : 'ours']!;
+    const answer = await post(running.url, body);
+    const payload = system === 'peer' ? op.peer.fromPeer(answer.data ?? {}) : op.fromOurs(answer.data ?? {});
+    result.sameData[system] = !answer.errors && responseHash(payload) === floorHash;
+    if (answer.errors) console.log(`[${size}] ${system} ${op.name}: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+    // The peer runs one Cypher query per request by design.
+    result.roundTrips[system] = system === 'peer' ? 1 : answer.extensions?.cypherQueries;
+    http.push([system, running.url, body]);
   }
-  if (op.peer && systems.peer) {
-    const answer = await post(systems.peer.url, op.peer.query, variables);
-    result.sameData.peer = !answer.errors && responseHash(op.peer.fromPeer(answer.data ?? {})) === floorHash;
-    if (answer.errors) console.log(`[${size}] peer ${op.name}: ${JSON.stringify(answer.errors).slice(0, 300)}`);
-    result.roundTrips.peer = 1;
-    http.push(['peer', systems.peer.url, JSON.stringify({ query: op.peer.query, variables })]);
+  if (sequential) {
+    // The same-data requests above were the warm-up.
+    for (const [system, url, body] of http) {
+      result.results[system] = await measureSequential(async () => !(await post(url, body)).errors, SEQUENTIAL_REQUESTS);
+    }
+    result.results.floor = await measureSequential(async () => (await db.read(op.floor.cypher, floorParams)).length > 0, SEQUENTIAL_REQUESTS);
+  } else {
+    for (const [system, url, body] of http) {
+      // Warm up (JIT, pools, Neo4j's query cache) so that no system pays for going first.
+      await measureHttp(url, body, connections, 1);
+      const measured: Measurement[] = [];
+      for (let i = 0; i < runs; i += 1) measured.push(await measureHttp(url, body, connections, seconds));
+      result.results[system] = medianOf(measured);
+    }
+    await measureFloor(db, op.floor.cypher, floorParams, connections, 1);
+    const floorRuns: Measurement[] = [];
+    for (let i = 0; i < runs; i += 1) floorRuns.push(await measureFloor(db, op.floor.cypher, floorParams, connections, seconds));
+    result.results.floor = medianOf(floorRuns);
   }
-  for (const [system, url, body] of http) {
-    // Warm up (JIT, pools, Neo4j's query cache) so that no system pays for going first.
-    await measureHttp(url, body, connections, 1);
-    const measured: Measurement[] = [];
-    for (let i = 0; i < runs; i += 1) measured.push(await measureHttp(url, body, connections, seconds));
-    result.results[system] = medianOf(measured);
-  }
-  await measureFloor(db, op.floor.cypher, floorParams, connections, 1);
-  const floorRuns: Measurement[] = [];
-  for (let i = 0; i < runs; i += 1) floorRuns.push(await measureFloor(db, op.floor.cypher, floorParams, connections, seconds));
-  const floor = medianOf(floorRuns);
-  result.results.floor = floor;
+  const floor = result.results.floor;
   const r = result.results;
   console.log(
     `[${size}] ${op.name.padEnd(20)} ours ${r.ours!.rps.toFixed(0)} req/s p50 ${r.ours!.p50.toFixed(1)} ms | n+1 ${r['n+1']!.rps.toFixed(0)} | peer ${r.peer ? r.peer.rps.toFixed(0) : '–'} | floor ${floor.rps.toFixed(0)} req/s p50 ${floor.p50.toFixed(1)} ms | same data ${JSON.stringify(result.sameData)} | round trips ${JSON.stringify(result.roundTrips)}`,

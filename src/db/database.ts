@@ -58,6 +58,10 @@ function hasCode(error: unknown, codes: Set<string>): boolean {
   return typeof code === 'string' && codes.has(code);
 }
 
+function toRows(records: { toObject(): Record<string, unknown> }[]): Row[] {
+  return records.map((record) => toPlain(record.toObject()) as Row);
+}
+
 export class Database {
   readonly #driver: Driver;
   readonly #options: DatabaseOptions;
@@ -79,9 +83,24 @@ export class Database {
     return this.#options.uri;
   }
 
-  /** Runs one read query; every call is one round trip, counted on `counter` when given. */
-  read(query: string, params: Record<string, unknown> = {}, counter?: QueryCounter): Promise<Row[]> {
-    return this.#run(query, params, neo4j.routing.READ, counter);
+  /**
+   * Runs one read query as an auto-commit transaction, counted on `counter` when given. A managed transaction
+   * would add BEGIN and COMMIT to every query, and buys nothing here: reads are never retried (see the
+   * constructor) and never share a transaction.
+   */
+  async read(query: string, params: Record<string, unknown> = {}, counter?: QueryCounter): Promise<Row[]> {
+    if (counter) counter.cypherQueries += 1;
+    const session = this.#driver.session({ database: this.#options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(query, toParameter(params) as Record<string, unknown>, {
+        timeout: this.#options.transactionTimeoutMs,
+      });
+      return toRows(result.records);
+    } catch (error) {
+      throw this.#classify(error);
+    } finally {
+      await session.close();
+    }
   }
 
   /** A reader that counts its round trips on `counter`. */
@@ -89,8 +108,18 @@ export class Database {
     return { read: (query, params = {}) => this.read(query, params, counter) };
   }
 
-  write(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    return this.#run(query, params, neo4j.routing.WRITE);
+  /** Runs one statement in its own write transaction. */
+  async write(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    try {
+      const result = await this.#driver.executeQuery(query, toParameter(params) as Record<string, unknown>, {
+        database: this.#options.database,
+        routing: neo4j.routing.WRITE,
+        transactionConfig: { timeout: this.#options.transactionTimeoutMs },
+      });
+      return toRows(result.records);
+    } catch (error) {
+      throw this.#classify(error);
+    }
   }
 
   /** Resolves once Bolt answers, or rejects with DatabaseUnavailableError after `deadlineMs`. */
@@ -111,24 +140,9 @@ export class Database {
     return this.#driver.close();
   }
 
-  async #run(
-    query: string,
-    params: Record<string, unknown>,
-    routing: (typeof neo4j.routing)[keyof typeof neo4j.routing],
-    counter?: QueryCounter,
-  ): Promise<Row[]> {
-    if (counter) counter.cypherQueries += 1;
-    try {
-      const result = await this.#driver.executeQuery(query, toParameter(params) as Record<string, unknown>, {
-        database: this.#options.database,
-        routing,
-        transactionConfig: { timeout: this.#options.transactionTimeoutMs },
-      });
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
-    } catch (error) {
-      if (hasCode(error, UNAVAILABLE_CODES)) throw new DatabaseUnavailableError(error);
-      if (hasCode(error, TIMEOUT_CODES)) throw new DatabaseTimeoutError(this.#options.transactionTimeoutMs, error);
-      throw error;
-    }
+  #classify(error: unknown): unknown {
+    if (hasCode(error, UNAVAILABLE_CODES)) return new DatabaseUnavailableError(error);
+    if (hasCode(error, TIMEOUT_CODES)) return new DatabaseTimeoutError(this.#options.transactionTimeoutMs, error);
+    return error;
   }
 }

@@ -5,7 +5,7 @@
  * The query text is assembled only from the fixed fragments below, chosen by enum values; every value that comes
  * from a request (ids, filter values, cursor keys, limits) travels as a parameter.
  */
-import { compactProjection } from './projections.js';
+import { compactProjection, fullProjection } from './projections.js';
 import type { ModelRow } from './rows.js';
 
 /** Which models a list starts from: all of them, or those linked to one parent entity. */
@@ -195,6 +195,9 @@ function pageParts(scope: ModelScope, args: PageArgs, present: Set<OrderField>):
 export function modelPageQuery(scope: ModelScope, args: PageArgs): string {
   const present = presentFields(args.filter);
   const sortValues = args.order.map(({ field }) => SORT_EXPRESSION[field]).join(', ');
+  // One page of all models is at most 101 rows: carrying them in full saves the second query that fields beyond
+  // id and name would cost. Pages under many parents (a domain's tasks, each with its models) stay compact.
+  const project = scope === 'all' ? fullProjection : compactProjection;
   const parts = pageParts(scope, args, present);
   const names = parts.map((_, i) => `part${String(i)}`);
   const subqueries = parts.flatMap((conditions, i) => [
@@ -203,7 +206,7 @@ export function modelPageQuery(scope: ModelScope, args: PageArgs): string {
     `  ${whereClause(conditions)}`,
     `  WITH m ORDER BY ${orderBy(args.order, present)}`,
     '  LIMIT $limit',
-    `  RETURN collect(${compactProjection('m', 'Model', { sortValues: `[${sortValues}]` })}) AS ${names[i]!}`,
+    `  RETURN collect(${project('m', 'Model', { sortValues: `[${sortValues}]` })}) AS ${names[i]!}`,
     '}',
   ]);
   const page = names.length === 1 ? names[0]! : `(${names.join(' + ')})[0..$limit]`;

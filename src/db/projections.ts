@@ -5,8 +5,16 @@
  */
 import type { EntityLabel } from './rows.js';
 
+function projection(variable: string, properties: string[], entries: Record<string, string>): string {
+  return `${variable} {${[...properties, ...Object.entries(entries).map(([k, v]) => `${k}: ${v}`)].join(', ')}}`;
+}
+
 /** A Cypher map projection of `variable` (a node of `label`): its id and name, and extra entries. */
 export function compactProjection(variable: string, label: EntityLabel, extra: Record<string, string> = {}): string {
-  const entries = Object.entries({ label: `'${label}'`, compact: 'true', ...extra }).map(([k, v]) => `${k}: ${v}`);
-  return `${variable} {${['.id', '.name', ...entries].join(', ')}}`;
+  return projection(variable, ['.id', '.name'], { label: `'${label}'`, compact: 'true', ...extra });
+}
+
+/** Every property of `variable`, for lists short enough that carrying them costs less than a second query. */
+export function fullProjection(variable: string, label: EntityLabel, extra: Record<string, string> = {}): string {
+  return projection(variable, ['.*'], { label: `'${label}'`, ...extra });
 }

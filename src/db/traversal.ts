@@ -25,7 +25,8 @@ export async function shortestPath(
 
 /**
  * Breadth-first: one query per level (at most `depth`), nearest entities first, then by name; stops adding
- * entities at the limit. Then one query for the entities and one for the relationships among them.
+ * entities at the limit. Then one query for the entities and one for the relationships among them. An unknown
+ * id has no neighbours, so it costs the first level and the entity query, which finds nothing for it.
  */
 export async function neighborhood(
   reader: Reader,
@@ -33,8 +34,6 @@ export async function neighborhood(
   id: string,
   depth: number,
 ): Promise<SubgraphRow | null> {
-  const [centre] = await loadEntities([id]);
-  if (!centre) return null;
   const seen = [id];
   let frontier = [id];
   let truncated = false;
@@ -50,6 +49,7 @@ export async function neighborhood(
     loadEntities(seen),
     reader.read(cypherQuery('edges-among'), { ids: seen }),
   ]);
+  if (!nodes[0]) return null;
   return {
     nodes: nodes.filter((node): node is EntityRow => node !== null),
     edges: edgeRows as unknown as EdgeRow[],

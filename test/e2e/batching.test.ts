@@ -32,6 +32,13 @@ describe('batched loading', () => {
     expect(response.extensions?.cypherQueries).toBe(1);
   });
 
+  it('reads a neighbourhood in one query per level, then entities and relationships at once', async () => {
+    const depth = async (d: number) =>
+      (await server.gql(`{ neighborhood(id: "esm-2", depth: ${String(d)}) { nodes { id description } edges { type } } }`)).extensions?.cypherQueries;
+    expect(await depth(1)).toBe(3);
+    expect(await depth(2)).toBe(4);
+  });
+
   it('keeps a domain → tasks → models → trainedOn tree at one query per level', async () => {
     const response = await server.gql<{ domains: { tasks: { models: { nodes: { trainedOn: unknown[] }[] } }[] }[] }>(
       '{ domains { tasks { models(first: 10) { nodes { name trainedOn { name } } } } } }',
@@ -42,13 +49,21 @@ describe('batched loading', () => {
   });
 
   it('reads long texts of listed entities with one more query per level, only when asked for', async () => {
+    const lean = await server.gql('{ domains { tasks { name } } }');
+    const rich = await server.gql<{ domains: { tasks: { description: string }[] }[] }>('{ domains { tasks { name description } } }');
+    expect(lean.extensions?.cypherQueries).toBe(2);
+    expect(rich.extensions?.cypherQueries).toBe(3);
+    expect(rich.data!.domains.flatMap((d) => d.tasks).every((t) => t.description.length > 10)).toBe(true);
+  });
+
+  it('carries full rows in a page of all models, which holds at most 101', async () => {
     const lean = await server.gql('{ models(first: 30) { nodes { name tasks { name } } } }');
     const rich = await server.gql<{ models: { nodes: { description: string; tasks: { description: string }[] }[] } }>(
       '{ models(first: 30) { nodes { name description architecture tasks { name description } } } }',
     );
     expect(lean.extensions?.cypherQueries).toBe(2);
-    // The model texts and the task texts: one entity query each.
-    expect(rich.extensions?.cypherQueries).toBe(4);
+    // The page already holds the model texts; the task texts take one entity query.
+    expect(rich.extensions?.cypherQueries).toBe(3);
     const nodes = rich.data!.models.nodes;
     expect(nodes[0]?.description).toMatch(/SAM/);
     expect(nodes.every((m) => m.tasks.every((t) => typeof t.description === 'string' && t.description.length > 10))).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { responseHash } from '../../src/bench/canonical.js';
-import { median } from '../../src/bench/measure.js';
+import { measureSequential, median } from '../../src/bench/measure.js';
 import type { RealProfile } from '../../src/bench/profile.js';
 import { Rng } from '../../src/bench/rng.js';
 import { generateGraph } from '../../src/bench/synthetic.js';
@@ -43,5 +43,27 @@ describe('benchmark helpers', () => {
     expect(first.relationships['IN_DOMAIN']).toHaveLength(100);
     for (const [from, to] of first.relationships['BASED_ON']!) expect(to < from).toBe(true);
     expect(first.nodes.Model[3]?.['name']).toMatch(/^MODEL003 M (one|two)$/);
+  });
+});
+
+describe('sequential measurement', () => {
+  it('times requests one after another and counts failures apart', async () => {
+    let calls = 0;
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const measured = await measureSequential(async () => {
+      calls += 1;
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+      if (calls === 2) throw new Error('refused');
+      return calls !== 3;
+    }, 4);
+    expect(calls).toBe(4);
+    expect(maxInFlight).toBe(1);
+    expect(measured.errors).toBe(2);
+    expect(measured.p50).toBeGreaterThanOrEqual(4);
+    expect(measured.p99).toBeGreaterThanOrEqual(measured.p50);
   });
 });
