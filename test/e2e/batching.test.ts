@@ -34,7 +34,7 @@ describe('batched loading', () => {
 
   it('reads a neighbourhood in one query per level, then entities and relationships at once', async () => {
     const depth = async (d: number) =>
-      (await server.gql(`{ neighborhood(id: "esm-2", depth: ${String(d)}) { nodes { id description } edges { type } } }`)).extensions?.cypherQueries;
+      (await server.gql(`{ neighborhood(id: "esm-2", depth: ${String(d)}) { nodes { id ... on Model { description } } edges { type } } }`)).extensions?.cypherQueries;
     expect(await depth(1)).toBe(3);
     expect(await depth(2)).toBe(4);
   });
