@@ -30,6 +30,10 @@ export interface Limits {
   maxBodyBytes: number;
   /** Longest time the HTTP server gives one request. */
   requestTimeoutMs: number;
+  /** GraphQL requests executing at once; more wait in a queue. */
+  maxActiveRequests: number;
+  /** Requests that may wait for a slot; more are refused with SERVER_BUSY. */
+  maxQueuedRequests: number;
 }
 
 export interface Config {
@@ -162,6 +166,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       listSize: read.integer('LIST_SIZE_ESTIMATE', 20, 1, 10_000),
       maxBodyBytes: read.integer('MAX_BODY_BYTES', 100_000, 1000, 10_000_000),
       requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
+      maxActiveRequests: read.integer('MAX_ACTIVE_REQUESTS', 16, 1, 10_000),
+      maxQueuedRequests: read.integer('MAX_QUEUED_REQUESTS', 256, 0, 100_000),
     },
     corsOrigins: read.string('CORS_ORIGINS', '*').split(',').map((origin) => origin.trim()).filter(Boolean),
     introspection: read.boolean('INTROSPECTION', !production),

@@ -22,6 +22,8 @@ export enum ErrorCode {
   TIMEOUT = 'TIMEOUT',
   /** The graph database cannot be reached right now; retrying later may succeed. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** Every execution slot is busy and the queue is full; retrying after a moment may succeed. */
+  SERVER_BUSY = 'SERVER_BUSY',
   /** Anything unexpected; details are logged, never sent. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -5,7 +5,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ErrorCode } from './errors.js';
 
-function send(res: Parameters<RequestHandler>[1], status: number, code: ErrorCode, message: string): void {
+/** Answers with a GraphQL-shaped JSON error carrying `code`. */
+export function sendError(res: Parameters<RequestHandler>[1], status: number, code: ErrorCode, message: string): void {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
@@ -15,7 +16,7 @@ function send(res: Parameters<RequestHandler>[1], status: number, code: ErrorCod
  */
 export const requireJsonPost: RequestHandler = (req, res, next) => {
   if (req.method === 'POST' && !req.is('application/json')) {
-    send(res, 415, ErrorCode.BAD_REQUEST, 'POST requests must have Content-Type: application/json.');
+    sendError(res, 415, ErrorCode.BAD_REQUEST, 'POST requests must have Content-Type: application/json.');
     return;
   }
   // Apollo's Express integration expects `body` to exist even on GET.
@@ -32,13 +33,13 @@ export function bodyErrorHandler(maxBodyBytes: number): ErrorRequestHandler {
     }
     const type = (error as { type?: unknown }).type;
     if (type === 'entity.too.large') {
-      send(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than the limit of ${String(maxBodyBytes)} bytes.`);
+      sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than the limit of ${String(maxBodyBytes)} bytes.`);
     } else if (type === 'entity.parse.failed') {
-      send(res, 400, ErrorCode.BAD_REQUEST, 'The request body is not valid JSON.');
+      sendError(res, 400, ErrorCode.BAD_REQUEST, 'The request body is not valid JSON.');
     } else if (typeof type === 'string') {
-      send(res, 400, ErrorCode.BAD_REQUEST, 'The request body could not be read.');
+      sendError(res, 400, ErrorCode.BAD_REQUEST, 'The request body could not be read.');
     } else {
-      send(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+      sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     }
   };
 }

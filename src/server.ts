@@ -22,6 +22,7 @@ import { createRequestContext, type RequestContext } from './context.js';
 import type { Database } from './db/database.js';
 import { formatError } from './errors.js';
 import { bodyErrorHandler, requireJsonPost } from './http-errors.js';
+import { concurrencyLimit } from './limits/concurrency-limit.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
 import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
 import { pagesRouter } from './pages.js';
@@ -116,6 +117,8 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
     '/graphql',
     express.json({ limit: limits.maxBodyBytes }),
     requireJsonPost,
+    // After the body is read: a slow upload must not hold an execution slot.
+    concurrencyLimit(limits.maxActiveRequests, limits.maxQueuedRequests),
     expressMiddleware(apollo, {
       context: () => Promise.resolve(createRequestContext(db, { batching: config.loaderBatching })),
     }),

@@ -1,0 +1,82 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import express from 'express';
+import { afterEach, describe, expect, it } from 'vitest';
+import { concurrencyLimit } from '../../src/limits/concurrency-limit.js';
+
+/** An app behind the limit whose handler answers only when the test says so, in arrival order. */
+async function gatedApp(maxActive: number, maxQueued: number) {
+  const waiting: (() => void)[] = [];
+  let started = 0;
+  const app = express();
+  app.use(concurrencyLimit(maxActive, maxQueued), (_req, res) => {
+    started += 1;
+    waiting.push(() => res.json({ ok: true }));
+  });
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}/`;
+  return {
+    server,
+    url,
+    started: () => started,
+    releaseNext: () => waiting.shift()?.(),
+  };
+}
+
+const until = async (condition: () => boolean): Promise<void> => {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+};
+
+describe('concurrencyLimit', () => {
+  let server: Server | undefined;
+  afterEach(() => {
+    server?.closeAllConnections();
+    server?.close();
+  });
+
+  it('runs maxActive at once, queues maxQueued, refuses the rest with SERVER_BUSY', async () => {
+    const app = await gatedApp(1, 1);
+    server = app.server;
+    const first = fetch(app.url);
+    await until(() => app.started() === 1);
+    const second = fetch(app.url);
+    // Give the second time to arrive and queue; it must not start while the first holds the slot.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(app.started()).toBe(1);
+    const refused = await fetch(app.url);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(await refused.json()).toEqual({
+      errors: [{ message: 'The server is at capacity; retry in a moment.', extensions: { code: 'SERVER_BUSY' } }],
+    });
+    app.releaseNext();
+    expect((await first).status).toBe(200);
+    await until(() => app.started() === 2);
+    app.releaseNext();
+    expect(await (await second).json()).toEqual({ ok: true });
+  });
+
+  it('gives the slot on when a client disconnects, whether running or queued', async () => {
+    const app = await gatedApp(1, 2);
+    server = app.server;
+    const running = new AbortController();
+    const queued = new AbortController();
+    const first = fetch(app.url, { signal: running.signal }).catch(() => 'aborted');
+    await until(() => app.started() === 1);
+    const second = fetch(app.url, { signal: queued.signal }).catch(() => 'aborted');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    queued.abort();
+    // Let the server see the queued client go before the running one frees the slot.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    running.abort();
+    expect(await first).toBe('aborted');
+    expect(await second).toBe('aborted');
+    // Neither aborted request keeps the only slot: a new one starts and is answered.
+    const third = fetch(app.url);
+    await until(() => app.started() === 2);
+    app.releaseNext();
+    app.releaseNext();
+    expect((await third).status).toBe(200);
+  });
+});
