@@ -75,6 +75,9 @@ export class Database {
       // and the pool reconnects by itself on the next request once the database is back.
       connectionTimeout: options.acquisitionTimeoutMs,
       maxTransactionRetryTime: 0,
+      // Integers arrive as JS numbers instead of Integer objects: toPlain made numbers of them anyway, and the
+      // objects were much of the garbage of large results. Exact for every value in the graph (below 2^53).
+      disableLosslessIntegers: true,
       userAgent: 'biofm-graph',
     });
   }

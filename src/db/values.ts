@@ -5,18 +5,27 @@ import neo4j from 'neo4j-driver';
 
 export type PlainValue = null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };
 
-/** Converts a value read from Neo4j (Integer, list, map, temporal) into plain JSON-like data. */
+/**
+ * Converts a value read from Neo4j (Integer, list, map, temporal) into plain JSON-like data. Lists and maps are
+ * converted in place: the driver hands each record's values to us alone, and copying them doubled the garbage
+ * of large results.
+ */
 export function toPlain(value: unknown): PlainValue {
   if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return value.toNumber();
   if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(toPlain);
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) value[i] = toPlain(value[i]);
+    return value as PlainValue[];
+  }
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'object') {
-    // Temporal and spatial values carry their own ISO rendering; maps are copied key by key.
+    // Temporal and spatial values carry their own ISO rendering; maps are converted entry by entry.
     const proto = Object.getPrototypeOf(value) as object | null;
     if (proto !== Object.prototype && proto !== null && 'toString' in value) return String(value);
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toPlain(item)]));
+    const map = value as Record<string, unknown>;
+    for (const key of Object.keys(map)) map[key] = toPlain(map[key]);
+    return map as { [key: string]: PlainValue };
   }
   return String(value);
 }

@@ -11,6 +11,11 @@ describe('toPlain', () => {
     });
   });
 
+  it('renders temporal values as ISO text', () => {
+    const date = new neo4j.types.Date(2025, 3, 4);
+    expect(toPlain({ on: date })).toEqual({ on: '2025-03-04' });
+  });
+
   it('keeps null, booleans, floats and strings as they are', () => {
     expect(toPlain([null, true, 0.5, 'x'])).toEqual([null, true, 0.5, 'x']);
   });
