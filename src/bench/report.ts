@@ -10,8 +10,8 @@ export type System = (typeof SYSTEMS)[number];
 export interface OperationResult {
   size: string;
   operation: string;
-  /** `load`: the median of timed runs under fixed concurrency; `sequential`: a few requests one at a time. */
-  mode: 'load' | 'sequential';
+  /** Systems measured with a few requests one at a time instead of timed runs under fixed concurrency. */
+  sequential: System[];
   /** Cypher round trips per request, where the system reports them. */
   roundTrips: Partial<Record<System, number>>;
   /** Whether each system's answer hashes like the floor's. */
@@ -30,11 +30,6 @@ export interface BenchReport {
 
 const ratio = (a: number | undefined, b: number | undefined): string =>
   a === undefined || b === undefined || b === 0 ? '–' : (a / b).toFixed(2);
-const fmt = (m: Measurement | undefined, key: 'rps' | 'p50' | 'p99'): string => {
-  if (!m) return '–';
-  const value = m[key];
-  return value.toFixed(key === 'rps' ? (value < 10 ? 2 : 0) : 1);
-};
 const SEQUENTIAL_MARK = '†';
 
 export function markdown(report: BenchReport): string {
@@ -52,15 +47,21 @@ export function markdown(report: BenchReport): string {
   ];
   for (const op of report.operations) {
     const r = op.results;
+    const fmt = (system: System, key: 'rps' | 'p50' | 'p99'): string => {
+      const m = r[system];
+      if (!m) return '–';
+      const value = m[key].toFixed(key === 'rps' && m[key] < 10 ? 2 : key === 'rps' ? 0 : 1);
+      return op.sequential.includes(system) ? `${value}${SEQUENTIAL_MARK}` : value;
+    };
     const same = Object.entries(op.sameData).map(([s, ok]) => `${s} ${ok ? '✓' : '✗'}`).join(', ');
     lines.push(
-      `| ${op.size} | ${op.operation}${op.mode === 'sequential' ? SEQUENTIAL_MARK : ''} | ${fmt(r.ours, 'rps')} | ${fmt(r.ours, 'p50')} / ${fmt(r.ours, 'p99')} | ${fmt(r['n+1'], 'rps')} | ${fmt(r.peer, 'rps')} | ${fmt(r.floor, 'rps')} | ${fmt(r.floor, 'p50')} | ${String(op.roundTrips.ours ?? '–')} / ${String(op.roundTrips['n+1'] ?? '–')} | ${same} | ${ratio(r.ours?.p50, r.floor?.p50)} | ${ratio(r.ours?.rps, r.peer?.rps)} | ${ratio(r.ours?.rps, r['n+1']?.rps)} |`,
+      `| ${op.size} | ${op.operation} | ${fmt('ours', 'rps')} | ${fmt('ours', 'p50')} / ${fmt('ours', 'p99')} | ${fmt('n+1', 'rps')} | ${fmt('peer', 'rps')} | ${fmt('floor', 'rps')} | ${fmt('floor', 'p50')} | ${String(op.roundTrips.ours ?? '–')} / ${String(op.roundTrips['n+1'] ?? '–')} | ${same} | ${ratio(r.ours?.p50, r.floor?.p50)} | ${ratio(r.ours?.rps, r.peer?.rps)} | ${ratio(r.ours?.rps, r['n+1']?.rps)} |`,
     );
   }
-  if (report.operations.some((op) => op.mode === 'sequential')) {
+  if (report.operations.some((op) => op.sequential.length > 0)) {
     lines.push(
       '',
-      `${SEQUENTIAL_MARK} Too slow to load-test (the floor takes over 2 s): the figures come from requests sent one at a time after a warm-up, p50 their median and p99 the slowest.`,
+      `${SEQUENTIAL_MARK} Too slow to load-test (one answer takes over 2 s, or a run completes fewer than 5): three requests sent one at a time after a warm-up; req/s is their rate, p50 their median, p99 the slowest. A ratio against such a rate compares throughput under load with throughput one request at a time.`,
     );
   }
   if (report.soak) {

@@ -78,11 +78,14 @@ async function post(url: string, body: string): Promise<Answer> {
 }
 
 /**
- * An operation whose floor takes longer than this is measured one request at a time: under load, a window of a
- * few seconds would hold only a handful of answers, each past autocannon's timeout.
+ * A system whose single answer takes longer than this is measured one request at a time (all of them when the
+ * floor is that slow), and so is one whose load runs complete too few answers: a window of a few seconds would
+ * hold a handful of answers or none, each past autocannon's timeout.
  */
 const SEQUENTIAL_ABOVE_MS = 2000;
 const SEQUENTIAL_REQUESTS = 3;
+/** A load run that completes fewer answers than this says little; the system is then measured one at a time. */
+const MIN_LOAD_ANSWERS = 5;
 
 async function prepareGraph(size: SizeName, db: Database, dataDir: string): Promise<number | null> {
   const marker = `${dataDir}/.biofm-bench-${String(GRAPH_VERSION)}-${String(SIZES[size])}`;
@@ -152,39 +155,43 @@ async function benchOperation(
   const floorParams = op.floor.params(ctx);
   const floorStarted = performance.now();
   const floorHash = responseHash(op.floor.payload(await db.read(op.floor.cypher, floorParams)));
-  const sequential = performance.now() - floorStarted > SEQUENTIAL_ABOVE_MS;
-  const result: OperationResult = { size, operation: op.name, mode: sequential ? 'sequential' : 'load', roundTrips: { floor: 1 }, sameData: {}, results: {} };
+  const tooSlowForLoad = (ms: number): boolean => ms > SEQUENTIAL_ABOVE_MS;
+  const allSequential = tooSlowForLoad(performance.now() - floorStarted);
+  const result: OperationResult = { size, operation: op.name, sequential: [], roundTrips: { floor: 1 }, sameData: {}, results: {} };
   const bodies: Record<string, string> = {
     ours: JSON.stringify({ query: op.query, variables }),
     peer: JSON.stringify({ query: op.peer.query, variables: op.peer.variables?.(ctx) ?? variables }),
   };
-  const http: [System, string, string][] = [];
   for (const system of ['ours', 'n+1', 'peer'] as const) {
     const running = systems[system];
     if (!running) continue;
     const body = bodies[system === 'peer' ? 'peer' : 'ours']!;
+    const started = performance.now();
     const answer = await post(running.url, body);
+    const answerMs = performance.now() - started;
     const payload = system === 'peer' ? op.peer.fromPeer(answer.data ?? {}) : op.fromOurs(answer.data ?? {});
     result.sameData[system] = !answer.errors && responseHash(payload) === floorHash;
     if (answer.errors) console.log(`[${size}] ${system} ${op.name}: ${JSON.stringify(answer.errors).slice(0, 300)}`);
     // The peer runs one Cypher query per request by design.
     result.roundTrips[system] = system === 'peer' ? 1 : answer.extensions?.cypherQueries;
-    http.push([system, running.url, body]);
-  }
-  if (sequential) {
-    // The same-data requests above were the warm-up.
-    for (const [system, url, body] of http) {
-      result.results[system] = await measureSequential(async () => !(await post(url, body)).errors, SEQUENTIAL_REQUESTS);
+    let measured: Measurement | null = null;
+    if (!allSequential && !tooSlowForLoad(answerMs)) {
+      // Warm up (JIT, pools, Neo4j's query cache) so that no system pays for going first.
+      await measureHttp(running.url, body, connections, 1);
+      const loadRuns: Measurement[] = [];
+      for (let i = 0; i < runs; i += 1) loadRuns.push(await measureHttp(running.url, body, connections, seconds));
+      measured = medianOf(loadRuns);
     }
+    if (!measured || measured.rps * seconds < MIN_LOAD_ANSWERS) {
+      result.sequential.push(system);
+      measured = await measureSequential(async () => !(await post(running.url, body)).errors, SEQUENTIAL_REQUESTS);
+    }
+    result.results[system] = measured;
+  }
+  if (allSequential) {
+    result.sequential.push('floor');
     result.results.floor = await measureSequential(async () => (await db.read(op.floor.cypher, floorParams)).length > 0, SEQUENTIAL_REQUESTS);
   } else {
-    for (const [system, url, body] of http) {
-      // Warm up (JIT, pools, Neo4j's query cache) so that no system pays for going first.
-      await measureHttp(url, body, connections, 1);
-      const measured: Measurement[] = [];
-      for (let i = 0; i < runs; i += 1) measured.push(await measureHttp(url, body, connections, seconds));
-      result.results[system] = medianOf(measured);
-    }
     await measureFloor(db, op.floor.cypher, floorParams, connections, 1);
     const floorRuns: Measurement[] = [];
     for (let i = 0; i < runs; i += 1) floorRuns.push(await measureFloor(db, op.floor.cypher, floorParams, connections, seconds));
