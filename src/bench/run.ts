@@ -144,6 +144,14 @@ async function benchSize(size: SizeName, report: BenchReport): Promise<void> {
   }
 }
 
+/** A warm-up run (JIT, pools, Neo4j's query cache, so that no system pays for going first), then the median of the timed runs. */
+async function underLoad(measure: (seconds: number) => Promise<Measurement>): Promise<Measurement> {
+  await measure(1);
+  const timed: Measurement[] = [];
+  for (let i = 0; i < runs; i += 1) timed.push(await measure(seconds));
+  return medianOf(timed);
+}
+
 async function benchOperation(
   size: SizeName,
   op: Operation,
@@ -158,14 +166,12 @@ async function benchOperation(
   const tooSlowForLoad = (ms: number): boolean => ms > SEQUENTIAL_ABOVE_MS;
   const allSequential = tooSlowForLoad(performance.now() - floorStarted);
   const result: OperationResult = { size, operation: op.name, sequential: [], roundTrips: { floor: 1 }, sameData: {}, results: {} };
-  const bodies: Record<string, string> = {
-    ours: JSON.stringify({ query: op.query, variables }),
-    peer: JSON.stringify({ query: op.peer.query, variables: op.peer.variables?.(ctx) ?? variables }),
-  };
+  const oursBody = JSON.stringify({ query: op.query, variables });
+  const peerBody = JSON.stringify({ query: op.peer.query, variables: op.peer.variables?.(ctx) ?? variables });
   for (const system of ['ours', 'n+1', 'peer'] as const) {
     const running = systems[system];
     if (!running) continue;
-    const body = bodies[system === 'peer' ? 'peer' : 'ours']!;
+    const body = system === 'peer' ? peerBody : oursBody;
     const started = performance.now();
     const answer = await post(running.url, body);
     const answerMs = performance.now() - started;
@@ -176,11 +182,7 @@ async function benchOperation(
     result.roundTrips[system] = system === 'peer' ? 1 : answer.extensions?.cypherQueries;
     let measured: Measurement | null = null;
     if (!allSequential && !tooSlowForLoad(answerMs)) {
-      // Warm up (JIT, pools, Neo4j's query cache) so that no system pays for going first.
-      await measureHttp(running.url, body, connections, 1);
-      const loadRuns: Measurement[] = [];
-      for (let i = 0; i < runs; i += 1) loadRuns.push(await measureHttp(running.url, body, connections, seconds));
-      measured = medianOf(loadRuns);
+      measured = await underLoad((runSeconds) => measureHttp(running.url, body, connections, runSeconds));
     }
     if (!measured || measured.rps * seconds < MIN_LOAD_ANSWERS) {
       result.sequential.push(system);
@@ -192,10 +194,7 @@ async function benchOperation(
     result.sequential.push('floor');
     result.results.floor = await measureSequential(async () => (await db.read(op.floor.cypher, floorParams)).length > 0, SEQUENTIAL_REQUESTS);
   } else {
-    await measureFloor(db, op.floor.cypher, floorParams, connections, 1);
-    const floorRuns: Measurement[] = [];
-    for (let i = 0; i < runs; i += 1) floorRuns.push(await measureFloor(db, op.floor.cypher, floorParams, connections, seconds));
-    result.results.floor = medianOf(floorRuns);
+    result.results.floor = await underLoad((runSeconds) => measureFloor(db, op.floor.cypher, floorParams, connections, runSeconds));
   }
   const floor = result.results.floor;
   const r = result.results;

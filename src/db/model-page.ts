@@ -200,6 +200,8 @@ export function modelPageQuery(scope: ModelScope, args: PageArgs): string {
   const project = scope === 'all' ? fullProjection : compactProjection;
   const parts = pageParts(scope, args, present);
   const names = parts.map((_, i) => `part${String(i)}`);
+  // Every interpolation below is fixed text: the scope pattern, conditions and sort expressions come from this
+  // module's tables (chosen by enum values), the projection from db/projections.ts, part names from an index.
   const subqueries = parts.flatMap((conditions, i) => [
     'CALL (parentId) {',
     `  ${SCOPE_PATTERN[scope]}`,
