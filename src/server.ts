@@ -28,7 +28,7 @@ import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
 import { pagesRouter } from './pages.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './paths.js';
-import { queryStatsPlugin, requestLogPlugin } from './plugins.js';
+import { queryStatsPlugin, requestLogPlugin, warningsPlugin } from './plugins.js';
 import { resolvers } from './resolvers/index.js';
 
 export type ServerConfig = Pick<
@@ -88,6 +88,7 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
       ApolloServerPluginDrainHttpServer({ httpServer }),
       nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES }),
       requestLogPlugin(logger),
+      warningsPlugin(),
       ...(config.queryStats ? [queryStatsPlugin()] : []),
       // Apollo's landing page loads from a CDN; ours (src/pages.ts) is served from this server.
       ApolloServerPluginLandingPageDisabled(),

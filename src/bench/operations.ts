@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { encodeCursor } from '../cursor.js';
 import type { Reader } from '../db/database.js';
 import { cypherQuery } from '../db/queries.js';
-import { toLuceneQuery } from '../db/search.js';
+import { searchParams, searchRequest } from '../db/search.js';
 import { projectPath } from '../paths.js';
 
 export interface OperationContext {
@@ -83,6 +83,12 @@ RETURN [x IN nodes | {id: x.id}] AS nodes,
 
 const first = (rows: Data[], column: string): unknown => rows[0]?.[column];
 
+const SEARCH_TEXT = 'protein structure';
+/** The search statement's parameters for the benchmark's text: the floor and the peer run the same statement. */
+const searchOperationParams = (): Record<string, unknown> =>
+  searchParams([searchRequest(0, SEARCH_TEXT, { first: 10, labels: null, words: true })!]);
+const hitIds = (hits: Data[]): unknown => hits.map((hit) => ({ id: (hit['node'] as Data)['id'] }));
+
 const peerPage = (deep: boolean): string => `query ${deep ? 'DeepPage($offset: Int!)' : 'FirstPage'} {
   models(where: { year: { gte: 2019 } }, sort: [{ year: DESC }, { id: DESC }], limit: 20${deep ? ', offset: $offset' : ''}) { id name year }
 }`;
@@ -145,17 +151,18 @@ export const OPERATIONS: Operation[] = [
   {
     name: 'search',
     query: graphql('search'),
-    variables: () => ({ text: 'protein structure' }),
+    variables: () => ({ text: SEARCH_TEXT }),
     fromOurs: (data) => (data['search'] as Data[]).map((hit) => hit['node']),
     floor: {
-      cypher: `CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: 10}) YIELD node, score
-               RETURN collect({id: node.id}) AS hits`,
-      params: () => ({ query: toLuceneQuery('protein structure') }),
-      payload: (rows) => first(rows, 'hits'),
+      cypher: cypherQuery('search'),
+      params: searchOperationParams,
+      payload: (rows) => hitIds((rows[0]?.['hits'] ?? []) as Data[]),
     },
     peer: {
-      query: `query Search($query: String!) { search(query: $query, first: 10) { node { id } } }`,
-      variables: () => ({ query: toLuceneQuery('protein structure') }),
+      query: `query Search($requests: [SearchRequest!]!, $weights: SearchWeights!, $pool: Int!, $few: Int!, $maxDegree: Int!) {
+        search(requests: $requests, weights: $weights, pool: $pool, few: $few, maxDegree: $maxDegree) { node { id } }
+      }`,
+      variables: searchOperationParams,
       fromPeer: (data) => (data['search'] as Data[]).map((hit) => hit['node']),
     },
   },

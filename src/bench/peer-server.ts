@@ -42,12 +42,23 @@ const typeDefs = `#graphql
   type Edge { type: String! from: ID! to: ID! }
   type Subgraph { nodes: [EntityRef!]! edges: [Edge!]! }
   type Related { score: Float! model: EntityRef! }
+  # The parameters of our search statement (src/db/search.ts builds them from the text, for both servers).
+  input SearchWords { on: String!, query: String!, weight: Float! }
+  input SearchRequest {
+    index: Int! text: String! key: String! first: Int! keyQuery: String fuzzyQuery: String
+    words: [SearchWords!]! topicQuery: String coverQuery: String coverBonus: Float!
+  }
+  input SearchWeights {
+    exact: Float! literal: Float! prefix: Float! fuzzy: Float! text: Float! topic: Float! allWords: Float! popularity: Float!
+  }
   # What @neo4j/graphql cannot derive from the types is written in Cypher, as its users do: the same Cypher the
   # server and the floor run.
   type Query {
-    search(query: String!, first: Int!): [Hit!]! @cypher(columnName: "hit", statement: ${block(`
-      CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: $first}) YIELD node
-      RETURN {node: {id: node.id}} AS hit`)})
+    search(requests: [SearchRequest!]!, weights: SearchWeights!, pool: Int!, few: Int!, maxDegree: Int!): [Hit!]!
+      @cypher(columnName: "hit", statement: ${block(`
+      CALL () { ${cypherQuery('search')} }
+      UNWIND hits AS hit
+      RETURN {node: {id: hit.node.id}} AS hit`)})
     path(from: ID!, to: ID!, maxHops: Int!): Path @cypher(columnName: "path", statement: ${block(`
       CALL () { ${cypherQuery('shortest-path')} }
       RETURN {length: size(edges), nodes: [n IN nodes | {id: n.id}]} AS path`)})

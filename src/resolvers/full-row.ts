@@ -24,3 +24,8 @@ export function property<R extends EntityRow, K extends keyof R & string, T = No
     return value === undefined || value === null ? null : convert(value);
   };
 }
+
+/** Every entity's aliases: from the facts, empty when they give none. */
+export async function aliases(row: EntityRow, _args: unknown, context: RequestContext): Promise<string[]> {
+  return (await fullRow(row, context)).aliases ?? [];
+}

@@ -1,10 +1,11 @@
 /** Model fields: enums in the API's spelling, the paper from its flat properties, relations through loaders. */
 import type { ModelResolvers, Paradigm } from '../generated/graphql.js';
 import type { ModelRow } from '../db/rows.js';
-import { fullRow, property } from './full-row.js';
+import { aliases, fullRow, property } from './full-row.js';
 import { toModality, toParadigm } from './enum-values.js';
 
 export const Model: ModelResolvers = {
+  aliases,
   year: property<ModelRow, 'year'>('year'),
   organization: property<ModelRow, 'organization'>('organization'),
   architecture: property<ModelRow, 'architecture'>('architecture'),

@@ -4,6 +4,7 @@ import { DEFAULT_ORDER, type ModelFilter, type OrderKey, type PageArgs } from '.
 import { badUserInput, checkRange } from '../errors.js';
 import type { InputMaybe, ModelOrder, ModelWhere } from '../generated/graphql.js';
 import { toStored } from './enum-values.js';
+import { idArgument } from './id-args.js';
 
 export const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
@@ -29,9 +30,9 @@ function normaliseOrder(orderBy: InputMaybe<ModelOrder[]> | undefined): OrderKey
 function normaliseFilter(where: InputMaybe<ModelWhere> | undefined): ModelFilter {
   if (!where) return {};
   const filter: ModelFilter = {};
-  if (where.domain != null) filter.domain = where.domain;
-  if (where.task != null) filter.task = where.task;
-  if (where.dataset != null) filter.dataset = where.dataset;
+  if (where.domain != null) filter.domain = idArgument(where.domain);
+  if (where.task != null) filter.task = idArgument(where.task);
+  if (where.dataset != null) filter.dataset = idArgument(where.dataset);
   if (where.paradigm != null) filter.paradigm = toStored(where.paradigm);
   if (where.modality != null) filter.modality = toStored(where.modality);
   if (where.organization != null) filter.organization = where.organization;
