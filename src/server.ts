@@ -30,6 +30,8 @@ import type { Logger } from './logger.js';
 import { projectPath } from './paths.js';
 import { queryStatsPlugin, requestLogPlugin, warningsPlugin } from './plugins.js';
 import { resolvers } from './resolvers/index.js';
+import { MAX_RESOLVE_NAMES } from './resolvers/query.js';
+import { RESOLVE_CANDIDATES } from './db/search.js';
 
 export type ServerConfig = Pick<
   Config,
@@ -37,7 +39,14 @@ export type ServerConfig = Pick<
 >;
 
 /** Lists whose length is known to be bounded for the node estimate (the rest count as LIST_SIZE_ESTIMATE). */
-const FIELD_SIZES = { 'Subgraph.nodes': 200, 'Subgraph.edges': 400, 'GraphPath.nodes': 7, 'GraphPath.edges': 6 };
+const FIELD_SIZES = {
+  'Subgraph.nodes': 200,
+  'Subgraph.edges': 400,
+  'GraphPath.nodes': 7,
+  'GraphPath.edges': 6,
+  'Query.resolve': MAX_RESOLVE_NAMES,
+  'Resolution.candidates': RESOLVE_CANDIDATES,
+};
 
 export interface ServerOptions {
   db: Database;

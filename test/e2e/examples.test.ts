@@ -9,8 +9,8 @@ const examples = readdirSync(EXAMPLE_DIR).filter((f) => f.endsWith('.graphql')).
 describe('the example queries of the README and the playground', () => {
   const server = useTestServer();
 
-  it('are six files', () => {
-    expect(examples).toHaveLength(6);
+  it('are seven files', () => {
+    expect(examples).toHaveLength(7);
   });
 
   it.each(examples)('%s runs without errors', async (file) => {
