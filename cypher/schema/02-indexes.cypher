@@ -9,13 +9,12 @@ CREATE INDEX model_organization IF NOT EXISTS FOR (n:Model) ON (n.organization);
 CREATE INDEX domain_name IF NOT EXISTS FOR (n:Domain) ON (n.name);
 CREATE INDEX task_name IF NOT EXISTS FOR (n:Task) ON (n.name);
 CREATE INDEX dataset_name IF NOT EXISTS FOR (n:Dataset) ON (n.name);
+CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX dataset_modality IF NOT EXISTS FOR (n:Dataset) ON (n.modality);
 // The two indexes behind Query.search and Query.resolve, over the derived properties of
 // cypher/derived/search-keys.cypher: keys of names, ids and aliases, matched whole (exact, prefix, fuzzy), and words
 // of names, aliases, descriptions and topics, stemmed (`cells` finds `cell`) and lowercased by the English analyzer;
-// the folded* copies make accents optional. searchKind lets both filter by kind. (entity_text, the index of name
-// and description before them, is dropped where an older store still has it.)
-DROP INDEX entity_text IF EXISTS;
+// the folded* copies make accents optional. searchKind lets both filter by kind.
 CREATE FULLTEXT INDEX entity_keys IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchKeys, n.searchKind]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
 CREATE FULLTEXT INDEX entity_words IF NOT EXISTS FOR (n:Entity)

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { encodeCursor } from '../cursor.js';
 import type { Reader } from '../db/database.js';
 import { cypherQuery } from '../db/queries.js';
-import { searchParams, searchRequest } from '../db/search.js';
+import { candidatesByRequest, rankCandidates, searchParams, searchPlan, type Candidate } from '../db/search.js';
 import { projectPath } from '../paths.js';
 
 export interface OperationContext {
@@ -84,10 +84,10 @@ RETURN [x IN nodes | {id: x.id}] AS nodes,
 const first = (rows: Data[], column: string): unknown => rows[0]?.[column];
 
 const SEARCH_TEXT = 'protein structure';
-/** The search statement's parameters for the benchmark's text: the floor and the peer run the same statement. */
-const searchOperationParams = (): Record<string, unknown> =>
-  searchParams([searchRequest(0, SEARCH_TEXT, { first: 10, labels: null, words: true })!]);
-const hitIds = (hits: Data[]): unknown => hits.map((hit) => ({ id: (hit['node'] as Data)['id'] }));
+const SEARCH_PLAN = searchPlan(0, SEARCH_TEXT, { first: 10, labels: null, words: true })!;
+/** The floor and the peer run our search statement and rank its candidates as the server does. */
+const rankedIds = (candidates: Candidate[]): unknown =>
+  rankCandidates(SEARCH_PLAN, candidates).map((hit) => ({ id: hit.node.id }));
 
 const peerPage = (deep: boolean): string => `query ${deep ? 'DeepPage($offset: Int!)' : 'FirstPage'} {
   models(where: { year: { gte: 2019 } }, sort: [{ year: DESC }, { id: DESC }], limit: 20${deep ? ', offset: $offset' : ''}) { id name year }
@@ -155,15 +155,15 @@ export const OPERATIONS: Operation[] = [
     fromOurs: (data) => (data['search'] as Data[]).map((hit) => hit['node']),
     floor: {
       cypher: cypherQuery('search'),
-      params: searchOperationParams,
-      payload: (rows) => hitIds((rows[0]?.['hits'] ?? []) as Data[]),
+      params: () => searchParams([SEARCH_PLAN]),
+      payload: (rows) => rankedIds(candidatesByRequest(rows).get(0) ?? []),
     },
     peer: {
-      query: `query Search($requests: [SearchRequest!]!, $weights: SearchWeights!, $pool: Int!, $few: Int!, $maxDegree: Int!) {
-        search(requests: $requests, weights: $weights, pool: $pool, few: $few, maxDegree: $maxDegree) { node { id } }
+      query: `query Search($requests: [SearchRequest!]!, $few: Int!) {
+        search(requests: $requests, few: $few) { node { id name aliases searchKeys label degree } scores }
       }`,
-      variables: searchOperationParams,
-      fromPeer: (data) => (data['search'] as Data[]).map((hit) => hit['node']),
+      variables: () => searchParams([SEARCH_PLAN]),
+      fromPeer: (data) => rankedIds(data['search'] as Candidate[]),
     },
   },
   {

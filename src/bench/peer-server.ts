@@ -37,28 +37,22 @@ const typeDefs = `#graphql
     basedOn: [Model!]! @relationship(type: "BASED_ON", direction: OUT)
   }
   type EntityRef { id: ID! }
-  type Hit { node: EntityRef! }
   type Path { length: Int! nodes: [EntityRef!]! }
   type Edge { type: String! from: ID! to: ID! }
   type Subgraph { nodes: [EntityRef!]! edges: [Edge!]! }
   type Related { score: Float! model: EntityRef! }
-  # The parameters of our search statement (src/db/search.ts builds them from the text, for both servers).
-  input SearchWords { on: String!, query: String!, weight: Float! }
-  input SearchRequest {
-    index: Int! text: String! key: String! first: Int! keyQuery: String fuzzyQuery: String
-    words: [SearchWords!]! topicQuery: String coverQuery: String coverBonus: Float!
-  }
-  input SearchWeights {
-    exact: Float! literal: Float! prefix: Float! fuzzy: Float! text: Float! topic: Float! allWords: Float! popularity: Float!
-  }
+  # The parameters and candidates of our search statement (src/db/search.ts plans the probes and ranks the
+  # candidates, for both servers).
+  input SearchProbe { index: String!, query: String! }
+  input SearchRequest { index: Int! pool: Int! probes: [SearchProbe!]! keyProbe: Int coverProbe: Int fuzzyQuery: String }
+  type CandidateNode { id: ID! name: String! aliases: [String!] searchKeys: [String!] label: String! degree: Int! }
+  type Candidate { node: CandidateNode! scores: [[Float!]!]! }
   # What @neo4j/graphql cannot derive from the types is written in Cypher, as its users do: the same Cypher the
   # server and the floor run.
   type Query {
-    search(requests: [SearchRequest!]!, weights: SearchWeights!, pool: Int!, few: Int!, maxDegree: Int!): [Hit!]!
-      @cypher(columnName: "hit", statement: ${block(`
+    search(requests: [SearchRequest!]!, few: Int!): [Candidate!]! @cypher(columnName: "candidate", statement: ${block(`
       CALL () { ${cypherQuery('search')} }
-      UNWIND hits AS hit
-      RETURN {node: {id: hit.node.id}} AS hit`)})
+      RETURN {node: node, scores: scores} AS candidate`)})
     path(from: ID!, to: ID!, maxHops: Int!): Path @cypher(columnName: "path", statement: ${block(`
       CALL () { ${cypherQuery('shortest-path')} }
       RETURN {length: size(edges), nodes: [n IN nodes | {id: n.id}]} AS path`)})

@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Database } from '../db/database.js';
 import { freePort, startLocalNeo4j } from '../db/local-neo4j.js';
-import { applyDerived, applySchema, DERIVED_DIR } from '../db/scripts.js';
+import { applyDerived, applySchema, SCRIPT_DIRS } from '../db/scripts.js';
 import { projectPath } from '../paths.js';
 import { responseHash } from './canonical.js';
 import { measureFloor, measureHttp, measureSequential, medianOf, type Measurement } from './measure.js';
@@ -91,7 +91,8 @@ const MIN_LOAD_ANSWERS = 5;
 /** A short hash of the derived-property scripts: a graph derived with other scripts is derived again. */
 function derivedVersion(): string {
   const hash = createHash('sha256');
-  for (const file of readdirSync(DERIVED_DIR).sort()) hash.update(file).update(readFileSync(`${DERIVED_DIR}/${file}`));
+  const dir = SCRIPT_DIRS.derived;
+  for (const file of readdirSync(dir).sort()) hash.update(file).update(readFileSync(`${dir}/${file}`));
   return hash.digest('hex').slice(0, 12);
 }
 
@@ -137,6 +138,8 @@ async function benchSize(size: SizeName, report: BenchReport): Promise<void> {
       REQUEST_TIMEOUT_MS: '300000',
       DB_MAX_POOL_SIZE: '64',
       DB_ACQUISITION_TIMEOUT_MS: '60000',
+      // The synthetic graph is not the release of the facts: serve it as it is.
+      SEED_ON_START: 'false',
     };
     systems.ours = await startSystem('index.js', { ...env, LOADER_BATCHING: 'true' }, /biofm-graph ready/);
     systems['n+1'] = await startSystem('index.js', { ...env, LOADER_BATCHING: 'false' }, /biofm-graph ready/);

@@ -5,7 +5,6 @@
 import type { Config } from '../config.js';
 import { Database } from './database.js';
 import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
-import { applyDerived, applySchema, applySeed, isSeeded } from './scripts.js';
 
 export interface OpenGraph {
   db: Database;
@@ -37,18 +36,4 @@ export async function openGraph(config: ConnectConfig): Promise<OpenGraph> {
     throw error;
   }
   return { db, local, close };
-}
-
-/**
- * Applies the schema (idempotent) and seeds the graph when it is empty; returns whether it seeded. A graph seeded
- * before has its derived properties recomputed, so a store made by an older version gets the current ones.
- */
-export async function prepareGraph(db: Database): Promise<boolean> {
-  await applySchema(db);
-  if (await isSeeded(db)) {
-    await applyDerived(db);
-    return false;
-  }
-  await applySeed(db);
-  return true;
 }

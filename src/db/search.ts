@@ -1,26 +1,28 @@
 /**
- * Search and name resolution: turns user text into index probes (a key, Lucene queries over keys and words) and
- * runs them, for one text or many, in one Cypher statement (cypher/queries/search.cypher).
+ * Search and name resolution: turns user text into full-text probes, fetches their candidates for one text or
+ * many in one round trip (cypher/queries/search.cypher), and ranks them here.
  *
- * A hit's score adds up:
+ * A candidate's score adds up:
  * - its key: the text's key (lowercase letters and digits only: `ESM-2`, `esm 2` and `esm2` all give `esm2`) equal
- *   to the entity's name, alias or id key scores `exact`, above anything else can add up to, plus `literal` when
- *   the text is the name, an alias or the id apart from case (`BioT5` before `BioT5+`, whose key is the same); a
- *   prefix of one of its keys scores up to `prefix`, the more of that key it covers the more (`esm` is 3/4 of
- *   `esm2`); a near miss (edit distance 1 for keys of 3 to 5 characters, 2 for longer ones) scores up to `fuzzy`,
- *   and is looked for only when fewer than FEW entities match the key and fewer than FEW hold every word;
+ *   to one of the entity's keys (name, id, aliases) scores `exact`, more than anything else can add up to, plus
+ *   `literal` when the text is the name, an alias or the id apart from case (`BioT5` before `BioT5+`, whose key is
+ *   the same); a prefix of one of its keys scores up to `prefix`, the more of that key it covers the more (`esm`
+ *   is 3/4 of `esm2`); a near miss (edit distance 1 for keys of 3 to 5 characters, 2 for longer ones) scores up
+ *   to `fuzzy`, and is looked for only when fewer than FEW entities match the key and fewer than FEW hold every
+ *   word;
  * - its words, stemmed and folded by the analyzer, in names and aliases (weighted well above descriptions) and in
  *   descriptions: per field each word, all the words together and the words as a phrase, and the last word as a
  *   prefix (the user may still be typing it); scaled so that the best text match scores `text`;
  * - flat bonuses: `topic` when every word is among the entity's topics (its tasks and kinds of data), `allWords`
  *   when a text of several words has every word somewhere in the entity;
- * - `popularity` times the log of its number of relationships (capped), which orders the many models a short
- *   prefix or a common word matches.
- * `matchedOn` is where the key matched, or else the field whose words scored most, or else `topic`.
+ * - `popularity` times the log of its number of relationships (at most MAX_DEGREE counted), which orders the many
+ *   models that a short prefix or a common word matches.
+ * `matchedOn` is the key that matched (name, alias or id), or else the field whose words scored most, or else
+ * `topic`.
  */
 import type { Reader } from './database.js';
 import { cypherQuery } from './queries.js';
-import type { EntityLabel, MatchedOn, ResolutionRow, SearchHitRow } from './rows.js';
+import type { EntityLabel, EntityRow, MatchedOn, ResolutionRow, SearchHitRow } from './rows.js';
 
 /** Weights of the parts of a score (see the module comment). */
 export const SEARCH_WEIGHTS = { exact: 10, literal: 1, prefix: 3, fuzzy: 2, text: 4, topic: 1, allWords: 1.5, popularity: 0.5 } as const;
@@ -33,8 +35,10 @@ const ALL_WORDS_BOOST = 2;
 const MAX_DEGREE = 30;
 /** Near misses are looked for only when fewer entities than this match the key and hold every word. */
 const FEW = 3;
-/** Most hits read from an index per probe; enough for the largest page and what ranks above it. */
-const POOL = 50;
+/** Candidates read per probe of a search: at least a page, so that each probe's best make it. */
+const SEARCH_POOL = 50;
+/** Candidates read per probe of a resolution: the exact key is boosted to the top, the rest are near misses. */
+const RESOLVE_POOL = 10;
 // Lucene refuses prefix and fuzzy queries on very long terms ("automaton is too large"); no real name is this long.
 const MAX_AUTOMATON_KEY = 64;
 // A key longer than any entity's matches nothing; checking it costs a probe for nothing.
@@ -42,26 +46,44 @@ const MAX_KEY = 256;
 const MAX_WORD_LENGTH = 64;
 const MAX_WORDS = 32;
 
-interface WordProbe {
-  on: MatchedOn;
-  query: string;
-  weight: number;
-}
+type SearchIndex = 'entity_keys' | 'entity_words';
 
-/** One search or resolution as the search statement takes it (null queries are not run). */
-export interface SearchRequest {
-  index: number;
+/** What a probe's score means for the ranking. */
+type ProbeRole =
+  | { kind: 'key' }
+  | { kind: 'words'; on: MatchedOn; weight: number }
+  | { kind: 'topic' }
+  | { kind: 'cover'; bonus: number };
+
+/** One search or resolution: what the statement is sent, and what ranking needs to read its answer. */
+export interface SearchPlan {
+  /** As the search statement takes it (see cypher/queries/search.cypher). */
+  request: {
+    index: number;
+    pool: number;
+    probes: { index: SearchIndex; query: string }[];
+    keyProbe: number | null;
+    coverProbe: number | null;
+    fuzzyQuery: string | null;
+  };
+  /** The role of each probe, by position. */
+  roles: ProbeRole[];
+  key: string;
   /** The text in lowercase, for the literal bonus. */
   text: string;
-  key: string;
   first: number;
-  keyQuery: string | null;
-  fuzzyQuery: string | null;
-  words: WordProbe[];
-  topicQuery: string | null;
-  /** Entities with every word somewhere; they earn coverBonus (0 for a single word). */
-  coverQuery: string | null;
-  coverBonus: number;
+}
+
+/** A candidate as the search statement returns it. */
+export interface Candidate {
+  node: { id: string; name: string; aliases?: string[]; searchKeys?: string[]; label: EntityLabel; degree: number };
+  /** [probe position, Lucene score] per probe that found it; position -1 for the near misses of the key. */
+  scores: [number, number][];
+}
+
+export interface RankedHit extends SearchHitRow {
+  /** True when the text's key equals one of the entity's keys. */
+  exact: boolean;
 }
 
 /**
@@ -87,7 +109,7 @@ export function searchWords(text: string): string[] {
     .slice(0, MAX_WORDS);
 }
 
-/** Lucene's edit distance for fuzzy matching of a key: none below 3 characters, 1 up to 5, else 2. */
+/** Lucene's edit distance for near misses of a key: none below 3 characters, 1 up to 5, else 2. */
 export function fuzzyEdits(key: string): 0 | 1 | 2 {
   if (key.length < 3 || key.length > MAX_AUTOMATON_KEY) return 0;
   return key.length <= 5 ? 1 : 2;
@@ -124,7 +146,7 @@ function everyWord(words: string[], fields: string[]): string {
   return words.map((word) => `+(${fields.map((field) => `${field}:${word}`).join(' ')})`).join(' ');
 }
 
-export interface RequestOptions {
+export interface PlanOptions {
   first: number;
   labels: readonly EntityLabel[] | null;
   /** Whether the words of the text are searched too (search), or only its key (resolve). */
@@ -132,52 +154,175 @@ export interface RequestOptions {
 }
 
 /** The probes of one text; null when the text has neither a key nor a word to search for. */
-export function searchRequest(index: number, text: string, options: RequestOptions): SearchRequest | null {
+export function searchPlan(index: number, text: string, options: PlanOptions): SearchPlan | null {
   const key = searchKey(text);
   const words = options.words ? searchWords(text) : [];
   if (key.length === 0 && words.length === 0) return null;
   const restrict = (query: string): string => ofLabels(query, options.labels);
-  // A prefix query matches the exact key too; very long keys are looked up exactly only.
-  const keyTerm = key.length <= MAX_AUTOMATON_KEY ? `${key}*` : key;
+  const probes: SearchPlan['request']['probes'] = [];
+  const roles: ProbeRole[] = [];
+  const add = (probeIndex: SearchIndex, query: string, role: ProbeRole): number => {
+    probes.push({ index: probeIndex, query: restrict(query) });
+    roles.push(role);
+    return probes.length - 1;
+  };
+  let keyProbe: number | null = null;
+  if (key.length > 0 && key.length <= MAX_KEY) {
+    // The exact key is boosted above the prefixes (which all score alike), so that a small pool holds it.
+    const query = key.length <= MAX_AUTOMATON_KEY ? `searchKeys:${key}^2 searchKeys:${key}*` : `searchKeys:${key}`;
+    keyProbe = add('entity_keys', query, { kind: 'key' });
+  }
+  let coverProbe: number | null = null;
+  if (words.length > 0) {
+    for (const { on, fields, weight } of WORD_FIELDS) {
+      add('entity_words', fields.map((field) => `(${fieldQuery(field, words)})`).join(' '), { kind: 'words', on, weight });
+    }
+    add('entity_words', everyWord(words, [TOPIC_FIELD]), { kind: 'topic' });
+    const bonus = words.length > 1 ? SEARCH_WEIGHTS.allWords : 0;
+    coverProbe = add('entity_words', everyWord(words, ALL_FIELDS), { kind: 'cover', bonus });
+  }
   const edits = fuzzyEdits(key);
-  const hasWords = words.length > 0;
   return {
-    index,
-    text: text.trim().toLowerCase(),
+    request: {
+      index,
+      pool: options.words ? Math.max(SEARCH_POOL, options.first) : RESOLVE_POOL,
+      probes,
+      keyProbe,
+      coverProbe,
+      fuzzyQuery: edits === 0 ? null : restrict(`searchKeys:${key}~${String(edits)}`),
+    },
+    roles,
     key,
+    text: text.trim().toLowerCase(),
     first: options.first,
-    keyQuery: key.length > 0 && key.length <= MAX_KEY ? restrict(`searchKeys:${keyTerm}`) : null,
-    fuzzyQuery: edits === 0 ? null : restrict(`searchKeys:${key}~${String(edits)}`),
-    words: hasWords
-      ? WORD_FIELDS.map(({ on, fields, weight }) => ({
-          on,
-          weight,
-          query: restrict(fields.map((field) => `(${fieldQuery(field, words)})`).join(' ')),
-        }))
-      : [],
-    topicQuery: hasWords ? restrict(everyWord(words, [TOPIC_FIELD])) : null,
-    coverQuery: hasWords ? restrict(everyWord(words, ALL_FIELDS)) : null,
-    coverBonus: words.length > 1 ? SEARCH_WEIGHTS.allWords : 0,
   };
 }
 
-export interface RankedHit extends SearchHitRow {
-  /** True when the text's key equals the entity's name, alias or id key. */
-  exact: boolean;
+/** The field a key position stands for: searchKeys holds the name's key, the id's, then the aliases'. */
+function keyField(position: number): MatchedOn {
+  return position === 0 ? 'name' : position === 1 ? 'id' : 'alias';
 }
 
-/** The parameters of the search statement for these requests (the benchmark's floor and peer send the same). */
-export function searchParams(requests: SearchRequest[]): Record<string, unknown> {
-  return { requests, weights: SEARCH_WEIGHTS, pool: POOL, few: FEW, maxDegree: MAX_DEGREE };
+// On equal scores a name's key wins over an alias's, an alias's over the id's.
+const FIELD_PREFERENCE: Record<string, number> = { name: 0.002, alias: 0.001, id: 0 };
+
+/** The best of the entity's keys for the text's key: exact, else the prefix covering the most of its key. */
+function bestKey(key: string, keys: string[]): { on: MatchedOn; score: number; exact: boolean } | null {
+  let best: { on: MatchedOn; score: number; exact: boolean } | null = null;
+  keys.forEach((candidate, position) => {
+    if (!candidate.startsWith(key) || key.length === 0) return;
+    const on = keyField(position);
+    const exact = candidate === key;
+    const score = (exact ? SEARCH_WEIGHTS.exact : (SEARCH_WEIGHTS.prefix * key.length) / candidate.length) + FIELD_PREFERENCE[on]!;
+    if (best === null || score > best.score) best = { on, score, exact };
+  });
+  return best;
 }
 
-/** Runs the requests in one round trip; the hits of each, in the order of `requests` (none for a null). */
-export async function runSearches(reader: Reader, requests: (SearchRequest | null)[]): Promise<RankedHit[][]> {
-  const asked = requests.filter((request) => request !== null);
-  if (asked.length === 0) return requests.map(() => []);
-  const rows = await reader.read(cypherQuery('search'), searchParams(asked));
-  const byIndex = new Map(rows.map((row) => [Number(row['index']), row['hits'] as unknown as RankedHit[]]));
-  return requests.map((request) => (request === null ? [] : (byIndex.get(request.index) ?? [])));
+/** For a near miss: the entity's key closest in length to the text's key, a name's on a tie. */
+function closestKey(key: string, keys: string[]): MatchedOn {
+  let position = 0;
+  keys.forEach((candidate, i) => {
+    if (Math.abs(candidate.length - key.length) < Math.abs(keys[position]!.length - key.length)) position = i;
+  });
+  return keyField(position);
+}
+
+/** The key part of a candidate's score: its best key for the text's key, or how near a near miss is. */
+function keyScore(plan: SearchPlan, candidate: Candidate, topNear: number): { score: number; exact: boolean; on: MatchedOn } | null {
+  const keys = candidate.node.searchKeys ?? [];
+  const keyed = candidate.scores.some(([position]) => plan.roles[position]?.kind === 'key');
+  if (keyed) return bestKey(plan.key, keys);
+  const near = candidate.scores.find(([position]) => position === -1)?.[1];
+  if (near === undefined || topNear <= 0) return null;
+  return { score: (SEARCH_WEIGHTS.fuzzy * near) / topNear, exact: false, on: closestKey(plan.key, keys) };
+}
+
+/** The weighted word scores of a candidate: their sum, and the field that scored most. */
+function wordScores(plan: SearchPlan, candidate: Candidate): { sum: number; on: MatchedOn | null } {
+  let sum = 0;
+  let best = { on: null as MatchedOn | null, value: 0 };
+  for (const [position, score] of candidate.scores) {
+    const role = plan.roles[position];
+    if (role?.kind !== 'words') continue;
+    sum += role.weight * score;
+    if (role.weight * score > best.value) best = { on: role.on, value: role.weight * score };
+  }
+  return { sum, on: best.on };
+}
+
+/** The flat bonuses of a candidate, and whether it is on the topic. */
+function bonuses(plan: SearchPlan, candidate: Candidate): { sum: number; onTopic: boolean } {
+  let sum = 0;
+  let onTopic = false;
+  for (const [position] of candidate.scores) {
+    const role = plan.roles[position];
+    if (role?.kind === 'topic') {
+      sum += SEARCH_WEIGHTS.topic;
+      onTopic = true;
+    } else if (role?.kind === 'cover') sum += role.bonus;
+  }
+  return { sum, onTopic };
+}
+
+/** Ranks the candidates of one plan: best first, at most `first`, ties by name then id. */
+export function rankCandidates(plan: SearchPlan, candidates: Candidate[]): RankedHit[] {
+  const words = candidates.map((candidate) => wordScores(plan, candidate));
+  const topText = Math.max(0, ...words.map(({ sum }) => sum));
+  const topNear = Math.max(0, ...candidates.flatMap(({ scores }) => scores.filter(([p]) => p === -1).map(([, s]) => s)));
+  const ranked = candidates.map((candidate, i) => {
+    const { node } = candidate;
+    const key = keyScore(plan, candidate, topNear);
+    const text = words[i]!;
+    const bonus = bonuses(plan, candidate);
+    const literal = [node.name, node.id, ...(node.aliases ?? [])].some((name) => name.toLowerCase() === plan.text);
+    const score =
+      (key?.score ?? 0) +
+      (topText > 0 ? (SEARCH_WEIGHTS.text * text.sum) / topText : 0) +
+      bonus.sum +
+      (literal ? SEARCH_WEIGHTS.literal : 0) +
+      SEARCH_WEIGHTS.popularity * Math.log(1 + Math.min(node.degree, MAX_DEGREE));
+    const matchedOn: MatchedOn = key?.on ?? text.on ?? (bonus.onTopic ? 'topic' : 'description');
+    return { node, score, exact: key?.exact ?? false, matchedOn };
+  });
+  ranked.sort((a, b) => b.score - a.score || compareNames(a.node, b.node));
+  return ranked.slice(0, plan.first).map(({ node, score, exact, matchedOn }) => ({ node: toRow(node), score, exact, matchedOn }));
+}
+
+function compareNames(a: Candidate['node'], b: Candidate['node']): number {
+  const x = a.name.toLowerCase();
+  const y = b.name.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** A compact entity row (id, name, aliases, label): other fields are loaded when a request asks for them. */
+function toRow({ id, name, aliases, label }: Candidate['node']): EntityRow {
+  return { id, name, aliases: aliases ?? [], label, compact: true } as EntityRow;
+}
+
+/** The parameters of the search statement for these plans (the benchmark's floor and peer send the same). */
+export function searchParams(plans: SearchPlan[]): Record<string, unknown> {
+  return { requests: plans.map((plan) => plan.request), few: FEW };
+}
+
+/** Groups the statement's rows by request. */
+export function candidatesByRequest(rows: Record<string, unknown>[]): Map<number, Candidate[]> {
+  const byRequest = new Map<number, Candidate[]>();
+  for (const row of rows) {
+    const index = Number(row['request']);
+    const list = byRequest.get(index) ?? [];
+    list.push({ node: row['node'] as Candidate['node'], scores: row['scores'] as [number, number][] });
+    byRequest.set(index, list);
+  }
+  return byRequest;
+}
+
+/** Runs the plans in one round trip; the ranked hits of each, in the order of `plans` (none for a null). */
+export async function runSearches(reader: Reader, plans: (SearchPlan | null)[]): Promise<RankedHit[][]> {
+  const asked = plans.filter((plan) => plan !== null);
+  if (asked.length === 0) return plans.map(() => []);
+  const byRequest = candidatesByRequest(await reader.read(cypherQuery('search'), searchParams(asked)));
+  return plans.map((plan) => (plan === null ? [] : rankCandidates(plan, byRequest.get(plan.request.index) ?? [])));
 }
 
 export async function searchEntities(
@@ -187,7 +332,7 @@ export async function searchEntities(
   labels: readonly EntityLabel[] | null,
 ): Promise<SearchHitRow[]> {
   if (first === 0) return [];
-  const [hits = []] = await runSearches(reader, [searchRequest(0, text, { first, labels, words: true })]);
+  const [hits = []] = await runSearches(reader, [searchPlan(0, text, { first, labels, words: true })]);
   return hits;
 }
 
@@ -195,18 +340,16 @@ export async function searchEntities(
 export const RESOLVE_CANDIDATES = 3;
 
 /**
- * The best name, alias or id match of each name: convincing only when its key is exactly the entity's; the
- * other close matches as candidates. One round trip for all names.
+ * The entity each name stands for: the best hit when its key is exactly the entity's (name, alias or id), else
+ * none; the other close matches as candidates. One round trip for all names.
  */
 export async function resolveNames(
   reader: Reader,
   names: string[],
   labels: readonly EntityLabel[] | null,
 ): Promise<ResolutionRow[]> {
-  const requests = names.map((name, index) =>
-    searchRequest(index, name, { first: RESOLVE_CANDIDATES + 1, labels, words: false }),
-  );
-  const results = await runSearches(reader, requests);
+  const plans = names.map((name, index) => searchPlan(index, name, { first: RESOLVE_CANDIDATES + 1, labels, words: false }));
+  const results = await runSearches(reader, plans);
   return names.map((input, index) => {
     const hits = results[index] ?? [];
     const best = hits[0]?.exact ? hits[0] : null;

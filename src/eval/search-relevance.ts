@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Reader } from '../db/database.js';
-import { runSearches, searchRequest } from '../db/search.js';
+import { runSearches, searchPlan, type RankedHit } from '../db/search.js';
 import type { EntityKind } from '../generated/graphql.js';
 import { projectPath } from '../paths.js';
 import { kindLabels } from '../resolvers/enum-values.js';
@@ -66,10 +66,14 @@ export function loadRelevanceSet(file = RELEVANCE_SET): RelevanceQuery[] {
   });
 }
 
-/** Runs every query of the set (one round trip for all) and scores the answers. */
+/** Queries per round trip: one statement for the whole set could outlast CYPHER_TIMEOUT_MS on a busy machine. */
+const BATCH = 10;
+
+/** Runs every query of the set, a batch per round trip, and scores the answers. */
 export async function evaluateSearch(reader: Reader, queries: RelevanceQuery[]): Promise<RelevanceResult> {
-  const requests = queries.map((q, i) => searchRequest(i, q.query, { first: q.k, labels: kindLabels(q.kinds), words: true }));
-  const answers = await runSearches(reader, requests);
+  const plans = queries.map((q, i) => searchPlan(i, q.query, { first: q.k, labels: kindLabels(q.kinds), words: true }));
+  const answers: RankedHit[][] = [];
+  for (let i = 0; i < plans.length; i += BATCH) answers.push(...(await runSearches(reader, plans.slice(i, i + BATCH))));
   const byCategory: Record<string, [number, number]> = {};
   const misses: Miss[] = [];
   queries.forEach((query, i) => {

@@ -3,7 +3,7 @@
  * entity kinds to node labels.
  */
 import type { EntityLabel } from '../db/rows.js';
-import type { EntityKind, InputMaybe, Modality, Paradigm } from '../generated/graphql.js';
+import type { EntityKind, InputMaybe, Modality, OrganizationKind, Paradigm } from '../generated/graphql.js';
 
 export function toStored(value: string): string {
   return value.toLowerCase().replace(/_/g, '-');
@@ -21,8 +21,18 @@ export function toParadigm(stored: string): Paradigm {
   return toEnumValue(stored) as Paradigm;
 }
 
+export function toOrganizationKind(stored: string): OrganizationKind {
+  return toEnumValue(stored) as OrganizationKind;
+}
+
 // The label of each kind: the allow-list the search queries interpolate labels from.
-const KIND_LABEL: Record<EntityKind, EntityLabel> = { DOMAIN: 'Domain', TASK: 'Task', DATASET: 'Dataset', MODEL: 'Model' };
+const KIND_LABEL: Record<EntityKind, EntityLabel> = {
+  DOMAIN: 'Domain',
+  TASK: 'Task',
+  DATASET: 'Dataset',
+  MODEL: 'Model',
+  ORGANIZATION: 'Organization',
+};
 
 /** The labels of a `kinds` argument; null (every kind) when it is null or empty. */
 export function kindLabels(kinds: InputMaybe<readonly EntityKind[]> | undefined): EntityLabel[] | null {

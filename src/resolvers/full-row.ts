@@ -25,7 +25,7 @@ export function property<R extends EntityRow, K extends keyof R & string, T = No
   };
 }
 
-/** Every entity's aliases: from the facts, empty when they give none. */
+/** Every entity's aliases: from the facts, empty when they give none (search hits carry them, compact as they are). */
 export async function aliases(row: EntityRow, _args: unknown, context: RequestContext): Promise<string[]> {
-  return (await fullRow(row, context)).aliases ?? [];
+  return row.aliases ?? (await fullRow(row, context)).aliases ?? [];
 }

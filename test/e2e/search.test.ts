@@ -74,6 +74,21 @@ describe('search and resolve over HTTP', () => {
     for (const { node } of data!.search) expect(`${node.name} ${node.description ?? ''}`).toMatch(/single[- ]cell/i);
   });
 
+  it('folds accents both ways: galen finds Galén, Charite the Charité', async () => {
+    expect(ids(await search('galen'))[0]).toBe('galen');
+    expect(ids(await search('Charite'))[0]).toBe('charite-universitatsmedizin-berlin');
+  });
+
+  it('finds organisations by the aliases the facts give them, and says so', async () => {
+    const [first] = await search('FAIR');
+    expect(first).toMatchObject({ node: { __typename: 'Organization', id: 'facebook-ai-research' }, matchedOn: 'alias' });
+    const { data } = await server.gql<{ organization: { aliases: string[] }; model: { aliases: string[] } }>(
+      '{ organization(id: "facebook-ai-research") { aliases } model(id: "esm-2") { aliases } }',
+    );
+    expect(data!.organization.aliases).toContain('FAIR');
+    expect(data!.model.aliases).toEqual([]);
+  });
+
   it('keeps to the kinds asked for', async () => {
     const hits = await search('MIMIC', ', kinds: [DATASET], first: 20');
     expect(hits.length).toBeGreaterThan(0);
