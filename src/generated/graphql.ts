@@ -305,6 +305,7 @@ export type Paradigm =
   /** Does both. */
   | 'HYBRID';
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type Query = {
   __typename?: 'Query';
   /** A dataset by id; null when unknown. */
@@ -338,27 +339,32 @@ export type Query = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDatasetArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDatasetsArgs = {
   modality?: InputMaybe<Modality>;
   task?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDomainArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryModelArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryModelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -367,17 +373,20 @@ export type QueryModelsArgs = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryPathArgs = {
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
@@ -385,23 +394,27 @@ export type QueryPathArgs = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryRelatedModelsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['NonEmptyString']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryTaskArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryTasksArgs = {
   domain?: InputMaybe<Scalars['ID']['input']>;
 };
