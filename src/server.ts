@@ -23,6 +23,7 @@ import type { Database } from './db/database.js';
 import { formatError } from './errors.js';
 import { bodyErrorHandler, requireJsonPost } from './http-errors.js';
 import { concurrencyLimit } from './limits/concurrency-limit.js';
+import { FIELD_COSTS } from './limits/field-costs.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
 import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
 import { pagesRouter } from './pages.js';
@@ -86,7 +87,7 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
     ],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES }),
+      nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES, fieldCosts: FIELD_COSTS }),
       requestLogPlugin(logger),
       ...(config.queryStats ? [queryStatsPlugin()] : []),
       // Apollo's landing page loads from a CDN; ours (src/pages.ts) is served from this server.
