@@ -10,11 +10,11 @@ import { logger } from './logger.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const graph = await openGraph(config);
+  const graph = await openGraph(config, logger);
   logger.info({ neo4j: graph.db.uri, local: graph.local !== null }, 'connected to Neo4j');
   const seeded = await prepareGraph(graph.db);
   logger.info({ seeded }, seeded ? 'seeded the empty graph' : 'graph already seeded');
-  const server = await startHttpServer({ db: graph.db, config, logger, port: config.port });
+  const server = await startHttpServer({ db: graph.db, config, logger, port: config.port, healthy: graph.healthy });
   console.log(`biofm-graph ready at ${server.url}`);
 
   let stopping = false;

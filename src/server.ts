@@ -26,15 +26,18 @@ import { concurrencyLimit } from './limits/concurrency-limit.js';
 import { FIELD_COSTS } from './limits/field-costs.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
 import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
+import { responseSizePlugin } from './limits/response-size-plugin.js';
+import { boundedWrites } from './limits/response-writes.js';
 import { pagesRouter } from './pages.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './paths.js';
 import { queryStatsPlugin, requestLogPlugin } from './plugins.js';
 import { resolvers } from './resolvers/index.js';
+import { securityHeaders } from './security-headers.js';
 
 export type ServerConfig = Pick<
   Config,
-  'production' | 'queryStats' | 'loaderBatching' | 'limits' | 'corsOrigins' | 'introspection' | 'fieldSuggestions'
+  'production' | 'queryStats' | 'loaderBatching' | 'limits' | 'corsOrigins' | 'introspection' | 'fieldSuggestions' | 'playground'
 >;
 
 /** Lists whose length is known to be bounded for the node estimate (the rest count as LIST_SIZE_ESTIMATE). */
@@ -46,6 +49,8 @@ export interface ServerOptions {
   logger: Logger;
   /** The server that will carry the app; Apollo drains its connections on stop. */
   httpServer: Server;
+  /** False once the process should be restarted (the local Neo4j is gone for good); /health then fails. */
+  healthy?: () => boolean;
 }
 
 export interface AppServer {
@@ -65,7 +70,10 @@ const ARMOR_REPORTING = {
 
 export const typeDefs = readFileSync(projectPath('schema.graphql'), 'utf8');
 
-export async function createServer({ db, config, logger, httpServer }: ServerOptions): Promise<AppServer> {
+/** /ready answers within a second: a database that does not answer by then counts as unavailable. */
+const READY_TIMEOUT_MS = 800;
+
+export async function createServer({ db, config, logger, httpServer, healthy = () => true }: ServerOptions): Promise<AppServer> {
   const { limits } = config;
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
@@ -90,6 +98,8 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
       nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES, fieldCosts: FIELD_COSTS }),
       requestLogPlugin(logger),
       ...(config.queryStats ? [queryStatsPlugin()] : []),
+      // Last: it measures the answer as it will be sent.
+      responseSizePlugin(limits.maxResponseBytes),
       // Apollo's landing page loads from a CDN; ours (src/pages.ts) is served from this server.
       ApolloServerPluginLandingPageDisabled(),
       // We set no cache hints; the default cache-control plugin would still visit every resolved field.
@@ -100,12 +110,14 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    if (healthy()) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'failed', reason: 'the local graph database could not be restarted' });
   });
   app.get('/ready', async (_req, res) => {
     try {
-      await db.waitUntilReachable(0);
+      await db.ping(READY_TIMEOUT_MS);
       res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'the graph database does not answer' });
@@ -113,11 +125,17 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
   });
   // CORS first: it answers preflights before the pages router would answer OPTIONS /graphql itself.
   app.use('/graphql', cors({ origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins }));
-  app.use(pagesRouter());
+  if (config.playground) app.use(pagesRouter());
   app.use(
     '/graphql',
     express.json({ limit: limits.maxBodyBytes }),
     requireJsonPost,
+    // Answers left unread by slow clients may hold as much memory as the execution slots allow, no more.
+    boundedWrites({
+      deadlineMs: limits.responseWriteTimeoutMs,
+      budgetBytes: limits.maxActiveRequests * limits.maxResponseBytes,
+      logger,
+    }),
     // After the body is read: a slow upload must not hold an execution slot.
     concurrencyLimit(limits.maxActiveRequests, limits.maxQueuedRequests),
     expressMiddleware(apollo, {
@@ -125,6 +143,5 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
     }),
   );
   app.use(bodyErrorHandler(limits.maxBodyBytes));
-  httpServer.requestTimeout = limits.requestTimeoutMs;
   return { app, apollo };
 }
