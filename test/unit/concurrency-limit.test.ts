@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -55,6 +55,29 @@ describe('concurrencyLimit', () => {
     await until(() => app.started() === 2);
     app.releaseNext();
     expect(await (await second).json()).toEqual({ ok: true });
+  });
+
+  it('gives the slot on once the answer is built, even to a client that never reads it', async () => {
+    let served = 0;
+    const app = express();
+    // 24 MB: far more than the kernel takes for a client that does not read.
+    const big = Buffer.alloc(24_000_000, 'x');
+    app.use(concurrencyLimit(1, 0), (req, res) => {
+      served += 1;
+      if (req.path === '/big') res.type('text/plain').send(big);
+      else res.json({ ok: true });
+    });
+    server = createServer(app);
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const reader = connect(port, '127.0.0.1', () => reader.write('GET /big HTTP/1.1\r\nHost: test\r\n\r\n'));
+    await new Promise((resolve) => reader.once('data', resolve));
+    reader.pause();
+    // The only slot is free again although most of the answer is still unread: the next request is answered.
+    const next = await fetch(`http://127.0.0.1:${String(port)}/small`);
+    expect(next.status).toBe(200);
+    expect(served).toBe(2);
+    reader.destroy();
   });
 
   it('gives the slot on when a client disconnects, whether running or queued', async () => {
