@@ -6,6 +6,13 @@ import { startHttpServer, type RunningServer } from '../src/http-server.js';
 import { logger } from '../src/logger.js';
 import type { Database } from '../src/db/database.js';
 import { testDatabase } from './neo4j.js';
+import { BUDGET } from './time.js';
+
+/** What every test server runs with unless a test says otherwise: database budgets for a busy machine. */
+export const TEST_SERVER_ENV = {
+  CYPHER_TIMEOUT_MS: String(BUDGET.transaction),
+  DB_ACQUISITION_TIMEOUT_MS: String(BUDGET.connection),
+};
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -85,7 +92,7 @@ export function useTestServer(env: Record<string, string> = {}): TestServer {
     running = await startHttpServer({
       db: server.db,
       // The Cypher round-trip counter is on, so tests can read it (extensions.cypherQueries).
-      config: loadConfig({ QUERY_STATS: 'true', ...env }),
+      config: loadConfig({ ...TEST_SERVER_ENV, QUERY_STATS: 'true', ...env }),
       logger,
       port: 0,
     });
