@@ -7,6 +7,13 @@ import { startHttpServer, type RunningServer } from '../src/http-server.js';
 import { logger as processLogger, type Logger } from '../src/logger.js';
 import type { Database, DatabaseOptions } from '../src/db/database.js';
 import { testDatabase } from './neo4j.js';
+import { BUDGET } from './time.js';
+
+/** What every test server runs with unless a test says otherwise: database budgets for a busy machine. */
+export const TEST_SERVER_ENV = {
+  CYPHER_TIMEOUT_MS: String(BUDGET.transaction),
+  DB_ACQUISITION_TIMEOUT_MS: String(BUDGET.connection),
+};
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -103,7 +110,7 @@ export function useTestServer(env: Record<string, string> = {}, options: TestSer
     running = await startHttpServer({
       db: server.db,
       // The Cypher round-trip counter is on, so tests can read it (extensions.cypherQueries).
-      config: loadConfig({ QUERY_STATS: 'true', ...env }),
+      config: loadConfig({ ...TEST_SERVER_ENV, QUERY_STATS: 'true', ...env }),
       logger: options.logger ?? processLogger,
       port: 0,
     });

@@ -33,7 +33,7 @@ describe('pages in a real browser', () => {
     await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 }).toContain('models(first: 5');
     await page.locator('.graphiql-execute-button').click();
     const result = page.locator('.result-window');
-    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('"totalCount"');
+    await expect.poll(() => result.innerText()).toContain('"totalCount"');
     const text = await result.innerText();
     expect(text).toContain('"name": "Galactica"');
     // CodeMirror renders only the visible lines: the top of the result.

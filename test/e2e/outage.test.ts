@@ -8,6 +8,8 @@ import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-n
 import { ensureRelease } from '../../src/db/seeding.js';
 import { startHttpServer, type RunningServer } from '../../src/http-server.js';
 import { logger } from '../../src/logger.js';
+import { TEST_SERVER_ENV } from '../harness.js';
+import { BUDGET } from '../time.js';
 
 // This test owns its database (the shared one must stay up for the other files), so it runs the local launcher.
 describe('a database outage', () => {
@@ -30,21 +32,21 @@ describe('a database outage', () => {
 
   beforeAll(async () => {
     boltPort = await freePort();
-    neo4j = await startLocalNeo4j({ dataDir, boltPort });
+    neo4j = await startLocalNeo4j({ dataDir, boltPort, startTimeoutMs: BUDGET.neo4jStart });
     db = new Database({
       uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j',
-      transactionTimeoutMs: 5000, acquisitionTimeoutMs: 2000, maxPoolSize: 10,
+      transactionTimeoutMs: BUDGET.transaction, acquisitionTimeoutMs: 2000, maxPoolSize: 10,
     });
-    await ensureRelease(db, { timeoutMs: 600_000, staleClaimMs: 0 });
-    server = await startHttpServer({ db, config: loadConfig({}), logger, port: 0 });
-  }, 180_000);
+    await ensureRelease(db, { timeoutMs: BUDGET.hook, staleClaimMs: 0 });
+    server = await startHttpServer({ db, config: loadConfig(TEST_SERVER_ENV), logger, port: 0 });
+  }, BUDGET.neo4jStart + 2 * BUDGET.hook);
 
   afterAll(async () => {
     await server?.stop();
     await db?.close();
     await neo4j?.stop();
     rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  });
 
   it('fails fast with SERVICE_UNAVAILABLE while Neo4j is down and recovers by itself when it returns', async () => {
     expect(await query('{ model(id: "esm-2") { name } }')).toMatchObject({ status: 200, body: { data: { model: { name: 'ESM-2' } } } });
@@ -56,16 +58,16 @@ describe('a database outage', () => {
     const elapsed = performance.now() - started;
     expect(down.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(JSON.stringify(down.body)).not.toMatch(/bolt:|ECONNREFUSED|neo4j-driver/);
-    expect(elapsed).toBeLessThan(2500);
+    expect(elapsed).toBeLessThan(BUDGET.failFast);
     expect(await ready()).toBe(503);
     expect(await health()).toBe(200);
 
-    neo4j = await startLocalNeo4j({ dataDir, boltPort });
+    neo4j = await startLocalNeo4j({ dataDir, boltPort, startTimeoutMs: BUDGET.neo4jStart });
     const back = await query('{ model(id: "esm-2") { name domains { name } } }');
     expect(back).toMatchObject({
       status: 200,
       body: { data: { model: { name: 'ESM-2', domains: [{ name: 'Computational Biology' }] } } },
     });
     expect(await ready()).toBe(200);
-  }, 120_000);
+  }, BUDGET.neo4jStart + BUDGET.test);
 });
