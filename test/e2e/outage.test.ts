@@ -1,13 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { Database } from '../../src/db/database.js';
+import { Database, STALL_GRACE_MS } from '../../src/db/database.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
 import { applySchema, applySeed } from '../../src/db/scripts.js';
 import { startHttpServer, type RunningServer } from '../../src/http-server.js';
 import { logger } from '../../src/logger.js';
+
+const CYPHER_TIMEOUT_MS = 5000;
+/** Generous, for a busy machine: how long past the stall deadline an answer may take. */
+const STALL_BOUND_MS = 4000;
+/** Generous: /ready gives up on the database after 800 ms; the rest is HTTP on a busy machine. */
+const READY_BOUND_MS = 2000;
+/** Generous, for a busy 2-core machine: one start of Neo4j. */
+const NEO4J_START_BOUND_MS = 300_000;
 
 // This test owns its database (the shared one must stay up for the other files), so it runs the local launcher.
 describe('a database outage', () => {
@@ -30,15 +38,19 @@ describe('a database outage', () => {
 
   beforeAll(async () => {
     boltPort = await freePort();
-    neo4j = await startLocalNeo4j({ dataDir, boltPort });
-    db = new Database({
-      uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j',
-      transactionTimeoutMs: 5000, acquisitionTimeoutMs: 2000, maxPoolSize: 10,
-    });
-    await applySchema(db);
-    await applySeed(db);
+    neo4j = await startLocalNeo4j({ dataDir, boltPort, startTimeoutMs: NEO4J_START_BOUND_MS });
+    const connection = { uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', acquisitionTimeoutMs: 2000, maxPoolSize: 10 };
+    // Seeding on a busy machine may take longer than the server's Cypher timeout.
+    const seeder = new Database({ ...connection, transactionTimeoutMs: 120_000 });
+    try {
+      await applySchema(seeder);
+      await applySeed(seeder);
+    } finally {
+      await seeder.close();
+    }
+    db = new Database({ ...connection, transactionTimeoutMs: CYPHER_TIMEOUT_MS });
     server = await startHttpServer({ db, config: loadConfig({}), logger, port: 0 });
-  }, 180_000);
+  }, 2 * NEO4J_START_BOUND_MS);
 
   afterAll(async () => {
     await server?.stop();
@@ -46,6 +58,41 @@ describe('a database outage', () => {
     await neo4j?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
+
+  it('gives up on a frozen Neo4j after CYPHER_TIMEOUT_MS + 1 s, answers /ready within a second, and recovers when it thaws', async () => {
+    expect(await ready()).toBe(200);
+    const pid = neo4j!.pid;
+    process.kill(pid, 'SIGSTOP');
+    onTestFinished(() => void process.kill(pid, 'SIGCONT'));
+
+    // Ten searches are ten queries; once the first ones meet the deadline the rest of the request fails at once.
+    const searches = `{ ${Array.from({ length: 10 }, (_, i) => `s${String(i)}: search(text: "protein ${String(i)}") { score }`).join(' ')} }`;
+    let started = performance.now();
+    const frozen = await query(searches);
+    const elapsed = performance.now() - started;
+    const codes = (frozen.body.errors ?? []).map((error) => error.extensions?.code);
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes)).toEqual(new Set(['SERVICE_UNAVAILABLE']));
+    expect(elapsed).toBeLessThan(CYPHER_TIMEOUT_MS + STALL_GRACE_MS + STALL_BOUND_MS);
+
+    started = performance.now();
+    expect(await ready()).toBe(503);
+    const readyElapsed = performance.now() - started;
+    expect(readyElapsed).toBeLessThan(READY_BOUND_MS);
+    expect(await health()).toBe(200);
+    console.info(`frozen Neo4j: 10 searches answered SERVICE_UNAVAILABLE after ${String(Math.round(elapsed))} ms, /ready 503 after ${String(Math.round(readyElapsed))} ms`);
+
+    process.kill(pid, 'SIGCONT');
+    started = performance.now();
+    for (;;) {
+      const back = await query('{ model(id: "esm-2") { name } }');
+      if ((back.body.data as { model?: { name: string } } | undefined)?.model?.name === 'ESM-2') break;
+      expect(performance.now() - started).toBeLessThan(30_000);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    console.info(`thawed Neo4j: answering again after ${String(Math.round(performance.now() - started))} ms`);
+    expect(await ready()).toBe(200);
+  }, 120_000);
 
   it('fails fast with SERVICE_UNAVAILABLE while Neo4j is down and recovers by itself when it returns', async () => {
     expect(await query('{ model(id: "esm-2") { name } }')).toMatchObject({ status: 200, body: { data: { model: { name: 'ESM-2' } } } });
@@ -61,12 +108,12 @@ describe('a database outage', () => {
     expect(await ready()).toBe(503);
     expect(await health()).toBe(200);
 
-    neo4j = await startLocalNeo4j({ dataDir, boltPort });
+    neo4j = await startLocalNeo4j({ dataDir, boltPort, startTimeoutMs: NEO4J_START_BOUND_MS });
     const back = await query('{ model(id: "esm-2") { name domains { name } } }');
     expect(back).toMatchObject({
       status: 200,
       body: { data: { model: { name: 'ESM-2', domains: [{ name: 'Computational Biology' }] } } },
     });
     expect(await ready()).toBe(200);
-  }, 120_000);
+  }, NEO4J_START_BOUND_MS + 60_000);
 });
