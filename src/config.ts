@@ -64,6 +64,13 @@ export interface Config {
   neo4j: Neo4jConnection | null;
   localNeo4j: LocalNeo4jConfig;
   cypherTimeoutMs: number;
+  /** Timeout of each schema and seed statement: generous, since a busy machine must not leave half a graph. */
+  seedTimeoutMs: number;
+  /**
+   * Build or verify the release of the facts before serving (default); off serves the graph as it is, for graphs
+   * this project did not seed (the benchmark's synthetic ones).
+   */
+  seedOnStart: boolean;
   dbAcquisitionTimeoutMs: number;
   dbMaxPoolSize: number;
   /** Report the Cypher round trips of each request in the response's `extensions.cypherQueries`. */
@@ -196,6 +203,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       restartBackoffMs: read.integer('NEO4J_LOCAL_RESTART_BACKOFF_MS', 1000, 10, 600_000),
     },
     cypherTimeoutMs: read.integer('CYPHER_TIMEOUT_MS', 5000, 100, 600_000),
+    seedTimeoutMs: read.integer('SEED_TIMEOUT_MS', 600_000, 1000, 3_600_000),
+    seedOnStart: read.boolean('SEED_ON_START', true),
     dbAcquisitionTimeoutMs: read.integer('DB_ACQUISITION_TIMEOUT_MS', 2000, 100, 60_000),
     dbMaxPoolSize,
     queryStats: read.boolean('QUERY_STATS', false),

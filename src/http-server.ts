@@ -2,6 +2,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from './db/database.js';
+import type { GraphGate } from './graph-gate.js';
 import { limitConnections } from './limits/connection-limit.js';
 import type { Logger } from './logger.js';
 import { createServer, type ServerConfig } from './server.js';
@@ -22,6 +23,7 @@ export async function startHttpServer(options: {
   config: ServerConfig;
   logger: Logger;
   port: number;
+  gate?: GraphGate;
   /** False once the process should be restarted (the local Neo4j is gone for good); /health then fails. */
   healthy?: () => boolean;
 }): Promise<RunningServer> {

@@ -16,11 +16,12 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import cors from 'cors';
 import express from 'express';
-import type { GraphQLError, ValidationContext } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Config } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import type { Database } from './db/database.js';
 import { formatError } from './errors.js';
+import { GraphGate } from './graph-gate.js';
 import { bodyErrorHandler, requireJsonPost } from './http-errors.js';
 import { concurrencyLimit } from './limits/concurrency-limit.js';
 import { FIELD_COSTS } from './limits/field-costs.js';
@@ -33,6 +34,7 @@ import type { Logger } from './logger.js';
 import { projectPath } from './paths.js';
 import { queryStatsPlugin, requestLogPlugin } from './plugins.js';
 import { resolvers } from './resolvers/index.js';
+import { responseStatusPlugin } from './response-status-plugin.js';
 import { securityHeaders } from './security-headers.js';
 
 export type ServerConfig = Pick<
@@ -49,6 +51,8 @@ export interface ServerOptions {
   logger: Logger;
   /** The server that will carry the app; Apollo drains its connections on stop. */
   httpServer: Server;
+  /** Closed while the graph is being built: /ready answers 503 and GraphQL is refused. Open when omitted. */
+  gate?: GraphGate;
   /** False once the process should be restarted (the local Neo4j is gone for good); /health then fails. */
   healthy?: () => boolean;
 }
@@ -60,12 +64,16 @@ export interface AppServer {
 
 /**
  * graphql-armor's rules throw on rejection by default (envelop catches that); under Apollo they must report the
- * error to the validation context instead, so it becomes a GRAPHQL_VALIDATION_FAILED response.
+ * error to the validation context instead, so it becomes a GRAPHQL_VALIDATION_FAILED response. Armor opens every
+ * message with "Syntax Error: ", but the document parsed: the report keeps only the message about the limit.
  */
 const ARMOR_REPORTING = {
   exposeLimits: true,
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { nodes: error.nodes })),
+  ],
 };
 
 export const typeDefs = readFileSync(projectPath('schema.graphql'), 'utf8');
@@ -73,7 +81,14 @@ export const typeDefs = readFileSync(projectPath('schema.graphql'), 'utf8');
 /** /ready answers within a second: a database that does not answer by then counts as unavailable. */
 const READY_TIMEOUT_MS = 800;
 
-export async function createServer({ db, config, logger, httpServer, healthy = () => true }: ServerOptions): Promise<AppServer> {
+export async function createServer({
+  db,
+  config,
+  logger,
+  httpServer,
+  gate = new GraphGate(),
+  healthy = () => true,
+}: ServerOptions): Promise<AppServer> {
   const { limits } = config;
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
@@ -83,12 +98,21 @@ export async function createServer({ db, config, logger, httpServer, healthy = (
     // The entry point owns the signals: it drains, then closes the driver and stops the local Neo4j, in order.
     stopOnTerminationSignals: false,
     introspection: config.introspection,
+    // CSRF prevention makes a GET or a "simple" POST carry a header a browser form cannot set, so that a page on
+    // another site cannot make a visitor's browser change something with the visitor's credentials. Nothing here
+    // can be changed (mutations and subscriptions fail validation, before execution), no request carries
+    // credentials (no cookies, no auth) and every fact is public; the check would protect nothing and turns away
+    // standard clients' GET queries (urql's default, Apollo Client's useGETForQueries). POST still has to be JSON
+    // (requireJsonPost).
+    csrfPrevention: false,
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
     // graphql-js stops parsing past this many tokens, before the document is even built.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [
       knownOperationTypeRule,
-      maxDepthRule({ n: limits.maxDepth, ...ARMOR_REPORTING }),
+      // Depth counts fields only: a fragment spread or an inline fragment adds no level, so a Relay fragment tree
+      // and the same selection written inline have the same depth.
+      maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ...ARMOR_REPORTING }),
       // Aliased __typename counts too: 500 of them still cost a response (armor allows it by default).
       maxAliasesRule({ n: limits.maxAliases, allowList: [], ...ARMOR_REPORTING }),
       maxDirectivesRule({ n: limits.maxDirectives, ...ARMOR_REPORTING }),
@@ -97,6 +121,7 @@ export async function createServer({ db, config, logger, httpServer, healthy = (
       ApolloServerPluginDrainHttpServer({ httpServer }),
       nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES, fieldCosts: FIELD_COSTS }),
       requestLogPlugin(logger),
+      responseStatusPlugin(),
       ...(config.queryStats ? [queryStatsPlugin()] : []),
       // Last: it measures the answer as it will be sent.
       responseSizePlugin(limits.maxResponseBytes),
@@ -116,6 +141,10 @@ export async function createServer({ db, config, logger, httpServer, healthy = (
     else res.status(503).json({ status: 'failed', reason: 'the local graph database could not be restarted' });
   });
   app.get('/ready', async (_req, res) => {
+    if (!gate.ready) {
+      res.status(503).json({ status: 'unavailable', reason: `the graph is not ready yet: ${String(gate.reason)}` });
+      return;
+    }
     try {
       await db.ping(READY_TIMEOUT_MS);
       res.json({ status: 'ready' });
@@ -130,6 +159,7 @@ export async function createServer({ db, config, logger, httpServer, healthy = (
     '/graphql',
     express.json({ limit: limits.maxBodyBytes }),
     requireJsonPost,
+    gate.guard(),
     // Answers left unread by slow clients may hold as much memory as the execution slots allow, no more.
     boundedWrites({
       deadlineMs: limits.responseWriteTimeoutMs,

@@ -6,7 +6,6 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { Database } from './database.js';
 import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
-import { applySchema, applySeed, isSeeded } from './scripts.js';
 
 export interface OpenGraph {
   db: Database;
@@ -44,12 +43,4 @@ export async function openGraph(config: ConnectConfig, logger?: Logger): Promise
     throw error;
   }
   return { db, local, close, healthy: () => local?.status() !== 'failed' };
-}
-
-/** Applies the schema (idempotent) and seeds the graph when it is empty; returns whether it seeded. */
-export async function prepareGraph(db: Database): Promise<boolean> {
-  await applySchema(db);
-  if (await isSeeded(db)) return false;
-  await applySeed(db);
-  return true;
 }

@@ -6,6 +6,7 @@ const QUERY_NAMES = [
   'domains',
   'tasks',
   'datasets',
+  'organizations',
   'nodes-by-id',
   'search',
   'shortest-path',
@@ -15,7 +16,7 @@ const QUERY_NAMES = [
   'stats',
   'label-counts',
   'relationship-counts',
-  'entity-count',
+  'release',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

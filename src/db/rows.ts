@@ -1,6 +1,6 @@
 /** Plain rows the db layer returns: node properties as stored, plus the node's label. */
 
-export type EntityLabel = 'Domain' | 'Task' | 'Dataset' | 'Model';
+export type EntityLabel = 'Domain' | 'Task' | 'Dataset' | 'Model' | 'Organization';
 
 interface EntityRowBase {
   id: string;
@@ -25,6 +25,13 @@ export interface DatasetRow extends EntityRowBase {
   url?: string;
 }
 
+export interface OrganizationRow extends EntityRowBase {
+  label: 'Organization';
+  aliases?: string[];
+  kind?: string;
+  country?: string;
+}
+
 export interface ModelRow extends EntityRowBase {
   label: 'Model';
   year?: number;
@@ -39,12 +46,13 @@ export interface ModelRow extends EntityRowBase {
   paperVenue?: string;
   paperYear?: number;
   paperUrl?: string;
+  sourceNote?: string;
 }
 
-export type EntityRow = DomainRow | TaskRow | DatasetRow | ModelRow;
+export type EntityRow = DomainRow | TaskRow | DatasetRow | ModelRow | OrganizationRow;
 
 export interface PaperRow {
-  title: string;
+  title?: string;
   venue?: string;
   year?: number;
   url?: string;
@@ -85,5 +93,13 @@ export interface StatsRow {
   tasks: number;
   datasets: number;
   models: number;
+  organizations: number;
   relationships: number;
+}
+
+export interface ReleaseRow {
+  version: string;
+  /** ISO 8601. */
+  seededAt: string;
+  source: string;
 }

@@ -40,6 +40,7 @@ function normaliseFilter(where: InputMaybe<ModelWhere> | undefined): ModelFilter
   if (where.yearTo != null) filter.yearTo = where.yearTo;
   if (where.openWeights != null) filter.openWeights = where.openWeights;
   if (where.minParameters != null) filter.minParameters = where.minParameters;
+  if (where.developedBy != null) filter.developedBy = where.developedBy;
   return filter;
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
-import { applySchema, applySeed } from '../../src/db/scripts.js';
+import { ensureRelease } from '../../src/db/seeding.js';
 import { startHttpServer, type RunningServer } from '../../src/http-server.js';
 import { logger } from '../../src/logger.js';
 
@@ -39,16 +39,11 @@ describe('a database outage', () => {
   beforeAll(async () => {
     boltPort = await freePort();
     neo4j = await startLocalNeo4j({ dataDir, boltPort, startTimeoutMs: NEO4J_START_BOUND_MS });
-    const connection = { uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', acquisitionTimeoutMs: 2000, maxPoolSize: 10 };
-    // Seeding on a busy machine may take longer than the server's Cypher timeout.
-    const seeder = new Database({ ...connection, transactionTimeoutMs: 120_000 });
-    try {
-      await applySchema(seeder);
-      await applySeed(seeder);
-    } finally {
-      await seeder.close();
-    }
-    db = new Database({ ...connection, transactionTimeoutMs: CYPHER_TIMEOUT_MS });
+    db = new Database({
+      uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j',
+      transactionTimeoutMs: CYPHER_TIMEOUT_MS, acquisitionTimeoutMs: 2000, maxPoolSize: 10,
+    });
+    await ensureRelease(db, { timeoutMs: 600_000, staleClaimMs: 0 });
     server = await startHttpServer({ db, config: loadConfig({}), logger, port: 0 });
   }, 2 * NEO4J_START_BOUND_MS);
 
