@@ -15,6 +15,8 @@ export interface LocalNeo4jConfig {
   dataDir: string;
   boltPort: number;
   heap: string;
+  /** How long one start of the local Neo4j may take. */
+  startTimeoutMs: number;
   /** How often the local Neo4j is restarted after it dies, before the server reports itself unhealthy. */
   restarts: number;
   /** Wait before the first restart; it doubles for each further try. */
@@ -196,6 +198,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       dataDir: read.string('NEO4J_LOCAL_DATA_DIR', projectPath('.neo4j-local', 'data')),
       boltPort: read.integer('NEO4J_LOCAL_BOLT_PORT', 7687, 1, 65535),
       heap: read.matching('NEO4J_LOCAL_HEAP', '1g', /^\d+[kmg]$/i, 'a Java heap size such as 512m or 2g'),
+      startTimeoutMs: read.integer('NEO4J_LOCAL_START_TIMEOUT_MS', 120_000, 1000, 3_600_000),
       restarts: read.integer('NEO4J_LOCAL_RESTARTS', 5, 0, 100),
       restartBackoffMs: read.integer('NEO4J_LOCAL_RESTART_BACKOFF_MS', 1000, 10, 600_000),
     },

@@ -42,10 +42,12 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /**
- * How long past its own timeout a query may go unanswered before the database counts as stalled. Neo4j ends a
- * transaction at its timeout and says so at once; silence beyond that means the database (or the network) froze.
+ * How long past the longest a working database can take (a pooled connection, then the transaction's timeout) a
+ * query may go unanswered before the database counts as stalled: Neo4j ends a transaction past its timeout when
+ * its transaction monitor next looks (every 2 s by default) and says so at once; silence beyond that means the
+ * database (or the network) froze.
  */
-export const STALL_GRACE_MS = 1000;
+export const STALL_GRACE_MS = 2000;
 
 const DEFAULT_REQUEST_CONCURRENCY = 4;
 
@@ -114,20 +116,26 @@ export class Database {
     return this.#options.uri;
   }
 
+  /** How long a read may go unanswered before the database counts as stalled (see read). */
+  get stallDeadlineMs(): number {
+    return this.#options.acquisitionTimeoutMs + this.#options.transactionTimeoutMs + STALL_GRACE_MS;
+  }
+
   /**
    * Runs one read query as an auto-commit transaction, counted on `counter` when given. A managed transaction
    * would add BEGIN and COMMIT to every query, and buys nothing here: reads are never retried (see the
    * constructor) and never share a transaction.
    *
    * Neo4j ends the transaction at `transactionTimeoutMs`; a database that froze (or a network that dropped it)
-   * would never say so, so the query is also given up here STALL_GRACE_MS later, with DatabaseUnavailableError.
+   * would never say so, so the query is also given up here once the wait for a connection and the transaction
+   * could both have run out, STALL_GRACE_MS later (the stall deadline), with DatabaseUnavailableError.
    * The driver cannot cancel a query in flight: its session is closed in the background and its connection
    * returns to the pool whenever the database answers again.
    */
   async read(query: string, params: Record<string, unknown> = {}, counter?: QueryCounter): Promise<Row[]> {
     if (counter) counter.cypherQueries += 1;
     const session = this.#driver.session({ database: this.#options.database, defaultAccessMode: neo4j.session.READ });
-    const clock = deadline(this.#options.transactionTimeoutMs + STALL_GRACE_MS);
+    const clock = deadline(this.stallDeadlineMs);
     const running = session.run(query, toParameter(params) as Record<string, unknown>, {
       timeout: this.#options.transactionTimeoutMs,
     });

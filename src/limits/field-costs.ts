@@ -44,8 +44,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   },
   'Query.path': {
     reason:
-      'a bidirectional shortest-path search that always runs to 6 hops (shortest-path.cypher), whatever maxHops; worst from medical-imaging',
-    dbHits: (args) => (count(args, 'maxHops', 1, 6) === undefined ? 0 : 2_100),
+      'a bidirectional shortest-path search that always runs to 6 hops (shortest-path.cypher), whatever maxHops; worst between medical-imaging and pdb',
+    dbHits: (args) => (count(args, 'maxHops', 1, 6) === undefined ? 0 : 2_700),
   },
   'Query.relatedModels': {
     reason:

@@ -2,44 +2,17 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import { freePort } from '../../src/db/local-neo4j.js';
 import { releaseVersion } from '../../src/db/scripts.js';
 import { TEST_SERVER_ENV } from '../harness.js';
 import { testNeo4j } from '../neo4j.js';
-import { isRunning } from '../processes.js';
+import { isRunning, launcherPids, waitForLine } from '../processes.js';
 import { EXPECTED_STATS } from '../expected.js';
 import { BUDGET } from '../time.js';
 
 const ENTRY = ['--import', 'tsx', 'src/index.ts'];
-
-function launcherPids(parent: number): number[] {
-  const result = spawnSync('pgrep', ['-P', String(parent), '-f', 'Launcher.java'], { encoding: 'utf8' });
-  return result.stdout.split('\n').filter(Boolean).map(Number);
-}
-
-/** Resolves with the first line of the child's stdout that matches; a failure quotes the child's last lines. */
-function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const seen: string[] = [];
-    const fail = (why: string): void => reject(new Error(`${why}; last output:\n${seen.slice(-20).join('\n')}`));
-    const timer = setTimeout(() => fail(`no line matching ${String(pattern)} within ${String(timeoutMs)} ms`), timeoutMs);
-    createInterface({ input: child.stderr! }).on('line', (line) => seen.push(line));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      seen.push(line);
-      if (pattern.test(line)) {
-        clearTimeout(timer);
-        resolve(line);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(`server exited with ${String(code)} before ${String(pattern)}`);
-    });
-  });
-}
 
 describe('the server process', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'server-process-'));
