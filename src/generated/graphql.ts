@@ -378,6 +378,7 @@ export type Paradigm =
   /** Does both. */
   | 'HYBRID';
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type Query = {
   __typename?: 'Query';
   /** A dataset by id; null when unknown. */
@@ -425,27 +426,32 @@ export type Query = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDatasetArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDatasetsArgs = {
   modality?: InputMaybe<Modality>;
   task?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDomainArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryModelArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryModelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -454,28 +460,33 @@ export type QueryModelsArgs = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryOrganizationsArgs = {
   country?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<OrganizationKind>;
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryPathArgs = {
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
@@ -483,18 +494,21 @@ export type QueryPathArgs = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryRelatedModelsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryResolveArgs = {
   kinds?: InputMaybe<Array<EntityKind>>;
   names: Array<Scalars['NonEmptyString']['input']>;
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
@@ -502,11 +516,13 @@ export type QuerySearchArgs = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryTaskArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryTasksArgs = {
   domain?: InputMaybe<Scalars['ID']['input']>;
 };
