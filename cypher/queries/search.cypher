@@ -1,14 +1,14 @@
 // The candidates of several searches at once (Query.search sends one, Query.resolve one per name): every probe of
 // a request is one full-text query (cypher/schema/02-indexes.cypher); the near misses of its key only when fewer
 // than $few entities matched the key and fewer than $few held every word. src/db/search.ts ranks the candidates.
-// $requests: [{index, pool, probes: [{index, query}], keyProbe, coverProbe, fuzzyQuery}] (keyProbe and coverProbe:
-// positions in probes, or null); $few
+// $requests: [{index, pool, probes: [{indexName, query}], keyProbe, coverProbes, fuzzyQuery}] (keyProbe: the
+// position of the key's probe or null; coverProbes: the positions of those whose hits hold every word); $few
 // Returns: request (its index), node (id, name, aliases, searchKeys, label, degree), scores ([probe position,
 // score] per probe that found it; position -1 for the near misses)
 UNWIND $requests AS request
 CALL (request) {
   UNWIND range(0, size(request.probes) - 1) AS p
-  CALL db.index.fulltext.queryNodes(request.probes[p].index, request.probes[p].query, {limit: request.pool})
+  CALL db.index.fulltext.queryNodes(request.probes[p].indexName, request.probes[p].query, {limit: request.pool})
     YIELD node, score
   RETURN collect([p, node, score]) AS found
 }
@@ -16,7 +16,7 @@ CALL (request, found) {
   WITH request, found
   WHERE request.fuzzyQuery IS NOT NULL
     AND size([f IN found WHERE f[0] = request.keyProbe]) < $few
-    AND size([f IN found WHERE f[0] = request.coverProbe]) < $few
+    AND size([f IN found WHERE f[0] IN request.coverProbes]) < $few
   CALL db.index.fulltext.queryNodes('entity_keys', request.fuzzyQuery, {limit: request.pool}) YIELD node, score
   RETURN collect([-1, node, score]) AS near
 }

@@ -43,8 +43,8 @@ const typeDefs = `#graphql
   type Related { score: Float! model: EntityRef! }
   # The parameters and candidates of our search statement (src/db/search.ts plans the probes and ranks the
   # candidates, for both servers).
-  input SearchProbe { index: String!, query: String! }
-  input SearchRequest { index: Int! pool: Int! probes: [SearchProbe!]! keyProbe: Int coverProbe: Int fuzzyQuery: String }
+  input SearchProbe { indexName: String!, query: String! }
+  input SearchRequest { index: Int! pool: Int! probes: [SearchProbe!]! keyProbe: Int coverProbes: [Int!]! fuzzyQuery: String }
   type CandidateNode { id: ID! name: String! aliases: [String!] searchKeys: [String!] label: String! degree: Int! }
   type Candidate { node: CandidateNode! scores: [[Float!]!]! }
   # What @neo4j/graphql cannot derive from the types is written in Cypher, as its users do: the same Cypher the

@@ -8,8 +8,8 @@
  *   `literal` when the text is the name, an alias or the id apart from case (`BioT5` before `BioT5+`, whose key is
  *   the same); a prefix of one of its keys scores up to `prefix`, the more of that key it covers the more (`esm`
  *   is 3/4 of `esm2`); a near miss (edit distance 1 for keys of 3 to 5 characters, 2 for longer ones) scores up
- *   to `fuzzy`, and is looked for only when fewer than FEW entities match the key and fewer than FEW hold every
- *   word;
+ *   to `fuzzy`, plus `sameStart` when it begins with the text's first letter, and is looked for only when fewer
+ *   than FEW entities match the key and fewer than FEW hold every word;
  * - its words, stemmed and folded by the analyzer, in names and aliases (weighted well above descriptions) and in
  *   descriptions: per field each word, all the words together and the words as a phrase, and the last word as a
  *   prefix (the user may still be typing it); scaled so that the best text match scores `text`;
@@ -17,17 +17,17 @@
  *   when a text of several words has every word somewhere in the entity;
  * - `popularity` times the log of its number of relationships (at most MAX_DEGREE counted), which orders the many
  *   models that a short prefix or a common word matches.
- * `matchedOn` is the key that matched (name, alias or id), or else the field whose words scored most, or else
- * `topic`.
+ * `matchedOn` is the key that matched (name, alias or id), or else, for a word match, `name` or `alias` when the
+ * name or an alias holds one of the words, `description` when neither does, or else `topic`.
  */
 import type { Reader } from './database.js';
 import { cypherQuery } from './queries.js';
 import type { EntityLabel, EntityRow, MatchedOn, ResolutionRow, SearchHitRow } from './rows.js';
 
 /** Weights of the parts of a score (see the module comment). */
-export const SEARCH_WEIGHTS = { exact: 10, literal: 1, prefix: 3, fuzzy: 2, text: 4, topic: 1, allWords: 1.5, popularity: 0.5 } as const;
-/** Weight of a word match by field: names well above descriptions. */
-const FIELD_WEIGHTS = { name: 3, alias: 3, description: 1 } as const;
+export const SEARCH_WEIGHTS = { exact: 10, literal: 1, prefix: 3, fuzzy: 2, sameStart: 0.5, text: 4, topic: 1, allWords: 1.5, popularity: 0.5 } as const;
+/** Boost of words in names and aliases over the same words in descriptions. */
+const NAMES_BOOST = 3;
 /** Boosts inside one field: the words as a phrase, and all words present, over any one word. */
 const PHRASE_BOOST = 4;
 const ALL_WORDS_BOOST = 2;
@@ -51,9 +51,9 @@ type SearchIndex = 'entity_keys' | 'entity_words';
 /** What a probe's score means for the ranking. */
 type ProbeRole =
   | { kind: 'key' }
-  | { kind: 'words'; on: MatchedOn; weight: number }
+  | { kind: 'words' }
   | { kind: 'topic' }
-  | { kind: 'cover'; bonus: number };
+  | { kind: 'cover' };
 
 /** One search or resolution: what the statement is sent, and what ranking needs to read its answer. */
 export interface SearchPlan {
@@ -61,9 +61,10 @@ export interface SearchPlan {
   request: {
     index: number;
     pool: number;
-    probes: { index: SearchIndex; query: string }[];
+    probes: { indexName: SearchIndex; query: string }[];
     keyProbe: number | null;
-    coverProbe: number | null;
+    /** The probes whose hits are the entities holding every word. */
+    coverProbes: number[];
     fuzzyQuery: string | null;
   };
   /** The role of each probe, by position. */
@@ -71,6 +72,7 @@ export interface SearchPlan {
   key: string;
   /** The text in lowercase, for the literal bonus. */
   text: string;
+  words: string[];
   first: number;
 }
 
@@ -133,13 +135,10 @@ function fieldQuery(field: string, words: string[]): string {
 }
 
 // Each searched text is indexed as written and, where folding accents changes it, folded (the derived copies).
-const WORD_FIELDS: { on: MatchedOn; fields: string[]; weight: number }[] = [
-  { on: 'name', fields: ['name', 'foldedName'], weight: FIELD_WEIGHTS.name },
-  { on: 'alias', fields: ['aliases', 'foldedAliases'], weight: FIELD_WEIGHTS.alias },
-  { on: 'description', fields: ['description', 'foldedDescription'], weight: FIELD_WEIGHTS.description },
-];
+const NAME_FIELDS = ['name', 'foldedName', 'aliases', 'foldedAliases'];
+const DESCRIPTION_FIELDS = ['description', 'foldedDescription'];
 const TOPIC_FIELD = 'topics';
-const ALL_FIELDS = [...WORD_FIELDS.flatMap(({ fields }) => fields), TOPIC_FIELD];
+const ALL_FIELDS = [...NAME_FIELDS, ...DESCRIPTION_FIELDS, TOPIC_FIELD];
 
 /** Every word in one of `fields` (a word may be in one field, the next in another). */
 function everyWord(words: string[], fields: string[]): string {
@@ -161,8 +160,8 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
   const restrict = (query: string): string => ofLabels(query, options.labels);
   const probes: SearchPlan['request']['probes'] = [];
   const roles: ProbeRole[] = [];
-  const add = (probeIndex: SearchIndex, query: string, role: ProbeRole): number => {
-    probes.push({ index: probeIndex, query: restrict(query) });
+  const add = (indexName: SearchIndex, query: string, role: ProbeRole): number => {
+    probes.push({ indexName, query: restrict(query) });
     roles.push(role);
     return probes.length - 1;
   };
@@ -172,14 +171,18 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
     const query = key.length <= MAX_AUTOMATON_KEY ? `searchKeys:${key}^2 searchKeys:${key}*` : `searchKeys:${key}`;
     keyProbe = add('entity_keys', query, { kind: 'key' });
   }
-  let coverProbe: number | null = null;
+  let coverProbes: number[] = [];
   if (words.length > 0) {
-    for (const { on, fields, weight } of WORD_FIELDS) {
-      add('entity_words', fields.map((field) => `(${fieldQuery(field, words)})`).join(' '), { kind: 'words', on, weight });
-    }
-    add('entity_words', everyWord(words, [TOPIC_FIELD]), { kind: 'topic' });
-    const bonus = words.length > 1 ? SEARCH_WEIGHTS.allWords : 0;
-    coverProbe = add('entity_words', everyWord(words, ALL_FIELDS), { kind: 'cover', bonus });
+    const inFields = (fields: string[]): string => fields.map((field) => `(${fieldQuery(field, words)})`).join(' ');
+    const wordsProbe = add('entity_words', `(${inFields(NAME_FIELDS)})^${String(NAMES_BOOST)} ${inFields(DESCRIPTION_FIELDS)}`, {
+      kind: 'words',
+    });
+    const topicProbe = add('entity_words', everyWord(words, [TOPIC_FIELD]), { kind: 'topic' });
+    // The entities holding every word: for one word those any field found, for several those the cover probe finds.
+    coverProbes =
+      words.length > 1
+        ? [add('entity_words', everyWord(words, ALL_FIELDS), { kind: 'cover' })]
+        : [wordsProbe, topicProbe];
   }
   const edits = fuzzyEdits(key);
   return {
@@ -188,12 +191,13 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
       pool: options.words ? Math.max(SEARCH_POOL, options.first) : RESOLVE_POOL,
       probes,
       keyProbe,
-      coverProbe,
+      coverProbes,
       fuzzyQuery: edits === 0 ? null : restrict(`searchKeys:${key}~${String(edits)}`),
     },
     roles,
     key,
     text: text.trim().toLowerCase(),
+    words,
     first: options.first,
   };
 }
@@ -235,54 +239,52 @@ function keyScore(plan: SearchPlan, candidate: Candidate, topNear: number): { sc
   if (keyed) return bestKey(plan.key, keys);
   const near = candidate.scores.find(([position]) => position === -1)?.[1];
   if (near === undefined || topNear <= 0) return null;
-  return { score: (SEARCH_WEIGHTS.fuzzy * near) / topNear, exact: false, on: closestKey(plan.key, keys) };
+  // Typing rarely gets the first letter wrong: `genformer` is Geneformer before Enformer.
+  const sameStart = keys.some((candidateKey) => candidateKey[0] === plan.key[0]);
+  const score = (SEARCH_WEIGHTS.fuzzy * near) / topNear + (sameStart ? SEARCH_WEIGHTS.sameStart : 0);
+  return { score, exact: false, on: closestKey(plan.key, keys) };
 }
 
-/** The weighted word scores of a candidate: their sum, and the field that scored most. */
-function wordScores(plan: SearchPlan, candidate: Candidate): { sum: number; on: MatchedOn | null } {
-  let sum = 0;
-  let best = { on: null as MatchedOn | null, value: 0 };
-  for (const [position, score] of candidate.scores) {
-    const role = plan.roles[position];
-    if (role?.kind !== 'words') continue;
-    sum += role.weight * score;
-    if (role.weight * score > best.value) best = { on: role.on, value: role.weight * score };
-  }
-  return { sum, on: best.on };
+/** Whether one of the words is in `text`: as a word, a word's beginning, or one with the same first four letters. */
+function holdsWord(text: string, words: string[]): boolean {
+  const tokens = searchWords(text);
+  return words.some((word) =>
+    tokens.some((token) => token.startsWith(word) || (Math.min(token.length, word.length) >= 4 && token.slice(0, 4) === word.slice(0, 4))),
+  );
 }
 
-/** The flat bonuses of a candidate, and whether it is on the topic. */
-function bonuses(plan: SearchPlan, candidate: Candidate): { sum: number; onTopic: boolean } {
-  let sum = 0;
-  let onTopic = false;
-  for (const [position] of candidate.scores) {
-    const role = plan.roles[position];
-    if (role?.kind === 'topic') {
-      sum += SEARCH_WEIGHTS.topic;
-      onTopic = true;
-    } else if (role?.kind === 'cover') sum += role.bonus;
-  }
-  return { sum, onTopic };
+/** Where a hit of the words probe matched: its name or an alias when one holds a word of the text, else its description. */
+function wordsMatchedOn(words: string[], node: Candidate['node']): MatchedOn {
+  if (holdsWord(node.name, words)) return 'name';
+  return (node.aliases ?? []).some((alias) => holdsWord(alias, words)) ? 'alias' : 'description';
+}
+
+/** The score of a candidate's probe of this kind (0 when that probe did not find it). */
+function probeScore(plan: SearchPlan, candidate: Candidate, kind: ProbeRole['kind']): number {
+  return candidate.scores.find(([position]) => plan.roles[position]?.kind === kind)?.[1] ?? 0;
 }
 
 /** Ranks the candidates of one plan: best first, at most `first`, ties by name then id. */
 export function rankCandidates(plan: SearchPlan, candidates: Candidate[]): RankedHit[] {
-  const words = candidates.map((candidate) => wordScores(plan, candidate));
-  const topText = Math.max(0, ...words.map(({ sum }) => sum));
+  const words = candidates.map((candidate) => probeScore(plan, candidate, 'words'));
+  const topText = Math.max(0, ...words);
   const topNear = Math.max(0, ...candidates.flatMap(({ scores }) => scores.filter(([p]) => p === -1).map(([, s]) => s)));
   const ranked = candidates.map((candidate, i) => {
     const { node } = candidate;
     const key = keyScore(plan, candidate, topNear);
     const text = words[i]!;
-    const bonus = bonuses(plan, candidate);
+    const topic = probeScore(plan, candidate, 'topic') > 0;
+    const cover = probeScore(plan, candidate, 'cover') > 0;
     const literal = [node.name, node.id, ...(node.aliases ?? [])].some((name) => name.toLowerCase() === plan.text);
     const score =
       (key?.score ?? 0) +
-      (topText > 0 ? (SEARCH_WEIGHTS.text * text.sum) / topText : 0) +
-      bonus.sum +
+      (topText > 0 ? (SEARCH_WEIGHTS.text * text) / topText : 0) +
+      (topic ? SEARCH_WEIGHTS.topic : 0) +
+      (cover ? SEARCH_WEIGHTS.allWords : 0) +
       (literal ? SEARCH_WEIGHTS.literal : 0) +
       SEARCH_WEIGHTS.popularity * Math.log(1 + Math.min(node.degree, MAX_DEGREE));
-    const matchedOn: MatchedOn = key?.on ?? text.on ?? (bonus.onTopic ? 'topic' : 'description');
+    const wordsOn = text > 0 ? wordsMatchedOn(plan.words, node) : null;
+    const matchedOn: MatchedOn = key?.on ?? wordsOn ?? (topic ? 'topic' : 'description');
     return { node, score, exact: key?.exact ?? false, matchedOn };
   });
   ranked.sort((a, b) => b.score - a.score || compareNames(a.node, b.node));

@@ -50,28 +50,28 @@ describe('searchPlan', () => {
   });
 
   it('scores each word, all words and the phrase in every field, and the last word as a prefix', () => {
-    expect(probe('single cell', 1)).toBe(
-      '(name:single name:cell name:"single cell"^4 (+name:single +name:cell)^2 name:cell*) ' +
-        '(foldedName:single foldedName:cell foldedName:"single cell"^4 (+foldedName:single +foldedName:cell)^2 foldedName:cell*)',
-    );
+    const description =
+      '(description:single description:cell description:"single cell"^4 (+description:single +description:cell)^2 description:cell*) ' +
+      '(foldedDescription:single foldedDescription:cell foldedDescription:"single cell"^4 ' +
+      '(+foldedDescription:single +foldedDescription:cell)^2 foldedDescription:cell*)';
+    expect(probe('single cell', 1)).toMatch(/^\(\(name:single .*\) \(foldedName:.*\) \(aliases:single .*\) \(foldedAliases:.*\)\)\^\d+ /);
+    expect(probe('single cell', 1)?.endsWith(` ${description}`)).toBe(true);
   });
 
   it('weighs names and aliases above descriptions', () => {
-    const weights = Object.fromEntries(
-      plan('cells')!.roles.flatMap((role) => (role.kind === 'words' ? [[role.on, role.weight]] : [])),
-    );
-    expect(weights['name']).toBeGreaterThan(weights['description']!);
-    expect(weights['alias']).toBeGreaterThan(weights['description']!);
+    const boost = /^\(.*\)\^(\d+) \(description:/.exec(probe('cells', 1) ?? '')?.[1];
+    expect(Number(boost)).toBeGreaterThan(1);
   });
 
-  it('looks for every word among the topics, and anywhere, with a bonus for the latter only for several words', () => {
+  it('looks for every word among the topics, and for several words anywhere (a bonus)', () => {
     const several = plan('single cell')!;
-    expect(several.roles.map((role) => role.kind)).toEqual(['key', 'words', 'words', 'words', 'topic', 'cover']);
-    expect(several.request.probes[4]?.query).toBe('+(topics:single) +(topics:cell)');
-    expect(several.request.probes[5]?.query).toMatch(/^\+\(name:single .*topics:single\) \+\(name:cell .*topics:cell\)$/);
-    expect(several.request.coverProbe).toBe(5);
-    expect(several.roles[5]).toEqual({ kind: 'cover', bonus: 1.5 });
-    expect(plan('cells')!.roles[5]).toEqual({ kind: 'cover', bonus: 0 });
+    expect(several.roles.map((role) => role.kind)).toEqual(['key', 'words', 'topic', 'cover']);
+    expect(several.request.probes[2]?.query).toBe('+(topics:single) +(topics:cell)');
+    expect(several.request.probes[3]?.query).toMatch(/^\+\(name:single .*topics:single\) \+\(name:cell .*topics:cell\)$/);
+    expect(several.request.coverProbes).toEqual([3]);
+    const one = plan('cells')!;
+    expect(one.roles.map((role) => role.kind)).toEqual(['key', 'words', 'topic']);
+    expect(one.request.coverProbes).toEqual([1, 2]);
   });
 
   it('restricts every probe to the given labels', () => {
@@ -85,7 +85,7 @@ describe('searchPlan', () => {
     expect(plan('ab')?.request.fuzzyQuery).toBeNull();
     const resolving = searchPlan(0, 'Geneformer', { first: 4, labels: null, words: false })!;
     expect(resolving.roles).toEqual([{ kind: 'key' }]);
-    expect(resolving.request.coverProbe).toBeNull();
+    expect(resolving.request.coverProbes).toEqual([]);
   });
 
   it('returns null when the text has nothing to search for', () => {
@@ -103,18 +103,37 @@ describe('rankCandidates', () => {
   });
   const esm = plan('ESM 2')!;
 
-  it('puts an exact key first, then prefixes by how much of their key the text covers, then words', () => {
+  it('puts an exact key first, then prefixes by how much of their key the text covers', () => {
     const hits = rankCandidates(esm, [
-      { node: node('esm-gearnet', 'ESM-GearNet', ['esmgearnet', 'esmgearnet']), scores: [[0, 1], [1, 9]] },
+      { node: node('esm-2-650m', 'ESM-2 650M', ['esm2650m', 'esm2650m']), scores: [[0, 1]] },
       { node: node('esm-2', 'ESM-2', ['esm2', 'esm2']), scores: [[0, 2]] },
-      { node: node('esm-2b', 'ESM-2b', ['esm2b', 'esm2b'], 30), scores: [[0, 1]] },
-      { node: node('ankh', 'Ankh', ['ankh', 'ankh'], 30), scores: [[3, 20]] },
+      { node: node('esm-2b', 'ESM-2b', ['esm2b', 'esm2b']), scores: [[0, 1]] },
     ]);
     expect(hits.map((hit) => [hit.node.id, hit.matchedOn, hit.exact])).toEqual([
       ['esm-2', 'name', true],
       ['esm-2b', 'name', false],
-      ['ankh', 'description', false],
+      ['esm-2-650m', 'name', false],
     ]);
+  });
+
+  it('ranks by the words score and says whether the words matched in a name or a description', () => {
+    const cells = plan('cell types')!;
+    const hits = rankCandidates(cells, [
+      { node: node('scbert', 'scBERT', ['scbert', 'scbert']), scores: [[1, 2]] },
+      { node: node('cell-type-annotation', 'Cell type annotation', ['celltypeannotation']), scores: [[1, 6]] },
+    ]);
+    expect(hits.map((hit) => [hit.node.id, hit.matchedOn])).toEqual([
+      ['cell-type-annotation', 'name'],
+      ['scbert', 'description'],
+    ]);
+  });
+
+  it('tells a match in an alias from one in the name', () => {
+    const fair = plan('meta fair')!;
+    const [hit] = rankCandidates(fair, [
+      { node: { ...node('facebook-ai-research', 'Facebook AI Research', ['facebookairesearch']), aliases: ['Meta AI (FAIR)'] }, scores: [[1, 3]] },
+    ]);
+    expect(hit?.matchedOn).toBe('alias');
   });
 
   it('gives the text as written a lead among equal keys, and breaks remaining ties by name', () => {
@@ -138,9 +157,17 @@ describe('rankCandidates', () => {
     expect(hits[1]!.score).toBeLessThan(hits[0]!.score);
   });
 
+  it('ranks a near miss that keeps the first letter of the text above one that does not', () => {
+    const hits = rankCandidates(plan('genformer')!, [
+      { node: node('enformer', 'Enformer', ['enformer', 'enformer']), scores: [[-1, 1.2]] },
+      { node: node('geneformer', 'Geneformer', ['geneformer', 'geneformer']), scores: [[-1, 1]] },
+    ]);
+    expect(hits.map((hit) => hit.node.id)).toEqual(['geneformer', 'enformer']);
+  });
+
   it('says topic for an entity found only among topics, and returns compact rows with aliases', () => {
     const cells = plan('single cell')!;
-    const [hit] = rankCandidates(cells, [{ node: { ...node('scgpt', 'scGPT', ['scgpt', 'scgpt']), label: 'Model' }, scores: [[4, 1]] }]);
+    const [hit] = rankCandidates(cells, [{ node: node('scgpt', 'scGPT', ['scgpt', 'scgpt']), scores: [[2, 1]] }]);
     expect(hit).toMatchObject({ matchedOn: 'topic', node: { id: 'scgpt', name: 'scGPT', aliases: [], label: 'Model', compact: true } });
   });
 
