@@ -1,7 +1,7 @@
-/** The root lists of domains, tasks and datasets, each by name. */
+/** The root lists of domains and tasks, each by name (datasets: db/dataset-list.ts). */
 import type { Reader } from './database.js';
 import { cypherQuery } from './queries.js';
-import type { DatasetRow, DomainRow, TaskRow } from './rows.js';
+import type { DomainRow, TaskRow } from './rows.js';
 
 function nodes<T>(rows: Record<string, unknown>[]): T[] {
   return rows.map((row) => row['node'] as T);
@@ -13,9 +13,4 @@ export async function listDomains(reader: Reader): Promise<DomainRow[]> {
 
 export async function listTasks(reader: Reader, domain: string | null): Promise<TaskRow[]> {
   return nodes<TaskRow>(await reader.read(cypherQuery('tasks'), { domain }));
-}
-
-/** `modality` in the data's kebab-case. */
-export async function listDatasets(reader: Reader, task: string | null, modality: string | null): Promise<DatasetRow[]> {
-  return nodes<DatasetRow>(await reader.read(cypherQuery('datasets'), { task, modality }));
 }

@@ -5,10 +5,10 @@ import { projectPath } from '../paths.js';
 const QUERY_NAMES = [
   'domains',
   'tasks',
-  'datasets',
   'nodes-by-id',
   'search',
   'shortest-path',
+  'paths',
   'neighbor-ids',
   'edges-among',
   'related-models',

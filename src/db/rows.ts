@@ -23,6 +23,10 @@ export interface DatasetRow extends EntityRowBase {
   modality?: string;
   size?: string;
   url?: string;
+  /** Stored by cypher/derived/ on every dataset. */
+  trainedModelCount?: number;
+  evaluatedModelCount?: number;
+  taskCount?: number;
 }
 
 export interface ModelRow extends EntityRowBase {
@@ -39,6 +43,10 @@ export interface ModelRow extends EntityRowBase {
   paperVenue?: string;
   paperYear?: number;
   paperUrl?: string;
+  /** Stored by cypher/derived/ on every model. */
+  derivativeCount?: number;
+  descendantCount?: number;
+  datasetCount?: number;
 }
 
 export type EntityRow = DomainRow | TaskRow | DatasetRow | ModelRow;

@@ -1,5 +1,6 @@
 /**
- * Applies the Cypher scripts that build the graph: cypher/schema/ (constraints, indexes) then seed/ (the facts).
+ * Applies the Cypher scripts that build the graph: cypher/schema/ (constraints, indexes), seed/ (the facts), then
+ * cypher/derived/ (what is computed from the facts and stored, such as counts that lists sort by).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ export class ScriptError extends Error {
 
 export const SCHEMA_DIR = projectPath('cypher', 'schema');
 export const SEED_DIR = projectPath('seed');
+export const DERIVED_DIR = projectPath('cypher', 'derived');
 
 /** Runs every .cypher file of `dir` in name order, each statement in its own write transaction. */
 export async function applyScriptDir(db: Database, dir: string): Promise<void> {
@@ -39,8 +41,15 @@ export async function applySchema(db: Database): Promise<void> {
   await applyScriptDir(db, SCHEMA_DIR);
 }
 
+/** The facts, then what is derived from them. */
 export async function applySeed(db: Database): Promise<void> {
   await applyScriptDir(db, SEED_DIR);
+  await applyDerived(db);
+}
+
+/** Stores what is computed from the facts (counts on the nodes); safe to rerun after any change to the graph. */
+export async function applyDerived(db: Database): Promise<void> {
+  await applyScriptDir(db, DERIVED_DIR);
 }
 
 export async function isSeeded(db: Database): Promise<boolean> {

@@ -3,8 +3,13 @@ import { NonEmptyStringResolver, SafeIntResolver, URLResolver } from 'graphql-sc
 import type { Resolvers } from '../generated/graphql.js';
 import { ModelConnection, ModelEdge } from './connection.js';
 import { Dataset } from './dataset.js';
+import { DatasetCounts, DatasetListQuery } from './dataset-list.js';
 import { Domain } from './domain.js';
+import { ModelLineage } from './lineage.js';
 import { Model } from './model.js';
+import { ModelCount, ModelCountsQuery } from './model-counts.js';
+import { ModelConnectionFacets, ModelFacets } from './model-facets.js';
+import { PathQuery } from './paths.js';
 import { Query } from './query.js';
 import { Task } from './task.js';
 
@@ -13,11 +18,13 @@ export const resolvers: Resolvers = {
   SafeInt: SafeIntResolver,
   NonEmptyString: NonEmptyStringResolver,
   Node: { __resolveType: (row) => row.label },
-  Query,
+  Query: { ...Query, ...ModelCountsQuery, ...PathQuery, ...DatasetListQuery },
   Domain,
   Task,
-  Dataset,
-  Model,
-  ModelConnection,
+  Dataset: { ...Dataset, ...DatasetCounts },
+  Model: { ...Model, ...ModelLineage },
+  ModelConnection: { ...ModelConnection, ...ModelConnectionFacets },
   ModelEdge,
+  ModelCount,
+  ModelFacets,
 };
