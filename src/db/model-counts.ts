@@ -35,14 +35,16 @@ const NO_VALUES: Omit<ModelCountRow, 'count'> = {
  * dimension's values, then the largest count, then the second dimension's values.
  */
 export function modelCountsQuery(by: ModelDimension[], filter: ModelFilter): string {
-  // Value variables are v0, v1 (fixed names by position); the fragments are DIMENSIONS entries.
+  // Variables are v0, v1 and values0, values1 (fixed names by position); the fragments are DIMENSIONS entries.
   const variables = by.map((_, i) => `v${String(i)}`);
   const specs = by.map((dimension) => DIMENSIONS[dimension]);
   const sort = [specs[0]!.sort(variables[0]!), 'count DESC', ...specs.slice(1).map((spec, i) => spec.sort(variables[i + 1]!))];
   return [
     'MATCH (m:Model)',
     whereClause(filterConditions(filter)),
-    ...specs.map((spec, i) => `UNWIND ${spec.values} AS ${variables[i]!}`),
+    // Each model's values first, then the combinations: a second dimension's values are read once per model.
+    `WITH m, ${specs.map((spec, i) => `${spec.values} AS values${String(i)}`).join(', ')}`,
+    ...variables.map((variable, i) => `UNWIND values${String(i)} AS ${variable}`),
     `WITH ${variables.join(', ')}, count(DISTINCT m) AS count`,
     `ORDER BY ${sort.join(', ')}`,
     `RETURN [${specs.map((spec, i) => spec.project(variables[i]!)).join(', ')}] AS values, count`,
