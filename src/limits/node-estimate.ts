@@ -35,14 +35,16 @@ function fieldDefinition(type: GraphQLNamedType, name: string): GraphQLField<unk
   return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
 }
 
-function firstArgument(
+/** The value of a size argument (`first`, `top`) of the field, its default when not given; undefined when it has none. */
+function sizeArgument(
   node: FieldNode,
   field: GraphQLField<unknown, unknown>,
   variables: Record<string, unknown>,
+  name: 'first' | 'top',
 ): number | undefined {
-  const definition = field.args.find((arg) => arg.name === 'first');
+  const definition = field.args.find((arg) => arg.name === name);
   if (!definition) return undefined;
-  const argument = node.arguments?.find((arg) => arg.name.value === 'first');
+  const argument = node.arguments?.find((arg) => arg.name.value === name);
   const value: unknown = argument ? valueFromAST(argument.value, definition.type, variables) : definition.defaultValue;
   // Values that are not a 32-bit count are rejected later (variable coercion, range checks at the root) with a
   // message about the argument; for the estimate they count as zero.
@@ -64,34 +66,55 @@ export function estimateNodes(
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
 
-  const visit = (selectionSet: SelectionSetNode, type: GraphQLNamedType, multiplier: number, spreads: Set<string>): number => {
+  // `multiplier`: how many of `type` the operation can hold. `listSize`: what a list without `first` counts here,
+  // LIST_SIZE_ESTIMATE or the `top` of the field above (each facet list holds at most `top` values). `pageSize`:
+  // the `first` of the connection above, the length of its edges and nodes; its other fields (facets) are once
+  // per connection, not once per model.
+  const visit = (
+    selectionSet: SelectionSetNode,
+    type: GraphQLNamedType,
+    multiplier: number,
+    spreads: Set<string>,
+    listSize: number,
+    pageSize: number,
+  ): number => {
     let total = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const inner = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) ?? type) : type;
-        total += visit(selection.selectionSet, inner, multiplier, spreads);
+        total += visit(selection.selectionSet, inner, multiplier, spreads, listSize, pageSize);
       } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const name = selection.name.value;
         const fragment = fragments.get(name);
         // A cycle is reported by validation; here it must only not loop forever.
         if (!fragment || spreads.has(name)) continue;
         const inner = schema.getType(fragment.typeCondition.name.value) ?? type;
-        total += visit(fragment.selectionSet, inner, multiplier, new Set([...spreads, name]));
+        total += visit(fragment.selectionSet, inner, multiplier, new Set([...spreads, name]), listSize, pageSize);
       } else {
         const field = fieldDefinition(type, selection.name.value);
         if (!field || !selection.selectionSet) continue;
         const key = `${type.name}.${field.name}`;
-        const first = firstArgument(selection, field, variables);
+        const named = getNamedType(field.type);
+        // The page of the connection above: counted there already.
+        if (SIZE_FIXED_ABOVE.has(key)) {
+          total += visit(selection.selectionSet, named, multiplier * pageSize, spreads, options.listSize, 1);
+          continue;
+        }
+        const first = sizeArgument(selection, field, variables, 'first');
         const isList = isListType(getNullableType(field.type));
         let size = 1;
         if (first !== undefined) size = first;
-        else if (isList && !SIZE_FIXED_ABOVE.has(key)) size = options.fieldSizes?.[key] ?? options.listSize;
-        const below = multiplier * size;
-        if (first !== undefined || (isList && !SIZE_FIXED_ABOVE.has(key))) total += below;
-        total += visit(selection.selectionSet, getNamedType(field.type), below, spreads);
+        else if (isList) size = options.fieldSizes?.[key] ?? listSize;
+        if (first !== undefined || isList) total += multiplier * size;
+        const top = sizeArgument(selection, field, variables, 'top');
+        // A connection (a `first` on a field that is not a list) holds its page in edges and nodes.
+        const connection = first !== undefined && !isList;
+        total += connection
+          ? visit(selection.selectionSet, named, multiplier, spreads, top ?? options.listSize, size)
+          : visit(selection.selectionSet, named, multiplier * size, spreads, top ?? options.listSize, 1);
       }
     }
     return total;
   };
-  return visit(operation.selectionSet, root, 1, new Set());
+  return visit(operation.selectionSet, root, 1, new Set(), options.listSize, 1);
 }

@@ -36,6 +36,21 @@ describe('estimateNodes', () => {
     expect(estimate('{ neighborhood(id: "x") { nodes { id } } stats { models } }')).toBe(200);
   });
 
+  it('counts each facet list by the top of its facets, once per connection rather than per model', () => {
+    // 10 models; two facet lists of 5.
+    expect(estimate('{ models(first: 10) { nodes { id } facets(top: 5) { domains { value } years { value } } } }')).toBe(10 + 10);
+    expect(estimate('{ models(first: 10) { facets { tasks { value } } } }')).toBe(10 + 20);
+    // 20 domains, 2 models each, 100 tasks in the facets of each domain's models.
+    expect(estimate('{ domains { models(first: 2) { facets(top: 100) { tasks { value } } } } }')).toBe(20 + 40 + 2000);
+  });
+
+  it('counts lineage, counts and paths like lists', () => {
+    // 5 models, each with 20 descendants, each step with a model.
+    expect(estimate('{ models(first: 5) { nodes { descendants { model { id } via { id } } } } }')).toBe(5 + 100);
+    expect(estimate('{ modelCounts(by: [YEAR, DOMAIN]) { domain { name } count } }')).toBe(20);
+    expect(estimate('{ paths(from: "a", to: "b", first: 10) { nodes { id } } }', {})).toBe(10 + 200);
+  });
+
   it('counts an out-of-range first as zero, leaving its rejection to the argument check', () => {
     expect(estimate('query($n: Int) { models(first: $n) { nodes { name } } }', { n: 1e10 })).toBe(0);
   });
