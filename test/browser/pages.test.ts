@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestServer } from '../harness.js';
 import { launchBrowser, openPage, screenshot } from './browser.js';
+
+const EXAMPLE_COUNT = readdirSync('src/ui/examples').filter((f) => f.endsWith('.graphql')).length;
 
 interface ExplorerWindow {
   explorer: { view: { cy: { nodes(): { map<T>(f: (n: { id(): string }) => T): T[] }; getElementById(id: string): { renderedPosition(): { x: number; y: number } } } } };
@@ -25,8 +27,8 @@ describe('pages in a real browser', () => {
     await page.goto(`${origin()}/`);
     await page.locator('.graphiql-container').waitFor();
     const tabs = page.locator('.graphiql-tab');
-    expect(await tabs.count()).toBe(6);
-    await expect.poll(() => page.locator('.graphiql-query-editor').innerText()).toContain('models(first: 5');
+    expect(await tabs.count()).toBe(EXAMPLE_COUNT);
+    await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 }).toContain('models(first: 5');
     await page.locator('.graphiql-execute-button').click();
     const result = page.locator('.result-window');
     await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('"totalCount"');
@@ -36,6 +38,24 @@ describe('pages in a real browser', () => {
     expect(text).toContain('"totalCount": 67');
     expect(text).toContain('"parameters": 120000000000');
     expect(existsSync(await screenshot(page, 'playground'))).toBe(true);
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opens the timeline tab, numbered after the first six, and runs its counts', async () => {
+    const { page, foreign, pageErrors } = await openPage(browser);
+    await page.goto(`${origin()}/`);
+    await page.locator('.graphiql-container').waitFor();
+    const tabs = page.locator('.graphiql-tab');
+    await expect.poll(() => tabs.count(), { timeout: 15_000 }).toBe(EXAMPLE_COUNT);
+    expect(await tabs.nth(6).innerText()).toContain('Timeline');
+    await tabs.nth(6).locator('button').first().click();
+    await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 }).toContain('modelCounts(by: [YEAR, DOMAIN])');
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.result-window');
+    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('"modelCounts"');
+    const earliest = await server.gql<{ modelCounts: { year: number }[] }>('{ modelCounts(by: [YEAR]) { year } }');
+    expect(await result.innerText()).toContain(`"year": ${String(earliest.data!.modelCounts[0]!.year)}`);
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

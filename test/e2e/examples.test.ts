@@ -9,8 +9,10 @@ const examples = readdirSync(EXAMPLE_DIR).filter((f) => f.endsWith('.graphql')).
 describe('the example queries of the README and the playground', () => {
   const server = useTestServer();
 
-  it('are six files', () => {
-    expect(examples).toHaveLength(6);
+  it('are eleven files, one per capability, numbered from 1 without gaps', () => {
+    expect(examples).toHaveLength(11);
+    const numbers = examples.map((file) => Number(/^(\d+)-/.exec(file)?.[1])).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: examples.length }, (_, i) => i + 1));
   });
 
   it.each(examples)('%s runs without errors', async (file) => {
