@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FACETS } from '../../src/db/model-facets.js';
 import { useTestServer } from '../harness.js';
 import { everyModel, valuesOf, type Dimension, type ModelFacts } from './every-model.js';
 
@@ -8,14 +9,6 @@ interface Facet {
   count: number;
 }
 
-const FACETS: Record<string, Dimension> = {
-  domains: 'DOMAIN',
-  tasks: 'TASK',
-  modalities: 'MODALITY',
-  paradigms: 'PARADIGM',
-  years: 'YEAR',
-  openWeights: 'OPEN_WEIGHTS',
-};
 
 const FACET_FIELDS = Object.keys(FACETS).map((name) => `${name} { value label count }`).join(' ');
 
