@@ -48,6 +48,8 @@ describe('pages in a real browser', () => {
     await page.locator('.graphiql-container').waitFor();
     const tabs = page.locator('.graphiql-tab');
     await expect.poll(() => tabs.count(), { timeout: 15_000 }).toBe(EXAMPLE_COUNT);
+    // The first tab's query in the editor: the page has started and answers clicks.
+    await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 }).toContain('models(first: 5');
     expect(await tabs.nth(6).innerText()).toContain('Timeline');
     await tabs.nth(6).locator('button').first().click();
     await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 }).toContain('modelCounts(by: [YEAR, DOMAIN])');
