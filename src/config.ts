@@ -44,6 +44,13 @@ export interface Config {
   neo4j: Neo4jConnection | null;
   localNeo4j: LocalNeo4jConfig;
   cypherTimeoutMs: number;
+  /** Timeout of each schema and seed statement: generous, since a busy machine must not leave half a graph. */
+  seedTimeoutMs: number;
+  /**
+   * Build or verify the release of the facts before serving (default); off serves the graph as it is, for graphs
+   * this project did not seed (the benchmark's synthetic ones).
+   */
+  seedOnStart: boolean;
   dbAcquisitionTimeoutMs: number;
   dbMaxPoolSize: number;
   /** Report the Cypher round trips of each request in the response's `extensions.cypherQueries`. */
@@ -161,6 +168,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       heap: read.matching('NEO4J_LOCAL_HEAP', '1g', /^\d+[kmg]$/i, 'a Java heap size such as 512m or 2g'),
     },
     cypherTimeoutMs: read.integer('CYPHER_TIMEOUT_MS', 5000, 100, 600_000),
+    seedTimeoutMs: read.integer('SEED_TIMEOUT_MS', 600_000, 1000, 3_600_000),
+    seedOnStart: read.boolean('SEED_ON_START', true),
     dbAcquisitionTimeoutMs: read.integer('DB_ACQUISITION_TIMEOUT_MS', 2000, 100, 60_000),
     dbMaxPoolSize: read.integer('DB_MAX_POOL_SIZE', 50, 1, 1000),
     queryStats: read.boolean('QUERY_STATS', false),

@@ -2,6 +2,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from './db/database.js';
+import type { GraphGate } from './graph-gate.js';
 import type { Logger } from './logger.js';
 import { createServer, type ServerConfig } from './server.js';
 
@@ -16,6 +17,7 @@ export async function startHttpServer(options: {
   config: ServerConfig;
   logger: Logger;
   port: number;
+  gate?: GraphGate;
 }): Promise<RunningServer> {
   const httpServer = createHttpServer();
   const { app, apollo } = await createServer({ ...options, httpServer });

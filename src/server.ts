@@ -21,6 +21,7 @@ import type { Config } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import type { Database } from './db/database.js';
 import { formatError } from './errors.js';
+import { GraphGate } from './graph-gate.js';
 import { bodyErrorHandler, requireJsonPost } from './http-errors.js';
 import { concurrencyLimit } from './limits/concurrency-limit.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
@@ -45,6 +46,8 @@ export interface ServerOptions {
   logger: Logger;
   /** The server that will carry the app; Apollo drains its connections on stop. */
   httpServer: Server;
+  /** Closed while the graph is being built: /ready answers 503 and GraphQL is refused. Open when omitted. */
+  gate?: GraphGate;
 }
 
 export interface AppServer {
@@ -64,7 +67,7 @@ const ARMOR_REPORTING = {
 
 export const typeDefs = readFileSync(projectPath('schema.graphql'), 'utf8');
 
-export async function createServer({ db, config, logger, httpServer }: ServerOptions): Promise<AppServer> {
+export async function createServer({ db, config, logger, httpServer, gate = new GraphGate() }: ServerOptions): Promise<AppServer> {
   const { limits } = config;
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
@@ -103,6 +106,10 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
     res.json({ status: 'ok' });
   });
   app.get('/ready', async (_req, res) => {
+    if (!gate.ready) {
+      res.status(503).json({ status: 'unavailable', reason: `the graph is not ready yet: ${String(gate.reason)}` });
+      return;
+    }
     try {
       await db.waitUntilReachable(0);
       res.json({ status: 'ready' });
@@ -117,6 +124,7 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
     '/graphql',
     express.json({ limit: limits.maxBodyBytes }),
     requireJsonPost,
+    gate.guard(),
     // After the body is read: a slow upload must not hold an execution slot.
     concurrencyLimit(limits.maxActiveRequests, limits.maxQueuedRequests),
     expressMiddleware(apollo, {

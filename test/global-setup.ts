@@ -1,5 +1,5 @@
 /**
- * Provides one Neo4j for the whole run, with schema and seed applied: NEO4J_URI when set; else a Neo4j container
+ * Provides one Neo4j for the whole run, holding the release of the facts, verified: NEO4J_URI when set; else a Neo4j container
  * when a container runtime answers; else the local launcher on a temp dir and a free port. Tears it down after.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { Database } from '../src/db/database.js';
 import { freePort, startLocalNeo4j } from '../src/db/local-neo4j.js';
-import { applySchema, applySeed } from '../src/db/scripts.js';
+import { ensureRelease } from '../src/db/seeding.js';
 import type { TestNeo4j } from './neo4j.js';
 
 declare module 'vitest' {
@@ -62,8 +62,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const db = new Database({ ...provided.neo4j, transactionTimeoutMs: 120_000, acquisitionTimeoutMs: 5000, maxPoolSize: 4 });
   try {
     await db.waitUntilReachable(60_000);
-    await applySchema(db);
-    await applySeed(db);
+    // As `npm start` does: the release is built (or found current) and verified before any test runs.
+    await ensureRelease(db, { timeoutMs: 600_000, staleClaimMs: 0 });
   } finally {
     await db.close();
   }

@@ -13,7 +13,8 @@ CREATE INDEX model_organization IF NOT EXISTS FOR (n:Model) ON (n.organization);
 CREATE INDEX domain_name IF NOT EXISTS FOR (n:Domain) ON (n.name);
 CREATE INDEX task_name IF NOT EXISTS FOR (n:Task) ON (n.name);
 CREATE INDEX dataset_name IF NOT EXISTS FOR (n:Dataset) ON (n.name);
+CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX dataset_modality IF NOT EXISTS FOR (n:Dataset) ON (n.modality);
-CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Domain|Task|Dataset|Model) ON EACH [n.name, n.description];
+CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Domain|Task|Dataset|Model|Organization) ON EACH [n.name, n.description];
 // Queries that follow may rely on the indexes above, so wait until they are online.
 CALL db.awaitIndexes(300);

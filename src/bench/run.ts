@@ -126,6 +126,8 @@ async function benchSize(size: SizeName, report: BenchReport): Promise<void> {
       REQUEST_TIMEOUT_MS: '300000',
       DB_MAX_POOL_SIZE: '64',
       DB_ACQUISITION_TIMEOUT_MS: '60000',
+      // The synthetic graph is not the release of the facts: serve it as it is.
+      SEED_ON_START: 'false',
     };
     systems.ours = await startSystem('index.js', { ...env, LOADER_BATCHING: 'true' }, /biofm-graph ready/);
     systems['n+1'] = await startSystem('index.js', { ...env, LOADER_BATCHING: 'false' }, /biofm-graph ready/);

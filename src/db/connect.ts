@@ -5,7 +5,6 @@
 import type { Config } from '../config.js';
 import { Database } from './database.js';
 import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
-import { applySchema, applySeed, isSeeded } from './scripts.js';
 
 export interface OpenGraph {
   db: Database;
@@ -37,12 +36,4 @@ export async function openGraph(config: ConnectConfig): Promise<OpenGraph> {
     throw error;
   }
   return { db, local, close };
-}
-
-/** Applies the schema (idempotent) and seeds the graph when it is empty; returns whether it seeded. */
-export async function prepareGraph(db: Database): Promise<boolean> {
-  await applySchema(db);
-  if (await isSeeded(db)) return false;
-  await applySeed(db);
-  return true;
 }

@@ -111,17 +111,20 @@ export class Database {
     return { read: (query, params = {}) => this.read(query, params, counter) };
   }
 
-  /** Runs one statement in its own write transaction. */
-  async write(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+  /**
+   * Runs one statement as an auto-commit write transaction (so `CALL { ... } IN TRANSACTIONS` works), with
+   * `timeoutMs` instead of the request timeout where given (schema and seed statements have their own).
+   */
+  async write(query: string, params: Record<string, unknown> = {}, timeoutMs?: number): Promise<Row[]> {
+    const timeout = timeoutMs ?? this.#options.transactionTimeoutMs;
+    const session = this.#driver.session({ database: this.#options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      const result = await this.#driver.executeQuery(query, toParameter(params) as Record<string, unknown>, {
-        database: this.#options.database,
-        routing: neo4j.routing.WRITE,
-        transactionConfig: { timeout: this.#options.transactionTimeoutMs },
-      });
+      const result = await session.run(query, toParameter(params) as Record<string, unknown>, { timeout });
       return toRows(result.records);
     } catch (error) {
-      throw this.#classify(error);
+      throw this.#classify(error, timeout);
+    } finally {
+      await session.close();
     }
   }
 
@@ -143,9 +146,9 @@ export class Database {
     return this.#driver.close();
   }
 
-  #classify(error: unknown): unknown {
+  #classify(error: unknown, timeoutMs = this.#options.transactionTimeoutMs): unknown {
     if (hasCode(error, UNAVAILABLE_CODES)) return new DatabaseUnavailableError(error);
-    if (hasCode(error, TIMEOUT_CODES)) return new DatabaseTimeoutError(this.#options.transactionTimeoutMs, error);
+    if (hasCode(error, TIMEOUT_CODES)) return new DatabaseTimeoutError(timeoutMs, error);
     return error;
   }
 }

@@ -6,7 +6,7 @@
 import type { Reader } from './database.js';
 import { DIMENSIONS, type DimensionKey, type ModelDimension } from './model-dimensions.js';
 import { filterConditions, whereClause, type ModelFilter } from './model-page.js';
-import type { DomainRow, ModelRow, TaskRow } from './rows.js';
+import type { DomainRow, ModelRow, OrganizationRow, TaskRow } from './rows.js';
 
 /** One group: the values of the dimensions asked for (enums as stored), the others null. */
 export interface ModelCountRow {
@@ -17,6 +17,8 @@ export interface ModelCountRow {
   paradigm: string | null;
   openWeights: boolean | null;
   baseModel: ModelRow | null;
+  organization: OrganizationRow | null;
+  organizationGroup: OrganizationRow | null;
   count: number;
 }
 
@@ -28,6 +30,8 @@ const NO_VALUES: Omit<ModelCountRow, 'count'> = {
   paradigm: null,
   openWeights: null,
   baseModel: null,
+  organization: null,
+  organizationGroup: null,
 };
 
 /**

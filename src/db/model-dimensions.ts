@@ -7,10 +7,28 @@
  */
 import { compactProjection } from './projections.js';
 
-export type ModelDimension = 'YEAR' | 'DOMAIN' | 'TASK' | 'MODALITY' | 'PARADIGM' | 'OPEN_WEIGHTS' | 'BASE_MODEL';
+export type ModelDimension =
+  | 'YEAR'
+  | 'DOMAIN'
+  | 'TASK'
+  | 'MODALITY'
+  | 'PARADIGM'
+  | 'OPEN_WEIGHTS'
+  | 'BASE_MODEL'
+  | 'ORGANIZATION'
+  | 'ORGANIZATION_GROUP';
 
 /** Where a dimension's value goes in a ModelCount row. */
-export type DimensionKey = 'year' | 'domain' | 'task' | 'modality' | 'paradigm' | 'openWeights' | 'baseModel';
+export type DimensionKey =
+  | 'year'
+  | 'domain'
+  | 'task'
+  | 'modality'
+  | 'paradigm'
+  | 'openWeights'
+  | 'baseModel'
+  | 'organization'
+  | 'organizationGroup';
 
 interface DimensionSpec {
   key: DimensionKey;
@@ -85,6 +103,24 @@ export const DIMENSIONS: Record<ModelDimension, DimensionSpec> = {
     values: linked('(m)-[:BASED_ON]->(n:Model)'),
     sort: byName,
     project: (v) => compactProjection(v, 'Model'),
+    facetValue: (v) => `${v}.id`,
+    facetLabel: (v) => `${v}.name`,
+  },
+  ORGANIZATION: {
+    key: 'organization',
+    values: linked('(m)-[:DEVELOPED_BY]->(n:Organization)'),
+    sort: byName,
+    project: (v) => compactProjection(v, 'Organization'),
+    facetValue: (v) => `${v}.id`,
+    facetLabel: (v) => `${v}.name`,
+  },
+  // The top of each developer's PART_OF chain (itself when it has no parent); two developers of one group count
+  // the model once.
+  ORGANIZATION_GROUP: {
+    key: 'organizationGroup',
+    values: linked('(m)-[:DEVELOPED_BY]->(:Organization)-[:PART_OF]->*(n:Organization) WHERE NOT EXISTS { (n)-[:PART_OF]->(:Organization) }'),
+    sort: byName,
+    project: (v) => compactProjection(v, 'Organization'),
     facetValue: (v) => `${v}.id`,
     facetLabel: (v) => `${v}.name`,
   },

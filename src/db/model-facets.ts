@@ -20,6 +20,7 @@ export const FACETS = {
   paradigms: 'PARADIGM',
   years: 'YEAR',
   openWeights: 'OPEN_WEIGHTS',
+  organizations: 'ORGANIZATION',
 } as const satisfies Record<string, ModelDimension>;
 
 export type FacetsRow = Record<keyof typeof FACETS, FacetRow[]>;

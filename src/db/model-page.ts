@@ -8,8 +8,11 @@
 import { compactProjection, fullProjection } from './projections.js';
 import type { ModelRow } from './rows.js';
 
-/** Which models a list starts from: all of them, or those linked to one parent entity. */
-export type ModelScope = 'all' | 'domain' | 'task';
+/**
+ * Which models a list starts from: all of them, or those linked to one parent entity (for an organisation, with
+ * or without the models of its parts).
+ */
+export type ModelScope = 'all' | 'domain' | 'task' | 'organization' | 'organizationWithParts';
 
 export type OrderField = 'NAME' | 'YEAR' | 'PARAMETERS' | 'DERIVATIVES' | 'DESCENDANTS' | 'DATASETS';
 export type Direction = 'ASC' | 'DESC';
@@ -32,6 +35,7 @@ export interface ModelFilter {
   yearTo?: number;
   openWeights?: boolean;
   minParameters?: number;
+  developedBy?: string;
   descendantOf?: string;
   ancestorOf?: string;
   trainedOnAny?: string[];
@@ -98,6 +102,10 @@ export const SCOPE_PATTERN: Record<ModelScope, string> = {
   all: 'MATCH (m:Model)',
   domain: 'MATCH (:Domain {id: parentId})<-[:IN_DOMAIN]-(m:Model)',
   task: 'MATCH (:Task {id: parentId})<-[:PERFORMS]-(m:Model)',
+  organization: 'MATCH (:Organization {id: parentId})<-[:DEVELOPED_BY]-(m:Model)',
+  // Conditions that follow attach to the WITH as its WHERE.
+  organizationWithParts:
+    'MATCH (:Organization {id: parentId})<-[:PART_OF*0..]-(:Organization)<-[:DEVELOPED_BY]-(m:Model)\n  WITH DISTINCT m',
 };
 
 const FILTER_CONDITION: Record<keyof ModelFilter, string> = {
@@ -112,6 +120,7 @@ const FILTER_CONDITION: Record<keyof ModelFilter, string> = {
   yearTo: 'm.year <= $filter.yearTo',
   openWeights: 'm.openWeights = $filter.openWeights',
   minParameters: 'm.parameters >= $filter.minParameters',
+  developedBy: 'EXISTS { (m)-[:DEVELOPED_BY]->(:Organization)-[:PART_OF*0..]->(:Organization {id: $filter.developedBy}) }',
   // One shortest way is enough to know that one model is reachable from the other: a breadth-first search that
   // visits each model once, however many diamonds and cycles the lineage has.
   descendantOf:

@@ -5,6 +5,7 @@ import { projectPath } from '../paths.js';
 const QUERY_NAMES = [
   'domains',
   'tasks',
+  'organizations',
   'nodes-by-id',
   'search',
   'shortest-path',
@@ -15,7 +16,7 @@ const QUERY_NAMES = [
   'stats',
   'label-counts',
   'relationship-counts',
-  'entity-count',
+  'release',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -1,6 +1,6 @@
 /** Plain rows the db layer returns: node properties as stored, plus the node's label. */
 
-export type EntityLabel = 'Domain' | 'Task' | 'Dataset' | 'Model';
+export type EntityLabel = 'Domain' | 'Task' | 'Dataset' | 'Model' | 'Organization';
 
 interface EntityRowBase {
   id: string;
@@ -29,6 +29,13 @@ export interface DatasetRow extends EntityRowBase {
   taskCount?: number;
 }
 
+export interface OrganizationRow extends EntityRowBase {
+  label: 'Organization';
+  aliases?: string[];
+  kind?: string;
+  country?: string;
+}
+
 export interface ModelRow extends EntityRowBase {
   label: 'Model';
   year?: number;
@@ -43,16 +50,17 @@ export interface ModelRow extends EntityRowBase {
   paperVenue?: string;
   paperYear?: number;
   paperUrl?: string;
+  sourceNote?: string;
   /** Stored by cypher/derived/ on every model. */
   derivativeCount?: number;
   descendantCount?: number;
   datasetCount?: number;
 }
 
-export type EntityRow = DomainRow | TaskRow | DatasetRow | ModelRow;
+export type EntityRow = DomainRow | TaskRow | DatasetRow | ModelRow | OrganizationRow;
 
 export interface PaperRow {
-  title: string;
+  title?: string;
   venue?: string;
   year?: number;
   url?: string;
@@ -93,5 +101,13 @@ export interface StatsRow {
   tasks: number;
   datasets: number;
   models: number;
+  organizations: number;
   relationships: number;
+}
+
+export interface ReleaseRow {
+  version: string;
+  /** ISO 8601. */
+  seededAt: string;
+  source: string;
 }

@@ -31,7 +31,15 @@ export interface ModelLoaders {
   facets: DataLoader<FacetsKey, FacetsRow, string>;
 }
 
-const EMPTY_FACETS: FacetsRow = { domains: [], tasks: [], modalities: [], paradigms: [], years: [], openWeights: [] };
+const EMPTY_FACETS: FacetsRow = {
+  domains: [],
+  tasks: [],
+  modalities: [],
+  paradigms: [],
+  years: [],
+  openWeights: [],
+  organizations: [],
+};
 
 interface PerListQuery<K extends ModelCountKey, V> {
   /** The Cypher for all parents of keys that differ only in parentId; it returns parentId and `column`. */

@@ -1,5 +1,5 @@
 /** Converts between the API's enum values (PROTEIN_SEQUENCE) and the data's spelling (protein-sequence). */
-import type { Modality, Paradigm } from '../generated/graphql.js';
+import type { Modality, OrganizationKind, Paradigm } from '../generated/graphql.js';
 
 export function toStored(value: string): string {
   return value.toLowerCase().replace(/_/g, '-');
@@ -15,4 +15,8 @@ export function toModality(stored: string): Modality {
 
 export function toParadigm(stored: string): Paradigm {
   return toEnumValue(stored) as Paradigm;
+}
+
+export function toOrganizationKind(stored: string): OrganizationKind {
+  return toEnumValue(stored) as OrganizationKind;
 }

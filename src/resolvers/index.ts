@@ -1,5 +1,5 @@
 /** The resolver map of schema.graphql. */
-import { NonEmptyStringResolver, SafeIntResolver, URLResolver } from 'graphql-scalars';
+import { DateTimeResolver, NonEmptyStringResolver, SafeIntResolver, URLResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/graphql.js';
 import { ModelConnection, ModelEdge } from './connection.js';
 import { Dataset } from './dataset.js';
@@ -9,20 +9,25 @@ import { ModelLineage } from './lineage.js';
 import { Model } from './model.js';
 import { ModelCount, ModelCountsQuery } from './model-counts.js';
 import { ModelConnectionFacets, ModelFacets } from './model-facets.js';
+import { Organization } from './organization.js';
 import { PathQuery } from './paths.js';
 import { Query } from './query.js';
+import { Release } from './release.js';
 import { Task } from './task.js';
 
 export const resolvers: Resolvers = {
   URL: URLResolver,
   SafeInt: SafeIntResolver,
   NonEmptyString: NonEmptyStringResolver,
+  DateTime: DateTimeResolver,
   Node: { __resolveType: (row) => row.label },
   Query: { ...Query, ...ModelCountsQuery, ...PathQuery, ...DatasetListQuery },
   Domain,
   Task,
   Dataset: { ...Dataset, ...DatasetCounts },
   Model: { ...Model, ...ModelLineage },
+  Organization,
+  Release,
   ModelConnection: { ...ModelConnection, ...ModelConnectionFacets },
   ModelEdge,
   ModelCount,

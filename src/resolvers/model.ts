@@ -16,7 +16,8 @@ export const Model: ModelResolvers = {
   modalities: async (row, _, context) => ((await fullRow(row, context)).modalities ?? []).map(toModality),
   paper: async (row, _, context) => {
     const model = await fullRow(row, context);
-    return model.paperTitle === undefined
+    // A paper is known by its link; its title may be missing (confirmed link, unconfirmed title).
+    return model.paperUrl === undefined && model.paperTitle === undefined
       ? null
       : { title: model.paperTitle, venue: model.paperVenue, year: model.paperYear, url: model.paperUrl };
   },
@@ -26,4 +27,5 @@ export const Model: ModelResolvers = {
   evaluatedOn: (model, _, context) => context.loaders.related('Model.evaluatedOn').load(model.id),
   basedOn: (model, _, context) => context.loaders.related('Model.basedOn').load(model.id),
   derivatives: (model, _, context) => context.loaders.related('Model.derivatives').load(model.id),
+  organizations: (model, _, context) => context.loaders.related('Model.organizations').load(model.id),
 };

@@ -46,6 +46,7 @@ export function normaliseFilter(where: InputMaybe<ModelWhere> | undefined): Mode
   if (where.yearTo != null) filter.yearTo = where.yearTo;
   if (where.openWeights != null) filter.openWeights = where.openWeights;
   if (where.minParameters != null) filter.minParameters = where.minParameters;
+  if (where.developedBy != null) filter.developedBy = where.developedBy;
   if (where.descendantOf != null) filter.descendantOf = where.descendantOf;
   if (where.ancestorOf != null) filter.ancestorOf = where.ancestorOf;
   if (where.trainedOnAny != null) filter.trainedOnAny = where.trainedOnAny;

@@ -2,15 +2,18 @@
  * Root fields: arguments are checked here, then a loader or a query module does the work. The root fields of
  * counts, paths and the dataset list live in their own modules (model-counts.ts, paths.ts, dataset-list.ts).
  */
-import { listDomains, listTasks } from '../db/catalog.js';
+import { listDomains, listOrganizations, listTasks } from '../db/catalog.js';
 import { relatedModels } from '../db/related-models.js';
+import { readRelease } from '../db/release.js';
 import type { EntityLabel, EntityRow } from '../db/rows.js';
 import { searchEntities } from '../db/search.js';
 import { graphStats } from '../db/stats.js';
 import { neighborhood } from '../db/traversal.js';
+import { DatabaseUnavailableError } from '../db/database.js';
 import { checkRange } from '../errors.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import type { RequestContext } from '../context.js';
+import { toStored } from './enum-values.js';
 import { pageArgs } from './page-args.js';
 
 async function entityWithLabel<L extends EntityLabel>(
@@ -41,4 +44,13 @@ export const Query: QueryResolvers = {
   relatedModels: (_, { id, first }, context) =>
     relatedModels(context.reader, id, checkRange('first', first ?? 10, 0, 100)),
   stats: (_, __, context) => graphStats(context.reader),
+  release: async (_, __, context) => {
+    const release = await readRelease(context.reader);
+    // The server answers only once the release is verified; a marker missing now means a rebuild is under way.
+    if (release === null) throw new DatabaseUnavailableError('the graph is being rebuilt');
+    return release;
+  },
+  organizations: (_, { kind, country }, context) =>
+    listOrganizations(context.reader, kind ? toStored(kind) : null, country ?? null),
+  organization: (_, { id }, context) => entityWithLabel(context, id, 'Organization'),
 };

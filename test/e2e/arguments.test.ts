@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from '../harness.js';
+import { EXPECTED_STATS } from '../expected.js';
 
 describe('bad arguments', () => {
   const server = useTestServer();
@@ -74,6 +75,6 @@ describe('bad arguments', () => {
     expect(search.length).toBeLessThanOrEqual(10);
     expect(rest).toEqual({ models: { totalCount: 0 }, model: null, lineage: { totalCount: 0 }, datasets: [], path: null });
     const stats = await server.gql<{ stats: { models: number } }>('{ stats { models } }');
-    expect(stats.data?.stats.models).toBe(426);
+    expect(stats.data?.stats.models).toBe(EXPECTED_STATS.models);
   });
 });

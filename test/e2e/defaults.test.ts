@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from '../harness.js';
+import { EXPECTED_STATS } from '../expected.js';
 
 describe('production defaults', () => {
   const server = useTestServer({ NODE_ENV: 'production', QUERY_STATS: 'false' });
@@ -15,7 +16,7 @@ describe('production defaults', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(response.errors?.[0]?.message).not.toMatch(/Did you mean/);
     const ok = await server.gql('{ stats { models } }');
-    expect(ok.data).toEqual({ stats: { models: 426 } });
+    expect(ok.data).toEqual({ stats: { models: EXPECTED_STATS.models } });
     expect(ok.extensions?.cypherQueries).toBeUndefined();
   });
 });

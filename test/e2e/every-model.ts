@@ -23,6 +23,9 @@ export interface ModelFacts {
   evaluatedOn: Ref[];
   basedOn: Ref[];
   derivatives: Ref[];
+  organizations: Ref[];
+  /** The top parent of each of its organisations (over PART_OF), each once: filled in from the organisations. */
+  organizationGroups: Ref[];
 }
 
 const PAGE = `query Every($after: String, $where: ModelWhere) {
@@ -30,33 +33,70 @@ const PAGE = `query Every($after: String, $where: ModelWhere) {
     nodes {
       id name year modalities paradigm openWeights
       domains { id name } tasks { id name } trainedOn { id name } evaluatedOn { id name }
-      basedOn { id name } derivatives { id name }
+      basedOn { id name } derivatives { id name } organizations { id name }
     }
     pageInfo { hasNextPage endCursor }
   }
 }`;
 
 interface Page {
-  models: { nodes: ModelFacts[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  models: { nodes: Omit<ModelFacts, 'organizationGroups'>[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+/** Every organisation's top parent over PART_OF (itself when it has none), from the organisations' parents. */
+async function topParents(server: TestServer): Promise<Map<string, Ref>> {
+  const response = await server.gql<{ organizations: (Ref & { parent: { id: string } | null })[] }>(
+    '{ organizations { id name parent { id } } }',
+  );
+  const byId = new Map(response.data!.organizations.map((o) => [o.id, o]));
+  const top = (id: string, seen: Set<string> = new Set()): Ref => {
+    const organization = byId.get(id)!;
+    const parent = organization.parent?.id;
+    return parent === undefined || seen.has(parent) ? { id, name: organization.name } : top(parent, new Set([...seen, id]));
+  };
+  return new Map([...byId.keys()].map((id) => [id, top(id)]));
 }
 
 /** Pages through every model matching `where` (all when omitted), 100 at a time. */
 export async function everyModel(server: TestServer, where?: Record<string, unknown>): Promise<ModelFacts[]> {
+  const groups = await topParents(server);
   const models: ModelFacts[] = [];
   let after: string | null = null;
   for (;;) {
     const response = await server.gql<Page>(PAGE, { after, where });
     expect(response.errors).toBeUndefined();
     const page: Page['models'] = response.data!.models;
-    models.push(...page.nodes);
+    for (const model of page.nodes) {
+      const tops = model.organizations.map((o) => groups.get(o.id)!);
+      models.push({ ...model, organizationGroups: [...new Map(tops.map((t) => [t.id, t])).values()] });
+    }
     if (!page.pageInfo.hasNextPage) return models;
     after = page.pageInfo.endCursor;
   }
 }
 
-export type Dimension = 'YEAR' | 'DOMAIN' | 'TASK' | 'MODALITY' | 'PARADIGM' | 'OPEN_WEIGHTS' | 'BASE_MODEL';
+export type Dimension =
+  | 'YEAR'
+  | 'DOMAIN'
+  | 'TASK'
+  | 'MODALITY'
+  | 'PARADIGM'
+  | 'OPEN_WEIGHTS'
+  | 'BASE_MODEL'
+  | 'ORGANIZATION'
+  | 'ORGANIZATION_GROUP';
 
-export const DIMENSIONS: Dimension[] = ['YEAR', 'DOMAIN', 'TASK', 'MODALITY', 'PARADIGM', 'OPEN_WEIGHTS', 'BASE_MODEL'];
+export const DIMENSIONS: Dimension[] = [
+  'YEAR',
+  'DOMAIN',
+  'TASK',
+  'MODALITY',
+  'PARADIGM',
+  'OPEN_WEIGHTS',
+  'BASE_MODEL',
+  'ORGANIZATION',
+  'ORGANIZATION_GROUP',
+];
 
 /** A model's values in a dimension as strings (entity ids, enum values, years, true/false), with their labels. */
 export function valuesOf(model: ModelFacts, dimension: Dimension): { value: string; label: string }[] {
@@ -79,6 +119,10 @@ export function valuesOf(model: ModelFacts, dimension: Dimension): { value: stri
       return scalar(model.openWeights, model.openWeights ? 'open weights' : 'weights not released');
     case 'BASE_MODEL':
       return entities(model.basedOn);
+    case 'ORGANIZATION':
+      return entities(model.organizations);
+    case 'ORGANIZATION_GROUP':
+      return entities(model.organizationGroups);
   }
 }
 

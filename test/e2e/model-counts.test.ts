@@ -10,12 +10,15 @@ interface Group {
   paradigm: string | null;
   openWeights: boolean | null;
   baseModel: { id: string; name: string } | null;
+  organization: { id: string; name: string } | null;
+  organizationGroup: { id: string; name: string } | null;
   count: number;
 }
 
 const COUNTS = `query Counts($by: [ModelDimension!]!, $where: ModelWhere) {
   modelCounts(by: $by, where: $where) {
-    year domain { id name } task { id name } modality paradigm openWeights baseModel { id name } count
+    year domain { id name } task { id name } modality paradigm openWeights baseModel { id name }
+    organization { id name } organizationGroup { id name } count
   }
 }`;
 
@@ -27,6 +30,8 @@ const FIELD: Record<Dimension, keyof Omit<Group, 'count'>> = {
   PARADIGM: 'paradigm',
   OPEN_WEIGHTS: 'openWeights',
   BASE_MODEL: 'baseModel',
+  ORGANIZATION: 'organization',
+  ORGANIZATION_GROUP: 'organizationGroup',
 };
 
 function valueOf(group: Group, dimension: Dimension): string {

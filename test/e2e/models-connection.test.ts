@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestServer, type TestServer } from '../harness.js';
+import { EXPECTED_STATS } from '../expected.js';
 
 interface Page {
   totalCount: number;
@@ -38,7 +39,7 @@ describe('models connection', () => {
 
   it('sorts by name by default and counts all models', async () => {
     const first = await page(server, { first: 5 });
-    expect(first.totalCount).toBe(426);
+    expect(first.totalCount).toBe(EXPECTED_STATS.models);
     expect(first.edges.map((e) => e.node.id)).toEqual(['3dsam-adapter', '3utrbert', 'abgnn', 'ablang', 'adaptivesam']);
     expect(first.pageInfo.hasNextPage).toBe(true);
     expect(first.pageInfo.hasPreviousPage).toBe(false);
@@ -81,8 +82,8 @@ describe('models connection', () => {
   ])('orders by %s %s with missing values last, paging through every model once', async (field, direction, head, tail) => {
     const orderBy = [{ field, direction }, { field: 'NAME' === field ? 'YEAR' : 'NAME', direction: 'ASC' }];
     const { ids } = await allPages(server, { first: 100, orderBy });
-    expect(ids).toHaveLength(426);
-    expect(new Set(ids).size).toBe(426);
+    expect(ids).toHaveLength(EXPECTED_STATS.models);
+    expect(new Set(ids).size).toBe(EXPECTED_STATS.models);
     expect(ids.slice(0, 4)).toEqual(head);
     expect(ids.slice(-2)).toEqual(tail);
   });
@@ -90,9 +91,9 @@ describe('models connection', () => {
   it('pages through all models with first: 7, each exactly once and in order', async () => {
     const { ids, pages } = await allPages(server, { first: 7 });
     const everything = await allPages(server, { first: 100 });
-    expect(pages).toHaveLength(Math.ceil(426 / 7));
+    expect(pages).toHaveLength(Math.ceil(EXPECTED_STATS.models / 7));
     expect(ids).toHaveLength(pages[0]!.totalCount);
-    expect(new Set(ids).size).toBe(426);
+    expect(new Set(ids).size).toBe(EXPECTED_STATS.models);
     expect(ids).toEqual(everything.ids);
     expect(pages.slice(1).every((p) => p.pageInfo.hasPreviousPage)).toBe(true);
   });
@@ -102,7 +103,7 @@ describe('models connection', () => {
     const { ids } = await allPages(server, { first: 7, orderBy });
     const everything = await allPages(server, { first: 100, orderBy });
     expect(ids).toEqual(everything.ids);
-    expect(new Set(ids).size).toBe(426);
+    expect(new Set(ids).size).toBe(EXPECTED_STATS.models);
   });
 
   type Node = Page['edges'][number]['node'];

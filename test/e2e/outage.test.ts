@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
-import { applySchema, applySeed } from '../../src/db/scripts.js';
+import { ensureRelease } from '../../src/db/seeding.js';
 import { startHttpServer, type RunningServer } from '../../src/http-server.js';
 import { logger } from '../../src/logger.js';
 
@@ -35,8 +35,7 @@ describe('a database outage', () => {
       uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j',
       transactionTimeoutMs: 5000, acquisitionTimeoutMs: 2000, maxPoolSize: 10,
     });
-    await applySchema(db);
-    await applySeed(db);
+    await ensureRelease(db, { timeoutMs: 600_000, staleClaimMs: 0 });
     server = await startHttpServer({ db, config: loadConfig({}), logger, port: 0 });
   }, 180_000);
 

@@ -5,7 +5,7 @@ interface Named { id: string; name: string }
 
 interface Details {
   node: (Named & {
-    __typename: 'Domain' | 'Task' | 'Dataset' | 'Model';
+    __typename: 'Domain' | 'Task' | 'Dataset' | 'Model' | 'Organization';
     description?: string | null;
     [key: string]: unknown;
   }) | null;
@@ -21,15 +21,18 @@ const DETAILS = `query Details($id: ID!) {
       name description year organization architecture paradigm modalities parameters openWeights
       paper { title venue year url }
       domains { id name } tasks { id name } trainedOn { id name } evaluatedOn { id name } basedOn { id name } derivatives { id name }
+      organizations { id name }
     }
+    ... on Organization { name kind country aliases parent { id name } parts { id name } models(first: 100) { totalCount nodes { id name } } }
   }
 }`;
 
-const PROPERTIES = ['year', 'organization', 'architecture', 'paradigm', 'modalities', 'parameters', 'openWeights', 'modality', 'size', 'url'];
+const PROPERTIES = ['year', 'organization', 'architecture', 'paradigm', 'modalities', 'parameters', 'openWeights', 'modality', 'size', 'url', 'kind', 'country', 'aliases'];
 const LINKS: [string, string][] = [
   ['domains', 'Domains'], ['tasks', 'Tasks'], ['datasets', 'Datasets'], ['trainedOn', 'Trained on'],
   ['evaluatedOn', 'Evaluated on'], ['basedOn', 'Based on'], ['derivatives', 'Derivatives'],
   ['trainedModels', 'Trained models'], ['evaluatedModels', 'Evaluated models'], ['models', 'Models'],
+  ['organizations', 'Organisations'], ['parent', 'Part of'], ['parts', 'Parts'],
 ];
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
@@ -66,12 +69,14 @@ export async function showDetails(panel: HTMLElement, id: string, onSelect: (id:
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
     properties.append(element('dt', key), element('dd', Array.isArray(value) ? value.join(', ') : String(value)));
   }
-  const paper = node['paper'] as { title: string; venue?: string; year?: number } | null | undefined;
+  const paper = node['paper'] as { title: string | null; venue?: string; year?: number } | null | undefined;
   if (paper) properties.append(element('dt', 'paper'), element('dd', [paper.title, paper.venue, paper.year].filter(Boolean).join(' · ')));
   panel.append(properties);
   for (const [key, title] of LINKS) {
     const raw = node[key];
-    const items = (Array.isArray(raw) ? raw : (raw as { nodes?: Named[] } | undefined)?.nodes) as Named[] | undefined;
+    // A link is a list, a page of a connection, or a single entity (an organisation's parent).
+    const single = raw !== null && typeof raw === 'object' && 'id' in raw ? [raw as Named] : undefined;
+    const items = (Array.isArray(raw) ? raw : (single ?? (raw as { nodes?: Named[] } | undefined)?.nodes)) as Named[] | undefined;
     if (!items || items.length === 0) continue;
     panel.append(element('h3', `${title} (${String(items.length)})`), linkList(items, onSelect));
   }

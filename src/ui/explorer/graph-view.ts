@@ -1,7 +1,7 @@
 /** The node–link diagram: entities coloured by kind, labelled by name, merged in as the user expands them. */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 
-export type Kind = 'Domain' | 'Task' | 'Dataset' | 'Model';
+export type Kind = 'Domain' | 'Task' | 'Dataset' | 'Model' | 'Organization';
 
 export interface GraphNode { __typename: Kind; id: string; name: string }
 export interface GraphEdge { type: string; from: string; to: string }
@@ -11,6 +11,7 @@ export const KIND_COLOURS: Record<Kind, string> = {
   Task: '#29335c',
   Dataset: '#f3a712',
   Model: '#669bbc',
+  Organization: '#2a9d8f',
 };
 
 export class GraphView {

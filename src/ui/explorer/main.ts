@@ -6,7 +6,7 @@ import { query } from '../graphql-client.js';
 import { showDetails } from './entity-details.js';
 import { GraphView, KIND_COLOURS, type GraphEdge, type GraphNode, type Kind } from './graph-view.js';
 
-const NAMED = '__typename id ... on Domain { name } ... on Task { name } ... on Dataset { name } ... on Model { name }';
+const NAMED = '__typename id ... on Domain { name } ... on Task { name } ... on Dataset { name } ... on Model { name } ... on Organization { name }';
 const SEARCH = `query Search($text: NonEmptyString!) { search(text: $text, first: 15) { score node { ${NAMED} } } }`;
 const NEIGHBORHOOD = `query Neighborhood($id: ID!) {
   neighborhood(id: $id, depth: 1) { truncated nodes { ${NAMED} } edges { type from to } }
