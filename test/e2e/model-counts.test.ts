@@ -115,6 +115,18 @@ describe('Query.modelCounts', () => {
     expect(groups.reduce((sum, g) => sum + g.count, 0)).toBe(known);
   });
 
+  it('counts a model once per organisation it lists, and once per group however many of its organisations share it', async () => {
+    const { groups } = await counts(['ORGANIZATION']);
+    expect(groups.reduce((sum, g) => sum + g.count, 0)).toBe(all.reduce((sum, m) => sum + m.organizations.length, 0));
+    // Some model lists two organisations of one group (e.g. two parts of one company): its group counts it once.
+    const shared = all.find((m) => m.organizationGroups.length < m.organizations.length);
+    expect(shared).toBeDefined();
+    const byGroup = await counts(['ORGANIZATION_GROUP']);
+    const group = byGroup.groups.find((g) => g.organizationGroup!.id === shared!.organizationGroups[0]!.id)!;
+    expect(group.count).toBe(all.filter((m) => m.organizationGroups.some((g) => g.id === group.organizationGroup!.id)).length);
+    expect(byGroup.groups.reduce((sum, g) => sum + g.count, 0)).toBe(all.reduce((sum, m) => sum + m.organizationGroups.length, 0));
+  });
+
   it.each([
     ['no dimension', [], 'by must list 1..2 dimensions, got 0'],
     ['three dimensions', ['YEAR', 'DOMAIN', 'TASK'], 'by must list 1..2 dimensions, got 3'],
