@@ -16,7 +16,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import cors from 'cors';
 import express from 'express';
-import type { GraphQLError, ValidationContext } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Config } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import type { Database } from './db/database.js';
@@ -31,6 +31,7 @@ import type { Logger } from './logger.js';
 import { projectPath } from './paths.js';
 import { queryStatsPlugin, requestLogPlugin } from './plugins.js';
 import { resolvers } from './resolvers/index.js';
+import { responseStatusPlugin } from './response-status-plugin.js';
 
 export type ServerConfig = Pick<
   Config,
@@ -57,12 +58,16 @@ export interface AppServer {
 
 /**
  * graphql-armor's rules throw on rejection by default (envelop catches that); under Apollo they must report the
- * error to the validation context instead, so it becomes a GRAPHQL_VALIDATION_FAILED response.
+ * error to the validation context instead, so it becomes a GRAPHQL_VALIDATION_FAILED response. Armor opens every
+ * message with "Syntax Error: ", but the document parsed: the report keeps only the message about the limit.
  */
 const ARMOR_REPORTING = {
   exposeLimits: true,
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { nodes: error.nodes })),
+  ],
 };
 
 export const typeDefs = readFileSync(projectPath('schema.graphql'), 'utf8');
@@ -77,12 +82,21 @@ export async function createServer({ db, config, logger, httpServer, gate = new 
     // The entry point owns the signals: it drains, then closes the driver and stops the local Neo4j, in order.
     stopOnTerminationSignals: false,
     introspection: config.introspection,
+    // CSRF prevention makes a GET or a "simple" POST carry a header a browser form cannot set, so that a page on
+    // another site cannot make a visitor's browser change something with the visitor's credentials. Nothing here
+    // can be changed (mutations and subscriptions fail validation, before execution), no request carries
+    // credentials (no cookies, no auth) and every fact is public; the check would protect nothing and turns away
+    // standard clients' GET queries (urql's default, Apollo Client's useGETForQueries). POST still has to be JSON
+    // (requireJsonPost).
+    csrfPrevention: false,
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
     // graphql-js stops parsing past this many tokens, before the document is even built.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [
       knownOperationTypeRule,
-      maxDepthRule({ n: limits.maxDepth, ...ARMOR_REPORTING }),
+      // Depth counts fields only: a fragment spread or an inline fragment adds no level, so a Relay fragment tree
+      // and the same selection written inline have the same depth.
+      maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ...ARMOR_REPORTING }),
       // Aliased __typename counts too: 500 of them still cost a response (armor allows it by default).
       maxAliasesRule({ n: limits.maxAliases, allowList: [], ...ARMOR_REPORTING }),
       maxDirectivesRule({ n: limits.maxDirectives, ...ARMOR_REPORTING }),
@@ -91,6 +105,7 @@ export async function createServer({ db, config, logger, httpServer, gate = new 
       ApolloServerPluginDrainHttpServer({ httpServer }),
       nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES }),
       requestLogPlugin(logger),
+      responseStatusPlugin(),
       ...(config.queryStats ? [queryStatsPlugin()] : []),
       // Apollo's landing page loads from a CDN; ours (src/pages.ts) is served from this server.
       ApolloServerPluginLandingPageDisabled(),

@@ -28,12 +28,15 @@ export interface RawResponse {
   text: string;
 }
 
+/** The accept header of current GraphQL clients: the GraphQL over HTTP media type first, plain JSON after. */
+export const GRAPHQL_RESPONSE_ACCEPT = 'application/graphql-response+json, application/json;q=0.9';
+
 export interface TestServer {
   url: string;
   /** Sends exactly the given bytes and headers (no defaults added), for malformed requests. */
   raw(request: RawRequest): Promise<RawResponse>;
   db: Database;
-  /** POSTs a query (and variables) and returns the parsed response with its HTTP status. */
+  /** POSTs a query (and variables) as a GraphQL client does and returns the parsed response with its HTTP status. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
 }
 
@@ -70,7 +73,8 @@ export function useTestServer(env: Record<string, string> = {}): TestServer {
     async gql<T>(query: string, variables?: Record<string, unknown>) {
       const response = await fetch(server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // As Apollo Client and urql send it: request errors come back as HTTP 400.
+        headers: { 'content-type': 'application/json', accept: GRAPHQL_RESPONSE_ACCEPT },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;

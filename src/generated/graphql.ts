@@ -560,6 +560,7 @@ export type Paradigm =
   /** Does both. */
   | 'HYBRID';
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type Query = {
   __typename?: 'Query';
   /** A dataset by id; null when unknown. */
@@ -603,11 +604,13 @@ export type Query = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDatasetArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDatasetsArgs = {
   modality?: InputMaybe<Modality>;
   orderBy?: InputMaybe<Array<DatasetOrder>>;
@@ -616,22 +619,26 @@ export type QueryDatasetsArgs = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDomainArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryModelArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryModelCountsArgs = {
   by: Array<ModelDimension>;
   where?: InputMaybe<ModelWhere>;
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryModelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -640,28 +647,33 @@ export type QueryModelsArgs = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryOrganizationsArgs = {
   country?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<OrganizationKind>;
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryPathArgs = {
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
@@ -669,6 +681,7 @@ export type QueryPathArgs = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryPathsArgs = {
   avoidKinds?: InputMaybe<Array<EntityKind>>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -679,23 +692,27 @@ export type QueryPathsArgs = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryRelatedModelsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['NonEmptyString']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryTaskArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryTasksArgs = {
   domain?: InputMaybe<Scalars['ID']['input']>;
 };

@@ -3,6 +3,7 @@
  * count, facet, filter and lineage is computed from, so that tests can count by hand and compare.
  */
 import { expect } from 'vitest';
+import { reachable } from '../facts-oracle.js';
 import type { TestServer } from '../harness.js';
 
 interface Ref {
@@ -143,14 +144,5 @@ export function countByHand(models: ModelFacts[], by: Dimension[]): Map<string, 
 /** The models reachable from `start` over basedOn (ancestors) or derivatives (descendants), breadth first: id -> depth. */
 export function lineageByHand(models: ModelFacts[], start: string, direction: 'ancestors' | 'descendants'): Map<string, number> {
   const byId = new Map(models.map((m) => [m.id, m]));
-  const next = (id: string): string[] =>
-    (direction === 'ancestors' ? byId.get(id)?.basedOn : byId.get(id)?.derivatives)?.map((r) => r.id) ?? [];
-  const depths = new Map<string, number>();
-  let frontier = [start];
-  for (let depth = 1; frontier.length > 0; depth += 1) {
-    frontier = frontier.flatMap(next).filter((id) => id !== start && !depths.has(id));
-    frontier = [...new Set(frontier)];
-    for (const id of frontier) depths.set(id, depth);
-  }
-  return depths;
+  return reachable(start, (id) => (direction === 'ancestors' ? byId.get(id)?.basedOn : byId.get(id)?.derivatives)?.map((r) => r.id) ?? []);
 }
