@@ -3,6 +3,7 @@
  * count, facet, filter and lineage is computed from, so that tests can count by hand and compare.
  */
 import { expect } from 'vitest';
+import type { ModelDimension } from '../../src/generated/graphql.js';
 import { reachable } from '../facts-oracle.js';
 import type { TestServer } from '../harness.js';
 
@@ -76,16 +77,7 @@ export async function everyModel(server: TestServer, where?: Record<string, unkn
   }
 }
 
-export type Dimension =
-  | 'YEAR'
-  | 'DOMAIN'
-  | 'TASK'
-  | 'MODALITY'
-  | 'PARADIGM'
-  | 'OPEN_WEIGHTS'
-  | 'BASE_MODEL'
-  | 'ORGANIZATION'
-  | 'ORGANIZATION_GROUP';
+export type Dimension = ModelDimension;
 
 export const DIMENSIONS: Dimension[] = [
   'YEAR',
