@@ -83,7 +83,7 @@ describe('estimateNodes', () => {
     expect(estimate('{ neighborhood(id: "x") { nodes { id } } stats { models } }')).toBe(200);
   });
 
-  it('counts each facet list by the top of its facets, like the page's models times first', () => {
+  it('counts each facet list by the top of its facets, like the models of the page, times first', () => {
     // 10 models, and two facet lists of 5 counted with each of them (an overestimate, as for every connection).
     expect(estimate('{ models(first: 10) { nodes { id } facets(top: 5) { domains { value } years { value } } } }')).toBe(10 * (1 + 10));
     expect(estimate('{ models(first: 10) { facets { tasks { value } } } }')).toBe(10 * (1 + 20));
