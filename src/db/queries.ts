@@ -5,11 +5,11 @@ import { projectPath } from '../paths.js';
 const QUERY_NAMES = [
   'domains',
   'tasks',
-  'datasets',
   'organizations',
   'nodes-by-id',
   'search',
   'shortest-path',
+  'paths',
   'neighbor-ids',
   'edges-among',
   'related-models',

@@ -2,6 +2,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { DomainRow, TaskRow, DatasetRow, ModelRow, OrganizationRow, ReleaseRow, EntityRow, PaperRow, EdgeRow, PathRow, SubgraphRow, SearchHitRow, RelatedModelRow, StatsRow } from '../db/rows.js';
 import type { ModelPage, ModelPageEdge } from '../db/model-page.js';
+import type { ModelCountRow } from '../db/model-counts.js';
+import type { FacetsRow, FacetRow } from '../db/model-facets.js';
+import type { LineageStepRow } from '../db/lineage.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -28,6 +31,8 @@ export type Dataset = Node & {
   __typename?: 'Dataset';
   /** What the dataset holds. */
   description?: Maybe<Scalars['String']['output']>;
+  /** How many models were evaluated on it. */
+  evaluatedModelCount: Scalars['Int']['output'];
   /** The models evaluated on this dataset, by name. */
   evaluatedModels: Array<Model>;
   /** The dataset's slug. */
@@ -40,10 +45,49 @@ export type Dataset = Node & {
   size?: Maybe<Scalars['String']['output']>;
   /** The tasks benchmarked on this dataset, by name. */
   tasks: Array<Task>;
+  /** How many models were trained on it. */
+  trainedModelCount: Scalars['Int']['output'];
   /** The models trained on this dataset, by name. */
   trainedModels: Array<Model>;
   /** Where the dataset is published. */
   url?: Maybe<Scalars['URL']['output']>;
+};
+
+/** One sort key of a dataset list. */
+export type DatasetOrder = {
+  /** Which way. */
+  direction?: InputMaybe<SortDirection>;
+  /** What to sort by. */
+  field: DatasetOrderField;
+};
+
+/** The fields datasets can be sorted by. */
+export type DatasetOrderField =
+  /** Number of models evaluated on it. */
+  | 'EVALUATED_MODELS'
+  /** Name, case-insensitively. */
+  | 'NAME'
+  /** Number of tasks benchmarked on it. */
+  | 'TASKS'
+  /** Number of models trained on it. */
+  | 'TRAINED_MODELS';
+
+/** Conditions on datasets; all given conditions must hold. */
+export type DatasetWhere = {
+  /** A task of this domain is benchmarked on it (id). */
+  domain?: InputMaybe<Scalars['ID']['input']>;
+  /** Holds this kind of data. */
+  modality?: InputMaybe<Modality>;
+  /** Name contains this text (case-insensitive). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** A task benchmarked on it (id). */
+  task?: InputMaybe<Scalars['ID']['input']>;
+  /** Some model serving this domain (id) was trained on it. */
+  trainedByDomain?: InputMaybe<Scalars['ID']['input']>;
+  /** Some model was evaluated on it (true) or none was (false). */
+  usedForEvaluation?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Some model was trained on it (true) or none was (false). */
+  usedForTraining?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /**
@@ -89,6 +133,30 @@ export type Edge = {
   type: RelationType;
 };
 
+/** The kinds of entity in the graph. */
+export type EntityKind =
+  /** A Dataset. */
+  | 'DATASET'
+  /** A Domain. */
+  | 'DOMAIN'
+  /** A Model. */
+  | 'MODEL'
+  /** An Organization. */
+  | 'ORGANIZATION'
+  /** A Task. */
+  | 'TASK';
+
+/** A value (an entity id, an enum value, a year or true/false, as a string), its label and how many models have it. */
+export type FacetCount = {
+  __typename?: 'FacetCount';
+  /** How many models of the list have it. */
+  count: Scalars['Int']['output'];
+  /** What to show: the entity's name, the enum value in words, the year. */
+  label: Scalars['String']['output'];
+  /** The value to filter by: an entity id, an enum value, a year or `true`/`false`. */
+  value: Scalars['String']['output'];
+};
+
 /** A path through the graph. */
 export type GraphPath = {
   __typename?: 'GraphPath';
@@ -115,6 +183,17 @@ export type GraphStats = {
   relationships: Scalars['Int']['output'];
   /** Number of tasks. */
   tasks: Scalars['Int']['output'];
+};
+
+/** One step of a lineage: the model, how many BASED_ON hops away it is, and the model one hop closer to the start. */
+export type LineageStep = {
+  __typename?: 'LineageStep';
+  /** How many BASED_ON hops it is from the start (1 for a direct base or derivative). */
+  depth: Scalars['Int']['output'];
+  /** The model reached. */
+  model: Model;
+  /** A model one hop closer to the start on a shortest way there (the start itself at depth 1); the first by name when there are several. */
+  via: Model;
 };
 
 /** A kind of data; the facts spell these in kebab-case (`protein-sequence`). */
@@ -165,12 +244,22 @@ export type Modality =
 /** A foundation model covered by the survey, or a general-purpose model that biomedical models build on. */
 export type Model = Node & {
   __typename?: 'Model';
+  /** Models this one builds on, transitively, nearest first (basedOn of basedOn ...), each once at its nearest depth, then by name. */
+  ancestors: Array<LineageStep>;
   /** Its network architecture, in words. */
   architecture?: Maybe<Scalars['String']['output']>;
   /** The models it was initialised or fine-tuned from, or is built around, by name. */
   basedOn: Array<Model>;
+  /** How many distinct datasets it was trained or evaluated on. */
+  datasetCount: Scalars['Int']['output'];
+  /** How many models are directly based on this one. */
+  derivativeCount: Scalars['Int']['output'];
   /** The models based on this one, by name. */
   derivatives: Array<Model>;
+  /** How many models are based on this one, transitively (each counted once). */
+  descendantCount: Scalars['Int']['output'];
+  /** Models built on this one, transitively, nearest first, each once at its nearest depth, then by name. */
+  descendants: Array<LineageStep>;
   /** What the model does. */
   description?: Maybe<Scalars['String']['output']>;
   /** The domains it serves, by name. */
@@ -205,11 +294,25 @@ export type Model = Node & {
   year?: Maybe<Scalars['Int']['output']>;
 };
 
+
+/** A foundation model covered by the survey, or a general-purpose model that biomedical models build on. */
+export type ModelAncestorsArgs = {
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A foundation model covered by the survey, or a general-purpose model that biomedical models build on. */
+export type ModelDescendantsArgs = {
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A page of models (Relay cursor connection). */
 export type ModelConnection = {
   __typename?: 'ModelConnection';
   /** The models of the page with their cursors. */
   edges: Array<ModelEdge>;
+  /** Counts over the whole filtered list (not just this page), per dimension, largest first. */
+  facets: ModelFacets;
   /** The models of the page. */
   nodes: Array<Model>;
   /** Where the page sits in the whole list. */
@@ -218,6 +321,58 @@ export type ModelConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+
+/** A page of models (Relay cursor connection). */
+export type ModelConnectionFacetsArgs = {
+  top?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One group of models: the dimensions asked for are set, the others null. */
+export type ModelCount = {
+  __typename?: 'ModelCount';
+  /** The model the group's models are directly based on, when counting by BASE_MODEL. */
+  baseModel?: Maybe<Model>;
+  /** How many models are in the group. */
+  count: Scalars['Int']['output'];
+  /** The domain, when counting by DOMAIN. */
+  domain?: Maybe<Domain>;
+  /** The modality, when counting by MODALITY. */
+  modality?: Maybe<Modality>;
+  /** Whether the weights are downloadable, when counting by OPEN_WEIGHTS. */
+  openWeights?: Maybe<Scalars['Boolean']['output']>;
+  /** An organisation that developed the group's models, when counting by ORGANIZATION. */
+  organization?: Maybe<Organization>;
+  /** The top parent of an organisation that developed the group's models, when counting by ORGANIZATION_GROUP. */
+  organizationGroup?: Maybe<Organization>;
+  /** The paradigm, when counting by PARADIGM. */
+  paradigm?: Maybe<Paradigm>;
+  /** The task, when counting by TASK. */
+  task?: Maybe<Task>;
+  /** The year, when counting by YEAR. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A dimension models can be counted by. */
+export type ModelDimension =
+  /** Each model it is directly based on. */
+  | 'BASE_MODEL'
+  /** Each domain the model serves. */
+  | 'DOMAIN'
+  /** Each modality the model takes in. */
+  | 'MODALITY'
+  /** Whether its weights can be downloaded (models where this is unknown are in no group). */
+  | 'OPEN_WEIGHTS'
+  /** Each organisation that developed it (a model counts once per organisation it lists). */
+  | 'ORGANIZATION'
+  /** The top parent of each organisation that developed it, over PART_OF (Google Research -> Alphabet); a model counts once per group. */
+  | 'ORGANIZATION_GROUP'
+  /** Its paradigm. */
+  | 'PARADIGM'
+  /** Each task the model performs. */
+  | 'TASK'
+  /** Year of release. */
+  | 'YEAR';
+
 /** A model and its position in the list. */
 export type ModelEdge = {
   __typename?: 'ModelEdge';
@@ -225,6 +380,28 @@ export type ModelEdge = {
   cursor: Scalars['String']['output'];
   /** The model. */
   node: Model;
+};
+
+/**
+ * How the models of a list spread over each dimension: per dimension the `top` values with the most models,
+ * largest first, ties by label. A model counts once in each value it has (each of its domains, ...).
+ */
+export type ModelFacets = {
+  __typename?: 'ModelFacets';
+  /** Domains served. */
+  domains: Array<FacetCount>;
+  /** Modalities taken in (values are Modality enum values). */
+  modalities: Array<FacetCount>;
+  /** Weights downloadable (`true`) or not released (`false`); models where this is unknown are left out. */
+  openWeights: Array<FacetCount>;
+  /** Organisations that developed them (values are organisation ids); a model counts once per organisation it lists. */
+  organizations: Array<FacetCount>;
+  /** Paradigms (values are Paradigm enum values). */
+  paradigms: Array<FacetCount>;
+  /** Tasks performed. */
+  tasks: Array<FacetCount>;
+  /** Years of release. */
+  years: Array<FacetCount>;
 };
 
 /** One sort key of a model list. */
@@ -237,6 +414,12 @@ export type ModelOrder = {
 
 /** The fields models can be sorted by. */
 export type ModelOrderField =
+  /** Number of distinct datasets it was trained or evaluated on (stored at seed time). */
+  | 'DATASETS'
+  /** Number of models directly based on it (stored at seed time, so deep pages cost what the first costs). */
+  | 'DERIVATIVES'
+  /** Number of models based on it transitively (stored at seed time). */
+  | 'DESCENDANTS'
   /** Name, case-insensitively. */
   | 'NAME'
   /** Number of parameters. */
@@ -246,16 +429,30 @@ export type ModelOrderField =
 
 /** Conditions on models; all given conditions must hold. */
 export type ModelWhere = {
+  /** A model this one is built on, directly or transitively; the model itself is left out. */
+  ancestorOf?: InputMaybe<Scalars['ID']['input']>;
   /** Was trained or evaluated on this dataset (id). */
   dataset?: InputMaybe<Scalars['ID']['input']>;
+  /** Built on this model, directly or transitively (over BASED_ON); the model itself is left out. */
+  descendantOf?: InputMaybe<Scalars['ID']['input']>;
   /** Developed by this organisation or by any of its parts (id). */
   developedBy?: InputMaybe<Scalars['ID']['input']>;
   /** Serves this domain (id). */
   domain?: InputMaybe<Scalars['ID']['input']>;
+  /** Serves at least one of these domains (ids); an empty list matches nothing. */
+  domainAny?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Evaluated on at least one of these datasets (ids); an empty list matches nothing. */
+  evaluatedOnAny?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Has at least one evaluation dataset (true) or none (false). */
+  hasEvaluationData?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Has at least one training dataset (true) or none (false). */
+  hasTrainingData?: InputMaybe<Scalars['Boolean']['input']>;
   /** At least this many parameters. */
   minParameters?: InputMaybe<Scalars['SafeInt']['input']>;
   /** Takes in this modality. */
   modality?: InputMaybe<Modality>;
+  /** Takes in at least one of these modalities; an empty list matches nothing. */
+  modalityAny?: InputMaybe<Array<Modality>>;
   /** Name contains this text (case-insensitive). */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Weights downloadable (true) or not released (false). */
@@ -266,6 +463,10 @@ export type ModelWhere = {
   paradigm?: InputMaybe<Paradigm>;
   /** Performs this task (id). */
   task?: InputMaybe<Scalars['ID']['input']>;
+  /** Performs at least one of these tasks (ids); an empty list matches nothing. */
+  taskAny?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Trained on at least one of these datasets (ids); an empty list matches nothing. */
+  trainedOnAny?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Released in or after this year. */
   yearFrom?: InputMaybe<Scalars['Int']['input']>;
   /** Released in or before this year. */
@@ -364,7 +565,7 @@ export type Query = {
   __typename?: 'Query';
   /** A dataset by id; null when unknown. */
   dataset?: Maybe<Dataset>;
-  /** All datasets, or those of one task and/or modality, by name. */
+  /** All datasets, or those matching the conditions given; by name unless `orderBy` says otherwise. */
   datasets: Array<Dataset>;
   /** A domain by id; null when unknown. */
   domain?: Maybe<Domain>;
@@ -372,6 +573,8 @@ export type Query = {
   domains: Array<Domain>;
   /** A model by id; null when unknown. */
   model?: Maybe<Model>;
+  /** Counts of the models matching `where`, grouped by one or two dimensions (for charts and tables). Groups follow the first dimension's values (years ascending, entities by name, false before true), then the largest count, then the second dimension's values. A model counts once in each value it has of a dimension (each domain it serves, ...) and in no group of a dimension it has no value for. */
+  modelCounts: Array<ModelCount>;
   /** Models, paged; by name unless `orderBy` says otherwise. */
   models: ModelConnection;
   /** The entities within `depth` (1..3) relationships of an entity, at most 200 of them, and the relationships among them; null for an unknown id. */
@@ -382,8 +585,10 @@ export type Query = {
   organization?: Maybe<Organization>;
   /** All organisations, or those of one kind and/or country, by name. */
   organizations: Array<Organization>;
-  /** A shortest path between two entities, ignoring direction; null when none is within `maxHops` (1..6). */
+  /** A shortest path between two entities, ignoring direction; null when none is within `maxHops` (1..6). An unknown `from` or `to` is a NOT_FOUND error naming the argument. */
   path?: Maybe<GraphPath>;
+  /** Several shortest paths between two entities, ignoring direction, optionally only through some relationship types or avoiding some kinds of entity in between; `[]` when none is within `maxHops`. An unknown `from` or `to` is a NOT_FOUND error naming the argument. */
+  paths: Array<GraphPath>;
   /** Models most similar to a model by the Jaccard index over tasks and datasets, best first; empty for an unknown id. */
   relatedModels: Array<RelatedModel>;
   /** The release of the facts the graph holds. */
@@ -408,7 +613,9 @@ export type QueryDatasetArgs = {
 /** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDatasetsArgs = {
   modality?: InputMaybe<Modality>;
+  orderBy?: InputMaybe<Array<DatasetOrder>>;
   task?: InputMaybe<Scalars['ID']['input']>;
+  where?: InputMaybe<DatasetWhere>;
 };
 
 
@@ -421,6 +628,13 @@ export type QueryDomainArgs = {
 /** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryModelArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
+export type QueryModelCountsArgs = {
+  by: Array<ModelDimension>;
+  where?: InputMaybe<ModelWhere>;
 };
 
 
@@ -464,6 +678,17 @@ export type QueryPathArgs = {
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
+};
+
+
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
+export type QueryPathsArgs = {
+  avoidKinds?: InputMaybe<Array<EntityKind>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['ID']['input'];
+  via?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -667,18 +892,27 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Dataset: ResolverTypeWrapper<DatasetRow>;
+  DatasetOrder: DatasetOrder;
+  DatasetOrderField: DatasetOrderField;
+  DatasetWhere: DatasetWhere;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Domain: ResolverTypeWrapper<DomainRow>;
   Edge: ResolverTypeWrapper<EdgeRow>;
+  EntityKind: EntityKind;
+  FacetCount: ResolverTypeWrapper<FacetRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphPath: ResolverTypeWrapper<PathRow>;
   GraphStats: ResolverTypeWrapper<StatsRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LineageStep: ResolverTypeWrapper<LineageStepRow>;
   Modality: Modality;
   Model: ResolverTypeWrapper<ModelRow>;
   ModelConnection: ResolverTypeWrapper<ModelPage>;
+  ModelCount: ResolverTypeWrapper<ModelCountRow>;
+  ModelDimension: ModelDimension;
   ModelEdge: ResolverTypeWrapper<ModelPageEdge>;
+  ModelFacets: ResolverTypeWrapper<FacetsRow>;
   ModelOrder: ModelOrder;
   ModelOrderField: ModelOrderField;
   ModelWhere: ModelWhere;
@@ -706,17 +940,23 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Dataset: DatasetRow;
+  DatasetOrder: DatasetOrder;
+  DatasetWhere: DatasetWhere;
   DateTime: Scalars['DateTime']['output'];
   Domain: DomainRow;
   Edge: EdgeRow;
+  FacetCount: FacetRow;
   Float: Scalars['Float']['output'];
   GraphPath: PathRow;
   GraphStats: StatsRow;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  LineageStep: LineageStepRow;
   Model: ModelRow;
   ModelConnection: ModelPage;
+  ModelCount: ModelCountRow;
   ModelEdge: ModelPageEdge;
+  ModelFacets: FacetsRow;
   ModelOrder: ModelOrder;
   ModelWhere: ModelWhere;
   Node: EntityRow;
@@ -737,12 +977,14 @@ export type ResolversParentTypes = {
 
 export type DatasetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evaluatedModelCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evaluatedModels?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modality?: Resolver<Maybe<ResolversTypes['Modality']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   size?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+  trainedModelCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   trainedModels?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -768,6 +1010,12 @@ export type EdgeResolvers<ContextType = RequestContext, ParentType extends Resol
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
 };
 
+export type FacetCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type GraphPathResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GraphPath'] = ResolversParentTypes['GraphPath']> = {
   edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -783,10 +1031,21 @@ export type GraphStatsResolvers<ContextType = RequestContext, ParentType extends
   tasks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type LineageStepResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LineageStep'] = ResolversParentTypes['LineageStep']> = {
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+};
+
 export type ModelResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
+  ancestors?: Resolver<Array<ResolversTypes['LineageStep']>, ParentType, ContextType, RequireFields<ModelAncestorsArgs, 'maxDepth'>>;
   architecture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   basedOn?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
+  datasetCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  derivativeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   derivatives?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
+  descendantCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  descendants?: Resolver<Array<ResolversTypes['LineageStep']>, ParentType, ContextType, RequireFields<ModelDescendantsArgs, 'maxDepth'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
   evaluatedOn?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
@@ -808,14 +1067,38 @@ export type ModelResolvers<ContextType = RequestContext, ParentType extends Reso
 
 export type ModelConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ModelConnection'] = ResolversParentTypes['ModelConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ModelEdge']>, ParentType, ContextType>;
+  facets?: Resolver<ResolversTypes['ModelFacets'], ParentType, ContextType, RequireFields<ModelConnectionFacetsArgs, 'top'>>;
   nodes?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ModelCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ModelCount'] = ResolversParentTypes['ModelCount']> = {
+  baseModel?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  modality?: Resolver<Maybe<ResolversTypes['Modality']>, ParentType, ContextType>;
+  openWeights?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  organizationGroup?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  paradigm?: Resolver<Maybe<ResolversTypes['Paradigm']>, ParentType, ContextType>;
+  task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type ModelEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ModelEdge'] = ResolversParentTypes['ModelEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+};
+
+export type ModelFacetsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ModelFacets'] = ResolversParentTypes['ModelFacets']> = {
+  domains?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  modalities?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  openWeights?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  paradigms?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -858,12 +1141,14 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'id'>>;
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
+  modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType, RequireFields<QueryModelCountsArgs, 'by'>>;
   models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, RequireFields<QueryModelsArgs, 'first'>>;
   neighborhood?: Resolver<Maybe<ResolversTypes['Subgraph']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
   path?: Resolver<Maybe<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxHops' | 'to'>>;
+  paths?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   relatedModels?: Resolver<Array<ResolversTypes['RelatedModel']>, ParentType, ContextType, RequireFields<QueryRelatedModelsArgs, 'first' | 'id'>>;
   release?: Resolver<ResolversTypes['Release'], ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
@@ -920,11 +1205,15 @@ export type Resolvers<ContextType = RequestContext> = {
   DateTime?: GraphQLScalarType;
   Domain?: DomainResolvers<ContextType>;
   Edge?: EdgeResolvers<ContextType>;
+  FacetCount?: FacetCountResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
+  LineageStep?: LineageStepResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
+  ModelCount?: ModelCountResolvers<ContextType>;
   ModelEdge?: ModelEdgeResolvers<ContextType>;
+  ModelFacets?: ModelFacetsResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonEmptyString?: GraphQLScalarType;
   Organization?: OrganizationResolvers<ContextType>;

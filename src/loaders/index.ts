@@ -2,6 +2,7 @@
 import type { Reader } from '../db/database.js';
 import type { LoaderSettings } from './batch.js';
 import { createEntityLoader, type EntityLoader } from './entities.js';
+import { createLineageLoader, type LineageLoader } from './lineage.js';
 import { createModelLoaders, type ModelLoaders } from './models.js';
 import { createRelationLoaders, type RelationLoaders } from './relations.js';
 
@@ -9,6 +10,7 @@ export interface Loaders {
   entity: EntityLoader;
   related: RelationLoaders;
   models: ModelLoaders;
+  lineage: LineageLoader;
 }
 
 export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders {
@@ -16,5 +18,6 @@ export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders
     entity: createEntityLoader(reader, settings),
     related: createRelationLoaders(reader, settings),
     models: createModelLoaders(reader, settings),
+    lineage: createLineageLoader(reader, settings),
   };
 }

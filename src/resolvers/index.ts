@@ -4,9 +4,14 @@ import { DateTimeResolver, NonEmptyStringResolver, SafeIntResolver, URLResolver 
 import type { Resolvers } from '../generated/graphql.js';
 import { ModelConnection, ModelEdge } from './connection.js';
 import { Dataset } from './dataset.js';
+import { DatasetCounts, DatasetListQuery } from './dataset-list.js';
 import { Domain } from './domain.js';
+import { ModelLineage } from './lineage.js';
 import { Model } from './model.js';
+import { ModelCount, ModelCountsQuery } from './model-counts.js';
+import { ModelConnectionFacets, ModelFacets } from './model-facets.js';
 import { Organization } from './organization.js';
+import { PathQuery } from './paths.js';
 import { Query } from './query.js';
 import { Release } from './release.js';
 import { Task } from './task.js';
@@ -28,13 +33,15 @@ export const resolvers: Resolvers = {
   NonEmptyString: coercionOf(NonEmptyStringResolver),
   DateTime: coercionOf(DateTimeResolver),
   Node: { __resolveType: (row) => row.label },
-  Query,
+  Query: { ...Query, ...ModelCountsQuery, ...PathQuery, ...DatasetListQuery },
   Domain,
   Task,
-  Dataset,
-  Model,
+  Dataset: { ...Dataset, ...DatasetCounts },
+  Model: { ...Model, ...ModelLineage },
   Organization,
   Release,
-  ModelConnection,
+  ModelConnection: { ...ModelConnection, ...ModelConnectionFacets },
   ModelEdge,
+  ModelCount,
+  ModelFacets,
 };

@@ -6,6 +6,12 @@ import { useTestServer } from '../harness.js';
 import { launchBrowser, openPage, screenshot } from './browser.js';
 import { EXPECTED_STATS } from '../expected.js';
 
+// The example files in the playground's order: by the number each name starts with.
+const examples = readdirSync('src/ui/examples')
+  .filter((f) => f.endsWith('.graphql'))
+  .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+const EXAMPLE_COUNT = examples.length;
+
 interface ExplorerWindow {
   explorer: { view: { cy: { nodes(): { map<T>(f: (n: { id(): string }) => T): T[] }; getElementById(id: string): { renderedPosition(): { x: number; y: number } } } } };
 }
@@ -29,7 +35,7 @@ describe('pages in a real browser', () => {
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.locator('.graphiql-container').waitFor();
     const tabs = page.locator('.graphiql-tab');
-    expect(await tabs.count()).toBe(readdirSync('src/ui/examples').filter((file) => file.endsWith('.graphql')).length);
+    expect(await tabs.count()).toBe(EXAMPLE_COUNT);
     // GraphiQL fills the editor after it mounts: a while on a busy machine.
     await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 }).toContain('models(first: 5');
     await page.locator('.graphiql-execute-button').click();
@@ -42,6 +48,28 @@ describe('pages in a real browser', () => {
     expect(text).toContain(`"totalCount": ${String(proteinModels)}`);
     expect(text).toContain('"parameters": 120000000000');
     expect(existsSync(await screenshot(page, 'playground'))).toBe(true);
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opens the timeline tab, in the order of the example files, and runs its counts', async () => {
+    const { page, foreign, pageErrors } = await openPage(browser);
+    await page.goto(`${origin()}/`);
+    await page.locator('.graphiql-container').waitFor();
+    const tabs = page.locator('.graphiql-tab');
+    await expect.poll(() => tabs.count(), { timeout: 15_000 }).toBe(EXAMPLE_COUNT);
+    // The first tab's query in the editor: the page has started and answers clicks.
+    await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 }).toContain('models(first: 5');
+    const timeline = examples.findIndex((file) => file.includes('timeline'));
+    expect(timeline).toBeGreaterThan(0);
+    expect(await tabs.nth(timeline).innerText()).toContain('Timeline');
+    await tabs.nth(timeline).locator('button').first().click();
+    await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 }).toContain('modelCounts(by: [YEAR, DOMAIN])');
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.result-window');
+    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('"modelCounts"');
+    const earliest = await server.gql<{ modelCounts: { year: number }[] }>('{ modelCounts(by: [YEAR]) { year } }');
+    expect(await result.innerText()).toContain(`"year": ${String(earliest.data!.modelCounts[0]!.year)}`);
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
