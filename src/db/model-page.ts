@@ -120,7 +120,8 @@ function presentFields(filter: ModelFilter): Set<OrderField> {
   return present;
 }
 
-function filterConditions(filter: ModelFilter): string[] {
+/** The Cypher conditions of a filter on the model bound to `m`, values as `$filter` parameters (fixed text). */
+export function filterConditions(filter: ModelFilter): string[] {
   return (Object.keys(FILTER_CONDITION) as (keyof ModelFilter)[])
     .filter((key) => filter[key] !== undefined)
     .map((key) => FILTER_CONDITION[key]);

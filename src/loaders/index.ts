@@ -4,11 +4,13 @@ import type { LoaderSettings } from './batch.js';
 import { createEntityLoader, type EntityLoader } from './entities.js';
 import { createModelLoaders, type ModelLoaders } from './models.js';
 import { createRelationLoaders, type RelationLoaders } from './relations.js';
+import { createResultLoaders, type ResultLoaders } from './results.js';
 
 export interface Loaders {
   entity: EntityLoader;
   related: RelationLoaders;
   models: ModelLoaders;
+  results: ResultLoaders;
 }
 
 export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders {
@@ -16,5 +18,6 @@ export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders
     entity: createEntityLoader(reader, settings),
     related: createRelationLoaders(reader, settings),
     models: createModelLoaders(reader, settings),
+    results: createResultLoaders(reader, settings),
   };
 }

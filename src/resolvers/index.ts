@@ -4,10 +4,12 @@ import type { Resolvers } from '../generated/graphql.js';
 import { ModelConnection, ModelEdge } from './connection.js';
 import { Dataset } from './dataset.js';
 import { Domain } from './domain.js';
+import { Leaderboard, leaderboardQueries } from './leaderboard.js';
 import { Model } from './model.js';
 import { Organization } from './organization.js';
 import { Query } from './query.js';
 import { Release } from './release.js';
+import { Result } from './result.js';
 import { Task } from './task.js';
 
 export const resolvers: Resolvers = {
@@ -16,7 +18,7 @@ export const resolvers: Resolvers = {
   NonEmptyString: NonEmptyStringResolver,
   DateTime: DateTimeResolver,
   Node: { __resolveType: (row) => row.label },
-  Query,
+  Query: { ...Query, ...leaderboardQueries },
   Domain,
   Task,
   Dataset,
@@ -25,4 +27,6 @@ export const resolvers: Resolvers = {
   Release,
   ModelConnection,
   ModelEdge,
+  Result,
+  Leaderboard,
 };

@@ -26,7 +26,7 @@ function normaliseOrder(orderBy: InputMaybe<ModelOrder[]> | undefined): OrderKey
 }
 
 /** Keys in a fixed order, so that equal filters serialise equally and share one batched query. */
-function normaliseFilter(where: InputMaybe<ModelWhere> | undefined): ModelFilter {
+export function normaliseFilter(where: InputMaybe<ModelWhere> | undefined): ModelFilter {
   if (!where) return {};
   const filter: ModelFilter = {};
   if (where.domain != null) filter.domain = where.domain;
