@@ -68,20 +68,13 @@ function expectedBoards(results: ResultFact[] = facts.results): ExpectedBoard[] 
 
 const RESULT_FIELDS = 'model { id } dataset { id } metric value unit higherIsBetter setting split variant note source { title url kind } rank';
 
-interface ResultAnswer {
+/** A result as the API answers RESULT_FIELDS: the fact's values, its model and dataset as objects, and its rank. */
+type ResultAnswer = Omit<ResultFact, 'model' | 'dataset' | 'source' | 'sourceKind'> & {
   model: { id: string };
   dataset: { id: string };
-  metric: string;
-  value: number;
-  unit: string | null;
-  higherIsBetter: boolean;
-  setting: string;
-  split: string | null;
-  variant: string | null;
-  note: string | null;
   source: { title: string; url: string | null; kind: string | null };
   rank: number;
-}
+};
 
 interface BoardAnswer {
   dataset: { id: string };
