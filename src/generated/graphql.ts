@@ -92,19 +92,6 @@ export type Edge = {
   type: RelationType;
 };
 
-/** The kinds of entity in the graph. */
-export type EntityKind =
-  /** A Dataset. */
-  | 'DATASET'
-  /** A Domain. */
-  | 'DOMAIN'
-  /** A Model. */
-  | 'MODEL'
-  /** An Organization. */
-  | 'ORGANIZATION'
-  /** A Task. */
-  | 'TASK';
-
 /** A path through the graph. */
 export type GraphPath = {
   __typename?: 'GraphPath';
@@ -413,6 +400,7 @@ export type Paradigm =
   /** Does both. */
   | 'HYBRID';
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type Query = {
   __typename?: 'Query';
   /** A dataset by id; null when unknown. */
@@ -456,22 +444,26 @@ export type Query = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDatasetArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDatasetsArgs = {
   modality?: InputMaybe<Modality>;
   task?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDomainArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryLeaderboardArgs = {
   dataset: Scalars['ID']['input'];
   metric: Scalars['String']['input'];
@@ -479,17 +471,20 @@ export type QueryLeaderboardArgs = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryLeaderboardsArgs = {
   domain?: InputMaybe<Scalars['ID']['input']>;
   task?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryModelArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryModelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -498,28 +493,33 @@ export type QueryModelsArgs = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryOrganizationsArgs = {
   country?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<OrganizationKind>;
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryPathArgs = {
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
@@ -527,23 +527,27 @@ export type QueryPathArgs = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryRelatedModelsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['NonEmptyString']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryTaskArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryTasksArgs = {
   domain?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -769,7 +773,6 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Domain: ResolverTypeWrapper<DomainRow>;
   Edge: ResolverTypeWrapper<EdgeRow>;
-  EntityKind: EntityKind;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphPath: ResolverTypeWrapper<PathRow>;
   GraphStats: ResolverTypeWrapper<StatsRow>;
