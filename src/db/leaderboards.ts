@@ -64,12 +64,14 @@ export async function leaderboardsOfDatasets(reader: Reader, datasetIds: readonl
   return (await reader.read(cypherQuery('leaderboards'), { datasetIds, task: null, domain: null })) as unknown as LeaderboardRow[];
 }
 
-// The rank of result r (on dataset d): one more than the results of the same dataset, metric and setting that are
-// strictly better, so ties share a rank and the next rank skips as many places (1, 2, 2, 4).
-const RANK = `COUNT {
-    MATCH (d)<-[:ON]-(o:Result {metric: r.metric, setting: r.setting})
-    WHERE CASE WHEN r.higherIsBetter THEN o.value > r.value ELSE o.value < r.value END
-  } + 1`;
+/**
+ * The rank of a result whose value is bound to `value` and direction to `higher`, among `values`, the values of
+ * every result of its leaderboard: one more than the values strictly better, so ties share a rank and the next
+ * rank skips as many places (1, 2, 2, 4). Compared in memory: a leaderboard's values are read once, not per pair.
+ */
+function rankAmong(values: string): string {
+  return `1 + size([v IN ${values} WHERE CASE WHEN higher THEN v > value ELSE v < value END])`;
+}
 
 // Best first is rank order; equal values by model name, then variant, then the result's id, so the order is total.
 const TIES = "toLower(m.name), m.id, toLower(coalesce(r.variant, '')), r.id";
@@ -83,14 +85,18 @@ const RESULT = `r {.*, rank: rank, model: ${compactProjection('m', 'Model')}, da
  */
 export function entriesQuery(filter: ModelFilter): string {
   const conditions = filterConditions(filter);
-  // Fixed text only: the conditions come from model-page.ts's table (chosen by filter keys), RANK, TIES and RESULT
+  // Fixed text only: the conditions come from model-page.ts's table (chosen by filter keys), the rank, TIES and RESULT
   // from this module; every value travels as a parameter.
   return [
     'UNWIND $boards AS board',
     'CALL (board) {',
-    '  MATCH (d:Dataset {id: board.dataset})<-[:ON]-(r:Result {metric: board.metric, setting: board.setting})<-[:ACHIEVED]-(m:Model)',
+    '  MATCH (d:Dataset {id: board.dataset})<-[:ON]-(r:Result {metric: board.metric, setting: board.setting})',
+    '  WITH d, collect(r) AS results, collect(r.value) AS values',
+    '  UNWIND results AS r',
+    '  MATCH (r)<-[:ACHIEVED]-(m:Model)',
     ...(conditions.length > 0 ? [`  WHERE ${conditions.join('\n    AND ')}`] : []),
-    `  WITH d, r, m, ${RANK} AS rank`,
+    '  WITH d, r, m, values, r.value AS value, r.higherIsBetter AS higher',
+    `  WITH d, r, m, ${rankAmong('values')} AS rank`,
     `  ORDER BY rank, ${TIES}`,
     '  LIMIT $first',
     `  RETURN collect(${RESULT}) AS entries`,
@@ -108,7 +114,9 @@ export const MODEL_RESULTS_QUERY = [
   'CALL (modelId) {',
   '  MATCH (m:Model {id: modelId})-[:ACHIEVED]->(r:Result)-[:ON]->(d:Dataset)',
   '  WHERE $dataset IS NULL OR d.id = $dataset',
-  `  WITH d, r, m, ${RANK} AS rank`,
+  '  WITH d, r, m, r.value AS value, r.higherIsBetter AS higher,',
+  '       COLLECT { MATCH (d)<-[:ON]-(o:Result {metric: r.metric, setting: r.setting}) RETURN o.value } AS values',
+  `  WITH d, r, m, ${rankAmong('values')} AS rank`,
   `  ORDER BY toLower(d.name), d.id, r.metric, r.setting, rank, ${TIES}`,
   `  RETURN collect(${RESULT}) AS results`,
   '}',
