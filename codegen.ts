@@ -36,6 +36,9 @@ const config = {
     ModelFacets: '../db/model-facets.js#FacetsRow',
     FacetCount: '../db/model-facets.js#FacetRow',
     LineageStep: '../db/lineage.js#LineageStepRow',
+    Result: '../db/leaderboards.js#ResultRow',
+    Source: '../db/leaderboards.js#SourceRow',
+    Leaderboard: '../db/leaderboards.js#LeaderboardRow',
   },
 };
 

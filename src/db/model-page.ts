@@ -151,7 +151,7 @@ function presentFields(filter: ModelFilter): Set<OrderField> {
   return present;
 }
 
-/** The WHERE conditions of a filter: fixed text of FILTER_CONDITION, values as $filter parameters. */
+/** The Cypher conditions of a filter on the model bound to `m`, values as `$filter` parameters (fixed text). */
 export function filterConditions(filter: ModelFilter): string[] {
   return (Object.keys(FILTER_CONDITION) as (keyof ModelFilter)[])
     .filter((key) => filter[key] !== undefined)

@@ -17,6 +17,7 @@ const QUERY_NAMES = [
   'label-counts',
   'relationship-counts',
   'release',
+  'leaderboards',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -5,6 +5,7 @@ import type { ModelPage, ModelPageEdge } from '../db/model-page.js';
 import type { ModelCountRow } from '../db/model-counts.js';
 import type { FacetsRow, FacetRow } from '../db/model-facets.js';
 import type { LineageStepRow } from '../db/lineage.js';
+import type { ResultRow, SourceRow, LeaderboardRow } from '../db/leaderboards.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -37,6 +38,8 @@ export type Dataset = Node & {
   evaluatedModels: Array<Model>;
   /** The dataset's slug. */
   id: Scalars['ID']['output'];
+  /** The leaderboards of this dataset, one per metric and setting, those with most results first. */
+  leaderboards: Array<Leaderboard>;
   /** The kind of data it holds. */
   modality?: Maybe<Modality>;
   /** Display name. */
@@ -185,6 +188,36 @@ export type GraphStats = {
   tasks: Scalars['Int']['output'];
 };
 
+/**
+ * The results of one dataset, metric and setting, comparable with each other. Results of other settings are never
+ * merged in: each setting has its own leaderboard.
+ */
+export type Leaderboard = {
+  __typename?: 'Leaderboard';
+  /** The benchmark. */
+  dataset: Dataset;
+  /** Best first; ties by model name (then variant). */
+  entries: Array<Result>;
+  /** Whether a higher value is better. */
+  higherIsBetter: Scalars['Boolean']['output'];
+  /** What is measured. */
+  metric: Scalars['String']['output'];
+  /** The protocol every result of this leaderboard follows. */
+  setting: Scalars['String']['output'];
+  /** How many results the leaderboard holds in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/**
+ * The results of one dataset, metric and setting, comparable with each other. Results of other settings are never
+ * merged in: each setting has its own leaderboard.
+ */
+export type LeaderboardEntriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  where?: InputMaybe<ModelWhere>;
+};
+
 /** One step of a lineage: the model, how many BASED_ON hops away it is, and the model one hop closer to the start. */
 export type LineageStep = {
   __typename?: 'LineageStep';
@@ -286,6 +319,8 @@ export type Model = Node & {
   parameters?: Maybe<Scalars['SafeInt']['output']>;
   /** How it was pretrained, in words. */
   pretraining?: Maybe<Scalars['String']['output']>;
+  /** The model's benchmark results, by dataset name, metric and setting, then best first. */
+  results: Array<Result>;
   /** The tasks it performs, by name. */
   tasks: Array<Task>;
   /** The datasets it was trained on, by name. */
@@ -304,6 +339,12 @@ export type ModelAncestorsArgs = {
 /** A foundation model covered by the survey, or a general-purpose model that biomedical models build on. */
 export type ModelDescendantsArgs = {
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A foundation model covered by the survey, or a general-purpose model that biomedical models build on. */
+export type ModelResultsArgs = {
+  dataset?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A page of models (Relay cursor connection). */
@@ -571,6 +612,10 @@ export type Query = {
   domain?: Maybe<Domain>;
   /** All domains, by name. */
   domains: Array<Domain>;
+  /** One leaderboard: a dataset's results by one metric under one setting (exactly as `Leaderboard.setting` spells it); null when it has none. */
+  leaderboard?: Maybe<Leaderboard>;
+  /** Every leaderboard, or those of a task's or domain's datasets (both: of the datasets that are both); by dataset name, then those with most results first. */
+  leaderboards: Array<Leaderboard>;
   /** A model by id; null when unknown. */
   model?: Maybe<Model>;
   /** Counts of the models matching `where`, grouped by one or two dimensions (for charts and tables). Groups follow the first dimension's values (years ascending, entities by name, false before true), then the largest count, then the second dimension's values. A model counts once in each value it has of a dimension (each domain it serves, ...) and in no group of a dimension it has no value for. */
@@ -622,6 +667,21 @@ export type QueryDatasetsArgs = {
 /** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDomainArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
+export type QueryLeaderboardArgs = {
+  dataset: Scalars['ID']['input'];
+  metric: Scalars['String']['input'];
+  setting: Scalars['String']['input'];
+};
+
+
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
+export type QueryLeaderboardsArgs = {
+  domain?: InputMaybe<Scalars['ID']['input']>;
+  task?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -764,6 +824,38 @@ export type Release = {
   version: Scalars['String']['output'];
 };
 
+/**
+ * One benchmark number: a model (or its `variant`) scored `value` on a dataset by a metric under a setting, as read
+ * in its source. Results compare only within the same dataset, metric and setting (a `Leaderboard`).
+ */
+export type Result = {
+  __typename?: 'Result';
+  /** The benchmark it was evaluated on. */
+  dataset: Dataset;
+  /** Whether a higher value is better; the same for every result of a metric. */
+  higherIsBetter: Scalars['Boolean']['output'];
+  /** What was measured, e.g. `accuracy` or `Spearman (average)`. */
+  metric: Scalars['String']['output'];
+  /** The model evaluated. */
+  model: Model;
+  /** What the curator noted while reading the source (conflicts between sources, caveats). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Position among the results of the same dataset, metric and setting (1 = best); ties share a rank, and the next rank skips as many places (1, 2, 2, 4). Filters on a leaderboard's entries do not change it. */
+  rank: Scalars['Int']['output'];
+  /** The exact protocol, e.g. `zero-shot CoT (no in-context examples, no retrieval)`; shown next to every number. */
+  setting: Scalars['String']['output'];
+  /** Where the number was read. */
+  source: Source;
+  /** The part of the dataset evaluated, as the source states it. */
+  split?: Maybe<Scalars['String']['output']>;
+  /** `%`, another scale as the source states it (e.g. `Spearman rho (-1 to 1)`), or null. */
+  unit?: Maybe<Scalars['String']['output']>;
+  /** The number, as the source prints it (in `unit`). */
+  value: Scalars['Float']['output'];
+  /** The checkpoint or size evaluated (e.g. `ESM2 (650M)`); a model may hold one entry per variant. Null when the source names none. */
+  variant?: Maybe<Scalars['String']['output']>;
+};
+
 /** A full-text search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -779,6 +871,17 @@ export type SortDirection =
   | 'ASC'
   /** Largest first. */
   | 'DESC';
+
+/** Where a result was read. */
+export type Source = {
+  __typename?: 'Source';
+  /** `own paper` (the model's own paper), `leaderboard` (a benchmark's leaderboard) or `later paper` (a paper that evaluated the model later). */
+  kind?: Maybe<Scalars['String']['output']>;
+  /** Title of the paper, page or table, as precise as the curator could make it. */
+  title: Scalars['String']['output'];
+  /** Where to read it. */
+  url?: Maybe<Scalars['URL']['output']>;
+};
 
 /** Part of the graph: some entities and every relationship among them. */
 export type Subgraph = {
@@ -905,6 +1008,7 @@ export type ResolversTypes = {
   GraphStats: ResolverTypeWrapper<StatsRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Leaderboard: ResolverTypeWrapper<LeaderboardRow>;
   LineageStep: ResolverTypeWrapper<LineageStepRow>;
   Modality: Modality;
   Model: ResolverTypeWrapper<ModelRow>;
@@ -927,9 +1031,11 @@ export type ResolversTypes = {
   RelatedModel: ResolverTypeWrapper<RelatedModelRow>;
   RelationType: RelationType;
   Release: ResolverTypeWrapper<ReleaseRow>;
+  Result: ResolverTypeWrapper<ResultRow>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   SortDirection: SortDirection;
+  Source: ResolverTypeWrapper<SourceRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRow>;
   Task: ResolverTypeWrapper<TaskRow>;
@@ -951,6 +1057,7 @@ export type ResolversParentTypes = {
   GraphStats: StatsRow;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Leaderboard: LeaderboardRow;
   LineageStep: LineageStepRow;
   Model: ModelRow;
   ModelConnection: ModelPage;
@@ -967,8 +1074,10 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RelatedModel: RelatedModelRow;
   Release: ReleaseRow;
+  Result: ResultRow;
   SafeInt: Scalars['SafeInt']['output'];
   SearchHit: SearchHitRow;
+  Source: SourceRow;
   String: Scalars['String']['output'];
   Subgraph: SubgraphRow;
   Task: TaskRow;
@@ -980,6 +1089,7 @@ export type DatasetResolvers<ContextType = RequestContext, ParentType extends Re
   evaluatedModelCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evaluatedModels?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leaderboards?: Resolver<Array<ResolversTypes['Leaderboard']>, ParentType, ContextType>;
   modality?: Resolver<Maybe<ResolversTypes['Modality']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   size?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1031,6 +1141,15 @@ export type GraphStatsResolvers<ContextType = RequestContext, ParentType extends
   tasks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type LeaderboardResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Leaderboard'] = ResolversParentTypes['Leaderboard']> = {
+  dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['Result']>, ParentType, ContextType, RequireFields<LeaderboardEntriesArgs, 'first'>>;
+  higherIsBetter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  setting?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type LineageStepResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LineageStep'] = ResolversParentTypes['LineageStep']> = {
   depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
@@ -1059,6 +1178,7 @@ export type ModelResolvers<ContextType = RequestContext, ParentType extends Reso
   paradigm?: Resolver<Maybe<ResolversTypes['Paradigm']>, ParentType, ContextType>;
   parameters?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   pretraining?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['Result']>, ParentType, ContextType, Partial<ModelResultsArgs>>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
   trainedOn?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1140,6 +1260,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType, Partial<QueryDatasetsArgs>>;
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'id'>>;
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
+  leaderboard?: Resolver<Maybe<ResolversTypes['Leaderboard']>, ParentType, ContextType, RequireFields<QueryLeaderboardArgs, 'dataset' | 'metric' | 'setting'>>;
+  leaderboards?: Resolver<Array<ResolversTypes['Leaderboard']>, ParentType, ContextType, Partial<QueryLeaderboardsArgs>>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType, RequireFields<QueryModelCountsArgs, 'by'>>;
   models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, RequireFields<QueryModelsArgs, 'first'>>;
@@ -1171,6 +1293,21 @@ export type ReleaseResolvers<ContextType = RequestContext, ParentType extends Re
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Result'] = ResolversParentTypes['Result']> = {
+  dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
+  higherIsBetter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  setting?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  split?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
   name: 'SafeInt';
 }
@@ -1178,6 +1315,12 @@ export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
 export type SearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
 };
 
 export type SubgraphResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
@@ -1208,6 +1351,7 @@ export type Resolvers<ContextType = RequestContext> = {
   FacetCount?: FacetCountResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
+  Leaderboard?: LeaderboardResolvers<ContextType>;
   LineageStep?: LineageStepResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
@@ -1222,8 +1366,10 @@ export type Resolvers<ContextType = RequestContext> = {
   Query?: QueryResolvers<ContextType>;
   RelatedModel?: RelatedModelResolvers<ContextType>;
   Release?: ReleaseResolvers<ContextType>;
+  Result?: ResultResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
   SearchHit?: SearchHitResolvers<ContextType>;
+  Source?: SourceResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;
   URL?: GraphQLScalarType;

@@ -5,12 +5,14 @@ import { createEntityLoader, type EntityLoader } from './entities.js';
 import { createLineageLoader, type LineageLoader } from './lineage.js';
 import { createModelLoaders, type ModelLoaders } from './models.js';
 import { createRelationLoaders, type RelationLoaders } from './relations.js';
+import { createResultLoaders, type ResultLoaders } from './results.js';
 
 export interface Loaders {
   entity: EntityLoader;
   related: RelationLoaders;
   models: ModelLoaders;
   lineage: LineageLoader;
+  results: ResultLoaders;
 }
 
 export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders {
@@ -19,5 +21,6 @@ export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders
     related: createRelationLoaders(reader, settings),
     models: createModelLoaders(reader, settings),
     lineage: createLineageLoader(reader, settings),
+    results: createResultLoaders(reader, settings),
   };
 }

@@ -7,6 +7,7 @@ import { Dataset } from './dataset.js';
 import { DatasetCounts, DatasetListQuery } from './dataset-list.js';
 import { Domain } from './domain.js';
 import { ModelLineage } from './lineage.js';
+import { Leaderboard, leaderboardQueries } from './leaderboard.js';
 import { Model } from './model.js';
 import { ModelCount, ModelCountsQuery } from './model-counts.js';
 import { ModelConnectionFacets, ModelFacets } from './model-facets.js';
@@ -14,6 +15,7 @@ import { Organization } from './organization.js';
 import { PathQuery } from './paths.js';
 import { Query } from './query.js';
 import { Release } from './release.js';
+import { Result } from './result.js';
 import { Task } from './task.js';
 
 /**
@@ -33,7 +35,7 @@ export const resolvers: Resolvers = {
   NonEmptyString: coercionOf(NonEmptyStringResolver),
   DateTime: coercionOf(DateTimeResolver),
   Node: { __resolveType: (row) => row.label },
-  Query: { ...Query, ...ModelCountsQuery, ...PathQuery, ...DatasetListQuery },
+  Query: { ...Query, ...ModelCountsQuery, ...PathQuery, ...DatasetListQuery, ...leaderboardQueries },
   Domain,
   Task,
   Dataset: { ...Dataset, ...DatasetCounts },
@@ -44,4 +46,6 @@ export const resolvers: Resolvers = {
   ModelEdge,
   ModelCount,
   ModelFacets,
+  Result,
+  Leaderboard,
 };

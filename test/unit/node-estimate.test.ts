@@ -151,6 +151,12 @@ describe('estimateNodes with the database work of traversals', () => {
     expect(estimate(aliased(30, 'path(from: "a", to: "b", maxHops: 6) { length }'), {}, true)).toBeGreaterThan(MAX_NODES);
   });
 
+  it('refuses 30 aliased lists of leaderboards, and lets one through with every entry of every leaderboard', () => {
+    expect(estimate(aliased(30, 'leaderboards(domain: "clinical-informatics") { totalCount }'), {}, true)).toBeGreaterThan(MAX_NODES);
+    const all = '{ leaderboards { entries(first: 100) { value model { name } } } }';
+    expect(estimate(all, {}, true)).toBe(FIELD_COSTS['Query.leaderboards']!.dbHits({}) * NODES_PER_DB_HIT + 20 + 20 * 100);
+  });
+
   it('lets every example query of the README and the playground through', () => {
     const dir = new URL('../../src/ui/examples/', import.meta.url);
     const files = readdirSync(dir).filter((file) => file.endsWith('.graphql'));
