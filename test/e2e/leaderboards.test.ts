@@ -123,7 +123,7 @@ describe('leaderboards', () => {
   });
 
   it('answer the issue\'s two leaderboards best first with their sources in one request (the README example)', async () => {
-    const query = readFileSync('src/ui/examples/8-leaderboards.graphql', 'utf8');
+    const query = readFileSync('src/ui/examples/13-leaderboards.graphql', 'utf8');
     const response = await server.gql<Record<string, { setting: string; entries: { value: number; model: { name: string }; source: { url: string } }[] }>>(query);
     expect(response.errors).toBeUndefined();
     const { proteinGym, medQA } = response.data!;
