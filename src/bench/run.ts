@@ -6,14 +6,13 @@
  * --operations nested,search (default: all).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Database } from '../db/database.js';
 import { freePort, startLocalNeo4j } from '../db/local-neo4j.js';
-import { applyDerived, applySchema, SCRIPT_DIRS } from '../db/scripts.js';
+import { applyDerived, applySchema } from '../db/scripts.js';
 import { projectPath } from '../paths.js';
 import { responseHash } from './canonical.js';
 import { measureFloor, measureHttp, measureSequential, medianOf, type Measurement } from './measure.js';
@@ -88,32 +87,21 @@ const SEQUENTIAL_REQUESTS = 3;
 /** A load run that completes fewer answers than this says little; the system is then measured one at a time. */
 const MIN_LOAD_ANSWERS = 5;
 
-/** A short hash of the derived-property scripts: a graph derived with other scripts is derived again. */
-function derivedVersion(): string {
-  const hash = createHash('sha256');
-  const dir = SCRIPT_DIRS.derived;
-  for (const file of readdirSync(dir).sort()) hash.update(file).update(readFileSync(`${dir}/${file}`));
-  return hash.digest('hex').slice(0, 12);
-}
-
 async function prepareGraph(size: SizeName, db: Database, dataDir: string): Promise<number | null> {
   const marker = `${dataDir}/.biofm-bench-${String(GRAPH_VERSION)}-${String(SIZES[size])}`;
-  const derivedMarker = `${dataDir}/.biofm-bench-derived-${derivedVersion()}`;
-  // The schema may have gained indexes since the graph was generated; applying it is idempotent.
+  // The schema may have gained indexes, and cypher/derived/ statements, since the graph was generated; applying
+  // both is idempotent.
   await applySchema(db);
   if (existsSync(marker)) {
-    if (!existsSync(derivedMarker)) {
-      await applyDerived(db);
-      writeFileSync(derivedMarker, new Date().toISOString());
-    }
+    await applyDerived(db);
     return null;
   }
   const started = performance.now();
   const profile = await readRealProfile(db);
   const graph = generateGraph(profile, SIZES[size]);
   await loadGraph(db, graph);
+  await applyDerived(db);
   writeFileSync(marker, new Date().toISOString());
-  writeFileSync(derivedMarker, new Date().toISOString());
   return (performance.now() - started) / 1000;
 }
 
@@ -189,7 +177,8 @@ async function benchOperation(
   const allSequential = tooSlowForLoad(performance.now() - floorStarted);
   const result: OperationResult = { size, operation: op.name, sequential: [], roundTrips: { floor: 1 }, sameData: {}, results: {} };
   const oursBody = JSON.stringify({ query: op.query, variables });
-  const peerBody = JSON.stringify({ query: op.peer.query, variables: op.peer.variables?.(ctx) ?? variables });
+  const peerQuery = typeof op.peer.query === 'string' ? op.peer.query : op.peer.query(ctx);
+  const peerBody = JSON.stringify({ query: peerQuery, variables: op.peer.variables?.(ctx) ?? variables });
   for (const system of ['ours', 'n+1', 'peer'] as const) {
     const running = systems[system];
     if (!running) continue;

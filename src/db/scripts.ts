@@ -59,7 +59,7 @@ export function applySchema(db: Database, timeoutMs?: number): Promise<void> {
   return applyScriptDir(db, SCRIPT_DIRS.schema, timeoutMs);
 }
 
-/** Recomputes the properties derived from the facts (cypher/derived/); idempotent. */
+/** Stores what is computed from the graph (cypher/derived/), e.g. on the benchmark's synthetic graphs; idempotent. */
 export function applyDerived(db: Database, timeoutMs?: number): Promise<void> {
   return applyScriptDir(db, SCRIPT_DIRS.derived, timeoutMs);
 }

@@ -41,10 +41,16 @@ export async function filteredList<T>(context: RequestContext, rows: Promise<T[]
   return list;
 }
 
-const MODEL_FILTER_IDS: { key: keyof ModelFilter & ('domain' | 'task' | 'dataset'); label: EntityLabel }[] = [
+const MODEL_FILTER_IDS: {
+  key: keyof ModelFilter & ('domain' | 'task' | 'dataset' | 'developedBy' | 'descendantOf' | 'ancestorOf');
+  label: EntityLabel;
+}[] = [
   { key: 'domain', label: 'Domain' },
   { key: 'task', label: 'Task' },
   { key: 'dataset', label: 'Dataset' },
+  { key: 'developedBy', label: 'Organization' },
+  { key: 'descendantOf', label: 'Model' },
+  { key: 'ancestorOf', label: 'Model' },
 ];
 
 /** A page of models; when the whole filtered list is empty, a warning for each `where` id that matches nothing. */

@@ -3,6 +3,7 @@ import type { ModelResolvers, Paradigm } from '../generated/graphql.js';
 import type { ModelRow } from '../db/rows.js';
 import { aliases, fullRow, property } from './full-row.js';
 import { toModality, toParadigm } from './enum-values.js';
+import { idArgument } from './id-args.js';
 
 export const Model: ModelResolvers = {
   aliases,
@@ -29,4 +30,5 @@ export const Model: ModelResolvers = {
   basedOn: (model, _, context) => context.loaders.related('Model.basedOn').load(model.id),
   derivatives: (model, _, context) => context.loaders.related('Model.derivatives').load(model.id),
   organizations: (model, _, context) => context.loaders.related('Model.organizations').load(model.id),
+  results: (model, { dataset }, context) => context.loaders.results.ofModel.load({ model: model.id, dataset: dataset == null ? null : idArgument(dataset) }),
 };

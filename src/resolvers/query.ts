@@ -1,11 +1,14 @@
-/** Root fields: arguments are checked here, then a loader or a query module does the work. */
-import { listDatasets, listDomains, listOrganizations, listTasks } from '../db/catalog.js';
+/**
+ * Root fields: arguments are checked here, then a loader or a query module does the work. The root fields of
+ * counts, paths and the dataset list live in their own modules (model-counts.ts, paths.ts, dataset-list.ts).
+ */
+import { listDomains, listOrganizations, listTasks } from '../db/catalog.js';
 import { relatedModels } from '../db/related-models.js';
 import { readRelease } from '../db/release.js';
 import type { EntityLabel, EntityRow } from '../db/rows.js';
 import { resolveNames, searchEntities } from '../db/search.js';
 import { graphStats } from '../db/stats.js';
-import { neighborhood, shortestPath } from '../db/traversal.js';
+import { neighborhood } from '../db/traversal.js';
 import { DatabaseUnavailableError } from '../db/database.js';
 import { badUserInput, checkRange } from '../errors.js';
 import type { QueryResolvers } from '../generated/graphql.js';
@@ -45,25 +48,12 @@ export const Query: QueryResolvers = {
     return filteredList(context, listTasks(context.reader, id), [{ argument: 'domain', id, label: 'Domain' }]);
   },
   task: (_, { id }, context) => entityWithLabel(context, id, 'Task'),
-  datasets: (_, { task, modality }, context) => {
-    const id = task == null ? null : idArgument(task);
-    const rows = listDatasets(context.reader, id, modality ? toStored(modality) : null);
-    return filteredList(context, rows, [{ argument: 'task', id, label: 'Task' }]);
-  },
   dataset: (_, { id }, context) => entityWithLabel(context, id, 'Dataset'),
   models: (_, args, context) => modelPage(context, { scope: 'all', parentId: '', args: pageArgs(args) }),
   model: (_, { id }, context) => entityWithLabel(context, id, 'Model'),
   search: (_, { text, first, kinds }, context) =>
     searchEntities(context.reader, text, checkRange('first', first ?? 10, 0, 100), kindLabels(kinds)),
   resolve: (_, { names, kinds }, context) => resolveNames(context.reader, checkNames(names), kindLabels(kinds)),
-  path: (_, { from, to, maxHops }, context) =>
-    shortestPath(
-      context.reader,
-      (id) => context.loaders.entity.load(id),
-      idArgument(from),
-      idArgument(to),
-      checkRange('maxHops', maxHops ?? 4, 1, 6),
-    ),
   neighborhood: (_, { id, depth }, context) =>
     neighborhood(context.reader, loadEntities(context), idArgument(id), checkRange('depth', depth ?? 1, 1, 3)),
   relatedModels: (_, { id, first }, context) =>
