@@ -178,6 +178,43 @@ describe('ids in any case, and warnings for filter ids that match nothing', () =
     expect(upper.extensions?.warnings).toBeUndefined();
   });
 
+  it('takes the ids of paths, lineage, organisation, dataset and leaderboard arguments in capitals too', async () => {
+    const query = (ids: { llama: string; task: string; domain: string; alphabet: string; medqa: string; from: string; to: string }) => `{
+      paths(from: "${ids.from}", to: "${ids.to}", first: 2) { length }
+      models(first: 3, where: { descendantOf: "${ids.llama}", developedBy: "${ids.alphabet}", domainAny: ["${ids.domain}"] }) { totalCount }
+      ancestors: models(first: 3, where: { ancestorOf: "${ids.llama}" }) { totalCount }
+      datasets(where: { task: "${ids.task}", domain: "${ids.domain}" }) { id }
+      leaderboards(task: "${ids.task}") { dataset { id } metric }
+      model(id: "med-palm-2") { results(dataset: "${ids.medqa}") { value } }
+    }`;
+    const lower = await server.gql(
+      query({ llama: 'llama', task: 'medical-question-answering', domain: 'clinical-informatics', alphabet: 'alphabet', medqa: 'medqa-usmle', from: 'pubmedbert', to: 'blue-benchmark' }),
+    );
+    const upper = await server.gql(
+      query({ llama: 'LLaMA', task: 'Medical-Question-Answering', domain: 'CLINICAL-INFORMATICS', alphabet: 'Alphabet', medqa: 'MedQA-USMLE', from: 'PubMedBERT', to: 'BLUE-Benchmark' }),
+    );
+    expect(lower.errors).toBeUndefined();
+    expect(upper.data).toEqual(lower.data);
+    expect(upper.extensions?.warnings).toBeUndefined();
+    const answer = lower.data as { paths: unknown[]; datasets: unknown[]; leaderboards: unknown[]; model: { results: unknown[] } };
+    expect([answer.paths, answer.datasets, answer.leaderboards, answer.model.results].map((list) => list.length > 0)).toEqual([true, true, true, true]);
+  });
+
+  it('warns about unknown ids of the dataset and lineage filters', async () => {
+    const response = await server.gql(`{
+      datasets(where: { domain: "no-such-domain" }) { id }
+      models(where: { descendantOf: "no-such-model" }) { nodes { id } }
+    }`);
+    expect(response.data).toEqual({ datasets: [], models: { nodes: [] } });
+    expect(response.extensions?.warnings).toEqual(
+      expect.arrayContaining([
+        { code: 'UNKNOWN_ID', argument: 'where.domain', message: 'no domain has the id "no-such-domain"' },
+        { code: 'UNKNOWN_ID', argument: 'where.descendantOf', message: 'no model has the id "no-such-model"' },
+      ]),
+    );
+    expect(response.extensions?.warnings).toHaveLength(2);
+  });
+
   it('warns, naming the argument, when a filter id matches nothing, and still answers with empty lists', async () => {
     const response = await server.gql(`{
       tasks(domain: "no-such-domain") { id }
