@@ -1,7 +1,8 @@
 // The candidates of several searches at once (Query.search sends one, Query.resolve one per name): every probe of
-// a request is one full-text query (cypher/schema/02-indexes.cypher); the near misses of its key only when fewer
-// than $few entities matched the key and fewer than $few held every word. src/db/search.ts ranks the candidates.
-// $requests: [{index, pool, probes: [{indexName, query}], keyProbe, coverProbes, fuzzyQuery}] (keyProbe: the
+// a request is one full-text query (cypher/schema/02-indexes.cypher); the near misses of its key only when no
+// entity has the key itself, fewer than $few begin with it and fewer than $few hold every word (a fuzzy query
+// costs ten exact ones). src/db/search.ts ranks the candidates.
+// $requests: [{index, pool, key, probes: [{indexName, query}], keyProbe, coverProbes, fuzzyQuery}] (keyProbe: the
 // position of the key's probe or null; coverProbes: the positions of those whose hits hold every word); $few
 // Returns: request (its index), node (id, name, aliases, searchKeys, label, degree), scores ([probe position,
 // score] per probe that found it; position -1 for the near misses)
@@ -16,6 +17,7 @@ CALL (request, found) {
   WITH request, found
   WHERE request.fuzzyQuery IS NOT NULL
     AND size([f IN found WHERE f[0] = request.keyProbe]) < $few
+    AND NOT any(f IN found WHERE f[0] = request.keyProbe AND request.key IN f[1].searchKeys)
     AND size([f IN found WHERE f[0] IN request.coverProbes]) < $few
   CALL db.index.fulltext.queryNodes('entity_keys', request.fuzzyQuery, {limit: request.pool}) YIELD node, score
   RETURN collect([-1, node, score]) AS near

@@ -8,8 +8,8 @@
  *   `literal` when the text is the name, an alias or the id apart from case (`BioT5` before `BioT5+`, whose key is
  *   the same); a prefix of one of its keys scores up to `prefix`, the more of that key it covers the more (`esm`
  *   is 3/4 of `esm2`); a near miss (edit distance 1 for keys of 3 to 5 characters, 2 for longer ones) scores up
- *   to `fuzzy`, plus `sameStart` when it begins with the text's first letter, and is looked for only when fewer
- *   than FEW entities match the key and fewer than FEW hold every word;
+ *   to `fuzzy`, plus `sameStart` when it begins with the text's first letter, and is looked for only when no
+ *   entity has the key itself, fewer than FEW begin with it and fewer than FEW hold every word;
  * - its words, stemmed and folded by the analyzer, in names and aliases (weighted well above descriptions) and in
  *   descriptions: per field each word, all the words together and the words as a phrase, and the last word as a
  *   prefix (the user may still be typing it); scaled so that the best text match scores `text`;
@@ -61,6 +61,7 @@ export interface SearchPlan {
   request: {
     index: number;
     pool: number;
+    key: string;
     probes: { indexName: SearchIndex; query: string }[];
     keyProbe: number | null;
     /** The probes whose hits are the entities holding every word. */
@@ -189,6 +190,7 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
     request: {
       index,
       pool: options.words ? Math.max(SEARCH_POOL, options.first) : RESOLVE_POOL,
+      key,
       probes,
       keyProbe,
       coverProbes,
