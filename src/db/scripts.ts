@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectPath } from '../paths.js';
-import { splitStatements } from './cypher-script.js';
+import { prepareStatement, splitStatements } from './cypher-script.js';
 import { cypherQuery } from './queries.js';
 import type { Database } from './database.js';
 
@@ -45,8 +45,9 @@ export async function applyScriptDir(db: Database, dir: string, timeoutMs?: numb
   for (const file of scriptFiles(dir)) {
     const shownName = path.relative(projectPath(), file);
     for (const statement of splitStatements(readFileSync(file, 'utf8'))) {
+      const { query, params } = prepareStatement(statement.text);
       try {
-        await db.write(statement.text, {}, timeoutMs);
+        await db.write(query, params, timeoutMs);
       } catch (error) {
         throw new ScriptError(shownName, statement.number, statement.line, error);
       }
