@@ -85,11 +85,15 @@ export interface GraphCounts {
   relationships: Record<string, number>;
 }
 
-/** Nodes per label and relationships per type, the release marker left out. */
-export async function graphCounts(db: Database): Promise<GraphCounts> {
+/**
+ * Nodes per label and relationships per type, the release marker left out. With `timeoutMs` (the seeding's),
+ * the counts run under that timeout instead of the request timeout: on a Neo4j just started they can take longer.
+ */
+export async function graphCounts(db: Database, timeoutMs?: number): Promise<GraphCounts> {
+  // Auto-commit transactions of their own timeout; they only read.
   const [labels, relationships] = await Promise.all([
-    db.read(cypherQuery('label-counts')),
-    db.read(cypherQuery('relationship-counts')),
+    db.write(cypherQuery('label-counts'), {}, timeoutMs),
+    db.write(cypherQuery('relationship-counts'), {}, timeoutMs),
   ]);
   return {
     labels: Object.fromEntries(labels.map((row) => [String(row['label']), Number(row['count'])])),
