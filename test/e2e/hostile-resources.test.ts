@@ -72,8 +72,16 @@ const schemaCopies = (count: number): string =>
 describe('clients that never read their answer (MAX_ACTIVE_REQUESTS=1, RESPONSE_WRITE_TIMEOUT_MS=2000)', () => {
   const { logger, lines } = capturedLogger();
   const server = useTestServer(
-    // Room for a 7.7 MB introspection answer: many aliases, many tokens, a large estimate.
-    { MAX_ACTIVE_REQUESTS: '1', RESPONSE_WRITE_TIMEOUT_MS: '2000', MAX_ALIASES: '1000', MAX_TOKENS: '100000', MAX_NODES: '100000000' },
+    // Room for a large introspection answer (7.7 MB when written, more as the schema grows): many aliases, many
+    // tokens, a large estimate, and no answer-size cap (over it the answer would be a small 413, read at once).
+    {
+      MAX_ACTIVE_REQUESTS: '1',
+      RESPONSE_WRITE_TIMEOUT_MS: '2000',
+      MAX_ALIASES: '1000',
+      MAX_TOKENS: '100000',
+      MAX_NODES: '100000000',
+      MAX_RESPONSE_BYTES: '100000000',
+    },
     { logger },
   );
 
