@@ -9,6 +9,8 @@ export interface RequestContext {
   counter: QueryCounter;
   reader: Reader;
   loaders: Loaders;
+  /** Who the request counts against for the rate limit; absent when no limit applies. */
+  client?: string | undefined;
 }
 
 export function createRequestContext(db: Database, settings: LoaderSettings, requestId = randomUUID()): RequestContext {

@@ -18,6 +18,12 @@ export enum ErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** The operation could return more nodes than the node limit allows; rejected before any Cypher runs. */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The entity (or path) an export or link names does not exist. */
+  NOT_FOUND = 'NOT_FOUND',
+  /** The client spent its rate-limit budget; retry after the Retry-After seconds. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** The request carries an API key the server does not know. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
   /** The request's Cypher ran longer than CYPHER_TIMEOUT_MS and was stopped. */
   TIMEOUT = 'TIMEOUT',
   /** The graph database cannot be reached right now; retrying later may succeed. */

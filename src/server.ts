@@ -27,6 +27,7 @@ import { concurrencyLimit } from './limits/concurrency-limit.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
 import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
 import { pagesRouter } from './pages.js';
+import { publicApi } from './public-api.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './paths.js';
 import { queryStatsPlugin, requestLogPlugin } from './plugins.js';
@@ -35,6 +36,7 @@ import { resolvers } from './resolvers/index.js';
 export type ServerConfig = Pick<
   Config,
   'production' | 'queryStats' | 'loaderBatching' | 'limits' | 'corsOrigins' | 'introspection' | 'fieldSuggestions'
+  | 'publicUrl' | 'trustProxy' | 'cacheMaxAgeSeconds' | 'rateLimit'
 >;
 
 /** Lists whose length is known to be bounded for the node estimate (the rest count as LIST_SIZE_ESTIMATE). */
@@ -69,6 +71,7 @@ export const typeDefs = readFileSync(projectPath('schema.graphql'), 'utf8');
 
 export async function createServer({ db, config, logger, httpServer, gate = new GraphGate() }: ServerOptions): Promise<AppServer> {
   const { limits } = config;
+  const api = await publicApi({ db, config, logger });
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
     resolvers,
@@ -89,7 +92,8 @@ export async function createServer({ db, config, logger, httpServer, gate = new 
     ],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES }),
+      nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES }, api.onEstimate),
+      ...api.plugins,
       requestLogPlugin(logger),
       ...(config.queryStats ? [queryStatsPlugin()] : []),
       // Apollo's landing page loads from a CDN; ours (src/pages.ts) is served from this server.
@@ -102,6 +106,9 @@ export async function createServer({ db, config, logger, httpServer, gate = new 
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  // One set of execution slots for GraphQL, exports and MCP.
+  const slots = concurrencyLimit(limits.maxActiveRequests, limits.maxQueuedRequests);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -125,12 +132,15 @@ export async function createServer({ db, config, logger, httpServer, gate = new 
     express.json({ limit: limits.maxBodyBytes }),
     requireJsonPost,
     gate.guard(),
+    ...api.graphql,
     // After the body is read: a slow upload must not hold an execution slot.
-    concurrencyLimit(limits.maxActiveRequests, limits.maxQueuedRequests),
+    slots,
     expressMiddleware(apollo, {
-      context: () => Promise.resolve(createRequestContext(db, { batching: config.loaderBatching })),
+      context: ({ res }) =>
+        Promise.resolve({ ...createRequestContext(db, { batching: config.loaderBatching }), client: api.clientOf(res) }),
     }),
   );
+  api.mount(app, { apollo, gate, slots, schemaSdl: typeDefs });
   app.use(bodyErrorHandler(limits.maxBodyBytes));
   httpServer.requestTimeout = limits.requestTimeoutMs;
   return { app, apollo };

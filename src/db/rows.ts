@@ -1,4 +1,5 @@
 /** Plain rows the db layer returns: node properties as stored, plus the node's label. */
+import type { PlainValue } from './values.js';
 
 export type EntityLabel = 'Domain' | 'Task' | 'Dataset' | 'Model' | 'Organization';
 
@@ -62,6 +63,11 @@ export interface EdgeRow {
   type: string;
   from: string;
   to: string;
+}
+
+/** A relationship with its own properties (e.g. DEVELOPED_BY's `rank`), as the whole-graph export reads it. */
+export interface RelationshipRow extends EdgeRow {
+  properties: Record<string, PlainValue>;
 }
 
 export interface PathRow {

@@ -1,0 +1,118 @@
+/**
+ * The Model Context Protocol endpoint at /mcp (streamable HTTP, stateless, JSON answers; the official SDK) for
+ * AI agents. Every tool is a GraphQL operation run through the server's own pipeline (execute.ts), so tools have
+ * the API's limits, costs and errors, and a `graphql` tool runs any read-only query under the same limits.
+ */
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import express, { type RequestHandler, type Router } from 'express';
+import * as z from 'zod/v4';
+import { ErrorCode } from '../errors.js';
+import type { ExecuteOperation } from '../execute.js';
+import { sendError } from '../http-errors.js';
+import { ENTITY_QUERY } from '../links/entity-links.js';
+import type { Logger } from '../logger.js';
+import { CLIENT_LOCAL } from '../rate-limit/rate-limit-middleware.js';
+
+const ENTITY_FIELDS = '__typename id ... on Domain { name } ... on Task { name } ... on Dataset { name } ... on Model { name year } ... on Organization { name }';
+
+/** The tools: name, description, input schema, and the GraphQL operation they run with their arguments. */
+const TOOLS = {
+  search: {
+    description: 'Full-text search over the names and descriptions of models, datasets, tasks, domains and organisations; best first. Use it to find the id of something named in a question.',
+    input: { text: z.string().min(1).describe('Words to look for'), first: z.number().int().min(0).max(100).default(10).describe('How many hits, 0..100') },
+    query: `query Search($text: NonEmptyString!, $first: Int) { search(text: $text, first: $first) { score node { ${ENTITY_FIELDS} } } }`,
+  },
+  get_entity: {
+    description: 'One entity by id, with its properties and its direct links (tasks, datasets, organisations, base models, ...).',
+    input: { id: z.string().min(1).describe('The entity id, e.g. esm-2') },
+    query: ENTITY_QUERY,
+  },
+  related_models: {
+    description: 'Models most similar to a model by the Jaccard index over the tasks they perform and the datasets they saw, best first.',
+    input: { id: z.string().min(1).describe('A model id'), first: z.number().int().min(0).max(100).default(10).describe('How many, 0..100') },
+    query: `query Related($id: ID!, $first: Int) { relatedModels(id: $id, first: $first) { score model { id name } sharedTasks { id name } sharedDatasets { id name } } }`,
+  },
+  find_paths: {
+    description: 'What lies between two entities: a shortest path between them (ignoring direction), with the entities and relationships along it; null when none is within maxHops.',
+    input: {
+      from: z.string().min(1).describe('Id of the start'),
+      to: z.string().min(1).describe('Id of the end'),
+      maxHops: z.number().int().min(1).max(6).default(4).describe('Longest path considered, 1..6'),
+    },
+    query: `query Path($from: ID!, $to: ID!, $maxHops: Int) { path(from: $from, to: $to, maxHops: $maxHops) { length nodes { ${ENTITY_FIELDS} } edges { type from to } } }`,
+  },
+  neighborhood: {
+    description: 'The entities within depth (1..3) relationships of an entity, at most 200, and the relationships among them.',
+    input: { id: z.string().min(1).describe('Id of the centre'), depth: z.number().int().min(1).max(3).default(1).describe('How many relationships away, 1..3') },
+    query: `query Neighborhood($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth) { truncated nodes { ${ENTITY_FIELDS} } edges { type from to } } }`,
+  },
+} as const;
+
+function toolResult(result: Awaited<ReturnType<ExecuteOperation>>): CallToolResult {
+  return {
+    content: [{ type: 'text', text: JSON.stringify(result) }],
+    structuredContent: result as Record<string, unknown>,
+    isError: (result.errors?.length ?? 0) > 0,
+  };
+}
+
+function mcpServer(execute: ExecuteOperation, client: string | undefined, schemaSdl: string): McpServer {
+  const server = new McpServer({ name: 'biofm-graph', version: '1.0.0' });
+  for (const [name, tool] of Object.entries(TOOLS)) {
+    server.registerTool(
+      name,
+      { description: tool.description, inputSchema: tool.input, annotations: { readOnlyHint: true, openWorldHint: false } },
+      async (args: Record<string, unknown>) => toolResult(await execute(tool.query, args, client)),
+    );
+  }
+  server.registerTool(
+    'graphql',
+    {
+      description:
+        'Runs a read-only GraphQL query against the graph of biomedical foundation models, under the API\'s limits (depth, node estimate, time). ' +
+        'The schema (SDL) is the resource graphql://schema.',
+      inputSchema: {
+        query: z.string().min(1).describe('A GraphQL query (no mutations exist)'),
+        variables: z.record(z.string(), z.unknown()).optional().describe('Variables of the query'),
+      },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    async ({ query, variables }) => toolResult(await execute(query, variables ?? {}, client)),
+  );
+  server.registerResource('schema', 'graphql://schema', { description: 'The GraphQL schema (SDL) the graphql tool queries.', mimeType: 'application/graphql' }, (uri) => ({
+    contents: [{ uri: uri.href, text: schemaSdl }],
+  }));
+  return server;
+}
+
+function methodNotAllowed(): RequestHandler {
+  return (_req, res) => {
+    res.set('allow', 'POST');
+    sendError(res, 405, ErrorCode.BAD_REQUEST, 'The MCP endpoint is stateless: send JSON-RPC messages with POST.');
+  };
+}
+
+/** Mounted at /mcp: each POST gets a fresh server and transport (stateless), answered as JSON. */
+export function mcpRouter(options: { execute: ExecuteOperation; schemaSdl: string; logger: Logger; maxBodyBytes: number }): Router {
+  const router = express.Router();
+  router.post('/', express.json({ limit: options.maxBodyBytes }), async (req, res) => {
+    const server = mcpServer(options.execute, res.locals[CLIENT_LOCAL] as string | undefined, options.schemaSdl);
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    res.on('close', () => {
+      void transport.close();
+      void server.close();
+    });
+    try {
+      await server.connect(transport);
+      await transport.handleRequest(req, res, req.body);
+    } catch (error) {
+      options.logger.error({ err: error }, 'MCP request failed');
+      if (!res.headersSent) res.status(500).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal server error' }, id: null });
+    }
+  });
+  router.get('/', methodNotAllowed());
+  router.delete('/', methodNotAllowed());
+  return router;
+}
