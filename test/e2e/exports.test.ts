@@ -75,7 +75,7 @@ describe('exports', () => {
   it('writes GraphML that a GraphML reader loads with every node, relationship and property', async () => {
     const file = await download('/export/graph.graphml');
     expectStamped(file, 'graphml', 'application/graphml+xml');
-    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['key', 'node', 'edge', 'data'].includes(name) }).parse(
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'node', 'edge', 'data'].includes(name) }).parse(
       file.body.toString('utf8'),
     ) as { graphml: { key: { id: string; 'attr.name': string; 'attr.type': string }[]; graph: { data: { key: string; '#text': string }[]; node: { id: string; data: { key: string; '#text': unknown }[] }[]; edge: { source: string; target: string; data: { key: string; '#text': unknown }[] }[] } } };
     const { graph, key } = xml.graphml;
@@ -199,8 +199,8 @@ describe('exports', () => {
     const S = 'https://schema.org/';
     const CR = 'http://mlcommons.org/croissant/';
     expect(dataset!['@type']).toEqual([`${S}Dataset`]);
-    expect(dataset![`${S}version`]).toEqual([{ '@value': version }]);
-    expect(dataset!['http://purl.org/dc/terms/conformsTo']).toEqual([{ '@value': 'http://mlcommons.org/croissant/1.0' }]);
+    expect(dataset![`${S}version`]).toMatchObject([{ '@value': version }]);
+    expect(dataset!['http://purl.org/dc/terms/conformsTo']).toMatchObject([{ '@value': 'http://mlcommons.org/croissant/1.0' }]);
     const recordSets = dataset![`${CR}recordSet`] as Record<string, unknown>[];
     expect(recordSets).toHaveLength(labels.length + Object.keys(EXPECTED.relationships).length);
     const zip = await unzip((await download('/export/graph.csv.zip')).body);

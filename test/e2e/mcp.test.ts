@@ -1,0 +1,93 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestServer } from '../harness.js';
+
+interface ToolAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+  extensions?: { cost?: { estimated: number; limit: number } };
+}
+
+interface PathAnswer {
+  path: { length: number; nodes: { id: string; name: string }[]; edges: { type: string; from: string; to: string }[] } | null;
+}
+
+describe('MCP endpoint', () => {
+  const server = useTestServer();
+  const client = new Client({ name: 'biofm-graph-test', version: '1.0.0' });
+
+  async function call(name: string, args: Record<string, unknown>): Promise<{ isError: boolean; answer: ToolAnswer }> {
+    const result = await client.callTool({ name, arguments: args });
+    const [content] = result.content as { type: string; text: string }[];
+    return { isError: result.isError === true, answer: JSON.parse(content!.text) as ToolAnswer };
+  }
+
+  beforeAll(async () => {
+    await client.connect(new StreamableHTTPClientTransport(new URL('/mcp', server.url)));
+  });
+
+  afterAll(async () => {
+    await client.close();
+  });
+
+  it('lists its tools, each with a description and an input schema', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name).sort()).toEqual(['find_paths', 'get_entity', 'graphql', 'neighborhood', 'related_models', 'search']);
+    for (const tool of tools) {
+      expect(tool.description, tool.name).toBeTruthy();
+      expect(tool.inputSchema.type).toBe('object');
+      expect(tool.annotations?.readOnlyHint).toBe(true);
+    }
+  });
+
+  it('answers "what lies between ESM-2 and ChEMBL": search finds both ids, find_paths the path the API gives', async () => {
+    const idOf = async (text: string): Promise<string> => {
+      const { answer } = await call('search', { text, first: 5 });
+      const hits = (answer.data!['search'] as { node: { id: string; name: string } }[]).map((hit) => hit.node);
+      return hits.find((node) => node.name === text)!.id;
+    };
+    const from = await idOf('ESM-2');
+    const to = await idOf('ChEMBL');
+    expect([from, to]).toEqual(['esm-2', 'chembl']);
+    const { isError, answer } = await call('find_paths', { from, to });
+    expect(isError).toBe(false);
+    const api = await server.gql<PathAnswer>('{ path(from: "esm-2", to: "chembl") { length nodes { id ... on Model { name } ... on Task { name } ... on Dataset { name } ... on Domain { name } ... on Organization { name } } edges { type from to } } }');
+    const path = (answer.data as unknown as PathAnswer).path!;
+    expect(path.nodes.map((node) => node.id)).toEqual(api.data!.path!.nodes.map((node) => node.id));
+    expect(path.edges).toEqual(api.data!.path!.edges);
+    expect(path.nodes[0]!.name).toBe('ESM-2');
+    expect(path.nodes.at(-1)!.name).toBe('ChEMBL');
+    expect(answer.extensions?.cost?.limit).toBe(500_000);
+  });
+
+  it('reads an entity, its neighbourhood and related models as the API does', async () => {
+    const entity = await call('get_entity', { id: 'esm-2' });
+    const api = await server.gql<{ model: { name: string; basedOn: { id: string }[] }; neighborhood: { nodes: { id: string }[] }; relatedModels: { model: { id: string } }[] }>(
+      '{ model(id: "esm-2") { name basedOn { id } } neighborhood(id: "esm-2") { nodes { id } } relatedModels(id: "esm-2", first: 3) { model { id } } }',
+    );
+    expect(entity.answer.data!['node']).toMatchObject({ __typename: 'Model', id: 'esm-2', name: api.data!.model.name, basedOn: api.data!.model.basedOn });
+    const around = await call('neighborhood', { id: 'esm-2' });
+    expect((around.answer.data!['neighborhood'] as { nodes: { id: string }[] }).nodes.map((n) => n.id)).toEqual(api.data!.neighborhood.nodes.map((n) => n.id));
+    const related = await call('related_models', { id: 'esm-2', first: 3 });
+    expect((related.answer.data!['relatedModels'] as { model: { id: string } }[]).map((r) => r.model.id)).toEqual(api.data!.relatedModels.map((r) => r.model.id));
+  });
+
+  it('runs a read-only GraphQL query under the API limits', async () => {
+    const ok = await call('graphql', { query: 'query($id: ID!) { model(id: $id) { name } }', variables: { id: 'chembl' } });
+    expect(ok).toEqual({ isError: false, answer: expect.objectContaining({ data: { model: null } }) });
+    const huge = await call('graphql', { query: '{ models(first: 100) { nodes { domains { tasks { models(first: 100) { nodes { name } } } } } } }' });
+    expect(huge.isError).toBe(true);
+    expect(huge.answer.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_COMPLEX');
+    const mutation = await call('graphql', { query: 'mutation { deleteEverything }' });
+    expect(mutation.isError).toBe(true);
+    expect(mutation.answer.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    const outOfRange = await call('neighborhood', { id: 'esm-2', depth: 5 });
+    expect(outOfRange.isError).toBe(true);
+  });
+
+  it('answers GET on /mcp with 405: the endpoint is stateless', async () => {
+    const response = await fetch(new URL('/mcp', server.url), { headers: { accept: 'text/event-stream' } });
+    expect(response.status).toBe(405);
+  });
+});
