@@ -30,6 +30,10 @@ export enum ErrorCode {
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   /** Every execution slot is busy and the queue is full; retrying after a moment may succeed. */
   SERVER_BUSY = 'SERVER_BUSY',
+  /** The answer would be larger than MAX_RESPONSE_BYTES; it is not sent. */
+  RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
+  /** The client's address already holds MAX_CONNECTIONS_PER_IP connections; the new one is closed. */
+  TOO_MANY_CONNECTIONS = 'TOO_MANY_CONNECTIONS',
   /** Anything unexpected; details are logged, never sent. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
@@ -83,10 +87,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
 }
 
+/** The code the client will see for `error` (formatError's decision, for the request log). */
+export function codeOf(error: GraphQLError): string {
+  const original = unwrapResolverError(error);
+  if (original instanceof DatabaseUnavailableError) return ErrorCode.SERVICE_UNAVAILABLE;
+  if (original instanceof DatabaseTimeoutError) return ErrorCode.TIMEOUT;
+  const code = error.extensions['code'];
+  return typeof code === 'string' && (PASSED_THROUGH.has(code) || APOLLO_REQUEST_CODES.has(code))
+    ? code
+    : ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
 /** True when the error will reach the client masked, so it must be logged in full. */
 export function isUnexpected(error: GraphQLError): boolean {
-  const original = unwrapResolverError(error);
-  if (original instanceof DatabaseUnavailableError || original instanceof DatabaseTimeoutError) return false;
-  const code = error.extensions['code'];
-  return !(typeof code === 'string' && (PASSED_THROUGH.has(code) || APOLLO_REQUEST_CODES.has(code)));
+  return codeOf(error) === ErrorCode.INTERNAL_SERVER_ERROR;
 }

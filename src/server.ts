@@ -16,7 +16,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import cors from 'cors';
 import express from 'express';
-import type { GraphQLError, ValidationContext } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Config } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import type { Database } from './db/database.js';
@@ -24,18 +24,23 @@ import { formatError } from './errors.js';
 import { GraphGate } from './graph-gate.js';
 import { bodyErrorHandler, requireJsonPost } from './http-errors.js';
 import { concurrencyLimit } from './limits/concurrency-limit.js';
+import { FIELD_COSTS } from './limits/field-costs.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
 import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
+import { responseSizePlugin } from './limits/response-size-plugin.js';
+import { boundedWrites } from './limits/response-writes.js';
 import { pagesRouter } from './pages.js';
 import { publicApi } from './public-api.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './paths.js';
 import { queryStatsPlugin, requestLogPlugin } from './plugins.js';
 import { resolvers } from './resolvers/index.js';
+import { responseStatusPlugin } from './response-status-plugin.js';
+import { securityHeaders } from './security-headers.js';
 
 export type ServerConfig = Pick<
   Config,
-  'production' | 'queryStats' | 'loaderBatching' | 'limits' | 'corsOrigins' | 'introspection' | 'fieldSuggestions'
+  'production' | 'queryStats' | 'loaderBatching' | 'limits' | 'corsOrigins' | 'introspection' | 'fieldSuggestions' | 'playground'
   | 'publicUrl' | 'trustProxy' | 'cacheMaxAgeSeconds' | 'rateLimit'
 >;
 
@@ -50,6 +55,8 @@ export interface ServerOptions {
   httpServer: Server;
   /** Closed while the graph is being built: /ready answers 503 and GraphQL is refused. Open when omitted. */
   gate?: GraphGate;
+  /** False once the process should be restarted (the local Neo4j is gone for good); /health then fails. */
+  healthy?: () => boolean;
 }
 
 export interface AppServer {
@@ -59,17 +66,31 @@ export interface AppServer {
 
 /**
  * graphql-armor's rules throw on rejection by default (envelop catches that); under Apollo they must report the
- * error to the validation context instead, so it becomes a GRAPHQL_VALIDATION_FAILED response.
+ * error to the validation context instead, so it becomes a GRAPHQL_VALIDATION_FAILED response. Armor opens every
+ * message with "Syntax Error: ", but the document parsed: the report keeps only the message about the limit.
  */
 const ARMOR_REPORTING = {
   exposeLimits: true,
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { nodes: error.nodes })),
+  ],
 };
 
 export const typeDefs = readFileSync(projectPath('schema.graphql'), 'utf8');
 
-export async function createServer({ db, config, logger, httpServer, gate = new GraphGate() }: ServerOptions): Promise<AppServer> {
+/** /ready answers within a second: a database that does not answer by then counts as unavailable. */
+const READY_TIMEOUT_MS = 800;
+
+export async function createServer({
+  db,
+  config,
+  logger,
+  httpServer,
+  gate = new GraphGate(),
+  healthy = () => true,
+}: ServerOptions): Promise<AppServer> {
   const { limits } = config;
   const api = await publicApi({ db, config, logger });
   const apollo = new ApolloServer<RequestContext>({
@@ -80,22 +101,38 @@ export async function createServer({ db, config, logger, httpServer, gate = new 
     // The entry point owns the signals: it drains, then closes the driver and stops the local Neo4j, in order.
     stopOnTerminationSignals: false,
     introspection: config.introspection,
+    // CSRF prevention makes a GET or a "simple" POST carry a header a browser form cannot set, so that a page on
+    // another site cannot make a visitor's browser change something with the visitor's credentials. Nothing here
+    // can be changed (mutations and subscriptions fail validation, before execution), no request carries
+    // credentials (no cookies, no auth) and every fact is public; the check would protect nothing and turns away
+    // standard clients' GET queries (urql's default, Apollo Client's useGETForQueries). POST still has to be JSON
+    // (requireJsonPost).
+    csrfPrevention: false,
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
     // graphql-js stops parsing past this many tokens, before the document is even built.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [
       knownOperationTypeRule,
-      maxDepthRule({ n: limits.maxDepth, ...ARMOR_REPORTING }),
+      // Depth counts fields only: a fragment spread or an inline fragment adds no level, so a Relay fragment tree
+      // and the same selection written inline have the same depth.
+      maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ...ARMOR_REPORTING }),
       // Aliased __typename counts too: 500 of them still cost a response (armor allows it by default).
       maxAliasesRule({ n: limits.maxAliases, allowList: [], ...ARMOR_REPORTING }),
       maxDirectivesRule({ n: limits.maxDirectives, ...ARMOR_REPORTING }),
     ],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES }, api.onEstimate),
+      nodeLimitPlugin<RequestContext>(
+        limits.maxNodes,
+        { listSize: limits.listSize, fieldSizes: FIELD_SIZES, fieldCosts: FIELD_COSTS },
+        api.onEstimate,
+      ),
       ...api.plugins,
       requestLogPlugin(logger),
+      responseStatusPlugin(),
       ...(config.queryStats ? [queryStatsPlugin()] : []),
+      // Last: it measures the answer as it will be sent.
+      responseSizePlugin(limits.maxResponseBytes),
       // Apollo's landing page loads from a CDN; ours (src/pages.ts) is served from this server.
       ApolloServerPluginLandingPageDisabled(),
       // We set no cache hints; the default cache-control plugin would still visit every resolved field.
@@ -106,11 +143,13 @@ export async function createServer({ db, config, logger, httpServer, gate = new 
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.set('trust proxy', config.trustProxy);
   // One set of execution slots for GraphQL, exports and MCP.
   const slots = concurrencyLimit(limits.maxActiveRequests, limits.maxQueuedRequests);
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    if (healthy()) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'failed', reason: 'the local graph database could not be restarted' });
   });
   app.get('/ready', async (_req, res) => {
     if (!gate.ready) {
@@ -118,7 +157,7 @@ export async function createServer({ db, config, logger, httpServer, gate = new 
       return;
     }
     try {
-      await db.waitUntilReachable(0);
+      await db.ping(READY_TIMEOUT_MS);
       res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'the graph database does not answer' });
@@ -126,12 +165,18 @@ export async function createServer({ db, config, logger, httpServer, gate = new 
   });
   // CORS first: it answers preflights before the pages router would answer OPTIONS /graphql itself.
   app.use('/graphql', cors({ origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins }));
-  app.use(pagesRouter());
+  if (config.playground) app.use(pagesRouter());
   app.use(
     '/graphql',
     express.json({ limit: limits.maxBodyBytes }),
     requireJsonPost,
     gate.guard(),
+    // Answers left unread by slow clients may hold as much memory as the execution slots allow, no more.
+    boundedWrites({
+      deadlineMs: limits.responseWriteTimeoutMs,
+      budgetBytes: limits.maxActiveRequests * limits.maxResponseBytes,
+      logger,
+    }),
     ...api.graphql,
     // After the body is read: a slow upload must not hold an execution slot.
     slots,
@@ -142,6 +187,5 @@ export async function createServer({ db, config, logger, httpServer, gate = new 
   );
   api.mount(app, { apollo, gate, slots, schemaSdl: typeDefs });
   app.use(bodyErrorHandler(limits.maxBodyBytes));
-  httpServer.requestTimeout = limits.requestTimeoutMs;
   return { app, apollo };
 }

@@ -114,11 +114,14 @@ async function benchSize(size: SizeName, report: BenchReport): Promise<void> {
     const ctx = await operationContext(db.reader({ cypherQueries: 0 }));
 
     // N+1 opens thousands of queries at once: let them wait for a pooled connection instead of failing after 2 s.
-    // The slowest operations at L take about a minute: the server's own timeouts must not cut them off.
+    // The slowest operations at L take about a minute and answer tens of megabytes: the server's own timeouts and
+    // its answer size limit must not cut them off.
     const env = {
       NEO4J_URI: neo4j.uri,
       CYPHER_TIMEOUT_MS: '300000',
       REQUEST_TIMEOUT_MS: '300000',
+      MAX_RESPONSE_BYTES: '2000000000',
+      RESPONSE_WRITE_TIMEOUT_MS: '300000',
       DB_MAX_POOL_SIZE: '64',
       DB_ACQUISITION_TIMEOUT_MS: '60000',
       // The synthetic graph is not the release of the facts: serve it as it is.

@@ -126,6 +126,7 @@ export function exportRouter({ db, releases, logger, origin }: ExportOptions): R
   const current = async (res: Response): Promise<ReleaseRow | null> => {
     const release = await releases.current();
     if (release === null) {
+      notCacheable(res);
       res.set('Retry-After', '5');
       sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The graph is being built; try again shortly.');
     }

@@ -89,19 +89,6 @@ export type Edge = {
   type: RelationType;
 };
 
-/** The kinds of entity in the graph. */
-export type EntityKind =
-  /** A Dataset. */
-  | 'DATASET'
-  /** A Domain. */
-  | 'DOMAIN'
-  /** A Model. */
-  | 'MODEL'
-  /** An Organization. */
-  | 'ORGANIZATION'
-  /** A Task. */
-  | 'TASK';
-
 /** A path through the graph. */
 export type GraphPath = {
   __typename?: 'GraphPath';
@@ -372,6 +359,7 @@ export type Paradigm =
   /** Does both. */
   | 'HYBRID';
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type Query = {
   __typename?: 'Query';
   /** A dataset by id; null when unknown. */
@@ -411,27 +399,32 @@ export type Query = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDatasetArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDatasetsArgs = {
   modality?: InputMaybe<Modality>;
   task?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDomainArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryModelArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryModelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -440,28 +433,33 @@ export type QueryModelsArgs = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryOrganizationsArgs = {
   country?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<OrganizationKind>;
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryPathArgs = {
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
@@ -469,23 +467,27 @@ export type QueryPathArgs = {
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryRelatedModelsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['NonEmptyString']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryTaskArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryTasksArgs = {
   domain?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -668,7 +670,6 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Domain: ResolverTypeWrapper<DomainRow>;
   Edge: ResolverTypeWrapper<EdgeRow>;
-  EntityKind: EntityKind;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphPath: ResolverTypeWrapper<PathRow>;
   GraphStats: ResolverTypeWrapper<StatsRow>;

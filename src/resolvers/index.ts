@@ -1,4 +1,5 @@
 /** The resolver map of schema.graphql. */
+import { GraphQLScalarType } from 'graphql';
 import { DateTimeResolver, NonEmptyStringResolver, SafeIntResolver, URLResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/graphql.js';
 import { ModelConnection, ModelEdge } from './connection.js';
@@ -10,11 +11,22 @@ import { Query } from './query.js';
 import { Release } from './release.js';
 import { Task } from './task.js';
 
+/**
+ * A graphql-scalars scalar's coercion without its description and specification URL: Apollo copies every own
+ * property of a scalar resolver onto the schema's type, which would replace what schema.graphql says.
+ */
+function coercionOf(scalar: GraphQLScalarType): GraphQLScalarType {
+  const coercion = new GraphQLScalarType(scalar.toConfig());
+  delete coercion.description;
+  delete coercion.specifiedByURL;
+  return coercion;
+}
+
 export const resolvers: Resolvers = {
-  URL: URLResolver,
-  SafeInt: SafeIntResolver,
-  NonEmptyString: NonEmptyStringResolver,
-  DateTime: DateTimeResolver,
+  URL: coercionOf(URLResolver),
+  SafeInt: coercionOf(SafeIntResolver),
+  NonEmptyString: coercionOf(NonEmptyStringResolver),
+  DateTime: coercionOf(DateTimeResolver),
   Node: { __resolveType: (row) => row.label },
   Query,
   Domain,

@@ -23,14 +23,17 @@ describe('pages in a real browser', () => {
 
   it('runs the nested example query in the playground at / and shows the result', async () => {
     const { page, foreign, pageErrors } = await openPage(browser);
-    await page.goto(`${origin()}/`);
+    const response = await page.goto(`${origin()}/`);
+    // The page runs under the server's Content-Security-Policy: any violation would be a page error below.
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.locator('.graphiql-container').waitFor();
     const tabs = page.locator('.graphiql-tab');
     expect(await tabs.count()).toBe(6);
-    await expect.poll(() => page.locator('.graphiql-query-editor').innerText()).toContain('models(first: 5');
+    // GraphiQL fills the editor after it mounts: a while on a busy machine.
+    await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 }).toContain('models(first: 5');
     await page.locator('.graphiql-execute-button').click();
     const result = page.locator('.result-window');
-    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('"totalCount"');
+    await expect.poll(() => result.innerText()).toContain('"totalCount"');
     const text = await result.innerText();
     expect(text).toContain('"name": "Galactica"');
     // CodeMirror renders only the visible lines: the top of the result.
@@ -52,7 +55,8 @@ describe('pages in a real browser', () => {
 
   it('searches ESM in the explorer, draws ESM-2 with its domain and tasks, and expands a clicked task', async () => {
     const { page, foreign, pageErrors } = await openPage(browser);
-    await page.goto(`${origin()}/explore`);
+    const response = await page.goto(`${origin()}/explore`);
+    expect(response?.headers()['content-security-policy']).toContain("style-src 'self' 'sha256-");
     await page.locator('#search-input').fill('ESM');
     await page.locator('#search-input').press('Enter');
     await page.locator('#results button[data-id="esm-2"]').click();

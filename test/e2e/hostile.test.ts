@@ -11,7 +11,8 @@ interface HostileCase {
   code: string;
 }
 
-const JSON_HEADERS = { 'content-type': 'application/json' };
+// Clients that accept the GraphQL over HTTP media type get HTTP 400 for request errors (see clients.test.ts).
+const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
 
 function post(body: unknown, headers: Record<string, string> = JSON_HEADERS): RawRequest {
   return { headers, body: typeof body === 'string' ? body : JSON.stringify(body) };
@@ -31,6 +32,13 @@ const typenameAliases = `{ ${Array.from({ length: 500 }, (_, i) => `t${String(i)
 const directives = `{ stats ${'@include(if: true) '.repeat(50)}{ models } }`;
 const tokens = `{ ${'__typename '.repeat(3000)}}`;
 const wide = '{ models(first: 100) { nodes { domains { tasks { datasets { trainedModels { name } } } } } } }';
+// Hostile review, round 2: `first` through a variable default (the estimate once read the raw variables: 0).
+const nestedDefault =
+  'query($n: Int = 100) { models(first: $n) { nodes { tasks { models(first: $n) { nodes { tasks { models(first: $n) { nodes { id tasks { id } } } } } } } } } }';
+const aliased = (count: number, field: string): string =>
+  `{ ${Array.from({ length: count }, (_, i) => `a${String(i)}: ${field}`).join(' ')} }`;
+// Each fragment spreads the next four times: 4^8 copies of the last in a few hundred tokens.
+const fragmentFanOut = `{ ...F0 } ${Array.from({ length: 8 }, (_, i) => `fragment F${String(i)} on Query { ${`...F${String(i + 1)} `.repeat(4)}}`).join(' ')} fragment F8 on Query { stats { models } }`;
 
 const CASES: HostileCase[] = [
   // The HTTP request itself.
@@ -54,7 +62,7 @@ const CASES: HostileCase[] = [
   { name: 'variables that are not an object', request: post({ query: '{ __typename }', variables: 'x' }), status: 400, code: 'BAD_REQUEST' },
   { name: 'PUT', request: { method: 'PUT', headers: JSON_HEADERS, body: '{"query":"{ __typename }"}' }, status: 405, code: 'BAD_REQUEST' },
   { name: 'DELETE', request: { method: 'DELETE', headers: JSON_HEADERS }, status: 405, code: 'BAD_REQUEST' },
-  { name: 'a GET without a CSRF preflight header', request: { method: 'GET', path: '/graphql?query=%7B__typename%7D' }, status: 400, code: 'BAD_REQUEST' },
+  { name: 'a mutation in a GET', request: { method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { deleteEverything }')}`, headers: { accept: 'application/graphql-response+json' } }, status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   // The document.
   { name: 'a syntax error', request: gql('{ models { '), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
   { name: 'a lone brace', request: gql('}'), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
@@ -84,6 +92,35 @@ const CASES: HostileCase[] = [
     status: 400,
     code: 'QUERY_TOO_COMPLEX',
   },
+  {
+    name: 'a nested list over the node limit through a variable default',
+    request: gql(nestedDefault),
+    status: 400,
+    code: 'QUERY_TOO_COMPLEX',
+  },
+  {
+    name: 'a nested list over the node limit through a variable default set to null',
+    request: gql(nestedDefault.replace('$n: Int = 100', '$n: Int = 100, $m: Int').replace('models(first: $n) { nodes { id', 'models(first: $m) { nodes { id'), { m: null }),
+    status: 400,
+    code: 'QUERY_TOO_COMPLEX',
+  },
+  {
+    name: 'first: null at every level (execution uses 20 each)',
+    request: gql('{ models(first: null) { nodes { tasks { models(first: null) { nodes { tasks { models(first: null) { nodes { tasks { models(first: null) { nodes { id } } } } } } } } } } } }'),
+    status: 400,
+    code: 'QUERY_TOO_COMPLEX',
+  },
+  {
+    name: 'the nested list through a fragment with a variable default',
+    request: gql('query($n: Int = 100) { ...Q } fragment Q on Query { models(first: $n) { nodes { ...T } } } fragment T on Model { tasks { models(first: $n) { nodes { tasks { models(first: $n) { nodes { id } } } } } } }'),
+    status: 400,
+    code: 'QUERY_TOO_COMPLEX',
+  },
+  { name: '30 aliased depth-3 neighbourhoods', request: gql(aliased(30, 'neighborhood(id: "pubmedbert", depth: 3) { nodes { id } edges { type } }')), status: 400, code: 'QUERY_TOO_COMPLEX' },
+  { name: '30 aliased related-model lists', request: gql(aliased(30, 'relatedModels(id: "me-llama", first: 100) { score }')), status: 400, code: 'QUERY_TOO_COMPLEX' },
+  { name: '30 aliased paths of 6 hops', request: gql(aliased(30, 'path(from: "esm-2", to: "chembl", maxHops: 6) { length }')), status: 400, code: 'QUERY_TOO_COMPLEX' },
+  { name: 'fragments spread 65,536 times', request: gql(fragmentFanOut), status: 400, code: 'QUERY_TOO_COMPLEX' },
+  { name: 'null for a non-null argument through a variable default', request: gql('query($id: ID = "esm-2") { model(id: $id) { id } }', { id: null }), status: 400, code: 'BAD_USER_INPUT' },
   // Argument values.
   { name: 'first: -1', request: gql('{ models(first: -1) { totalCount } }'), status: 200, code: 'BAD_USER_INPUT' },
   { name: 'first: 101', request: gql('{ models(first: 101) { totalCount } }'), status: 200, code: 'BAD_USER_INPUT' },
@@ -166,6 +203,7 @@ describe('hostile input', () => {
     } else {
       expect(response.json?.errors?.[0]?.extensions?.code).toBe(c.code);
     }
+    if (c.code === 'GRAPHQL_VALIDATION_FAILED') expect(response.json?.errors?.[0]?.message).not.toMatch(/syntax error/i);
     expect(response.text).not.toMatch(/\n\s+at |stacktrace|MATCH \(|neo4j-driver/);
     await stillAnswers();
   });
