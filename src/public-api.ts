@@ -58,6 +58,9 @@ export async function publicApi({ db, config, logger }: { db: Database; config: 
     graphql: [door, conditionalGet(releases, { key: (req) => parseUrl(req.url).search ?? '' })],
     clientOf: (res) => res.locals[CLIENT_LOCAL] as string | undefined,
     mount(app, { apollo, gate, slots, schemaSdl }) {
+      // Express would tag every answer with a hash of its body, errors included, and answer 304 to it: tags are
+      // ours alone (made of the release, given only to answers that may be cached).
+      app.set('etag', false);
       const execute = operationExecutor(apollo, db, config.loaderBatching);
       app.use('/export', gate.guard(), door, conditionalGet(releases, { maxAgeSeconds }), slots);
       app.use(exportRouter({ db, releases, logger, origin }));

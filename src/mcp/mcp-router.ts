@@ -1,7 +1,8 @@
 /**
  * The Model Context Protocol endpoint at /mcp (streamable HTTP, stateless, JSON answers; the official SDK) for
  * AI agents. Every tool is a GraphQL operation run through the server's own pipeline (execute.ts), so tools have
- * the API's limits, costs and errors, and a `graphql` tool runs any read-only query under the same limits.
+ * the API's limits, costs and errors (ranges such as depth 1..3 are checked there, not again here), and a
+ * `graphql` tool runs any read-only query under the same limits.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -21,7 +22,7 @@ const ENTITY_FIELDS = '__typename id ... on Domain { name } ... on Task { name }
 const TOOLS = {
   search: {
     description: 'Full-text search over the names and descriptions of models, datasets, tasks, domains and organisations; best first. Use it to find the id of something named in a question.',
-    input: { text: z.string().min(1).describe('Words to look for'), first: z.number().int().min(0).max(100).default(10).describe('How many hits, 0..100') },
+    input: { text: z.string().min(1).describe('Words to look for'), first: z.number().int().default(10).describe('How many hits, 0..100') },
     query: `query Search($text: NonEmptyString!, $first: Int) { search(text: $text, first: $first) { score node { ${ENTITY_FIELDS} } } }`,
   },
   get_entity: {
@@ -31,7 +32,7 @@ const TOOLS = {
   },
   related_models: {
     description: 'Models most similar to a model by the Jaccard index over the tasks they perform and the datasets they saw, best first.',
-    input: { id: z.string().min(1).describe('A model id'), first: z.number().int().min(0).max(100).default(10).describe('How many, 0..100') },
+    input: { id: z.string().min(1).describe('A model id'), first: z.number().int().default(10).describe('How many, 0..100') },
     query: `query Related($id: ID!, $first: Int) { relatedModels(id: $id, first: $first) { score model { id name } sharedTasks { id name } sharedDatasets { id name } } }`,
   },
   find_paths: {
@@ -39,13 +40,13 @@ const TOOLS = {
     input: {
       from: z.string().min(1).describe('Id of the start'),
       to: z.string().min(1).describe('Id of the end'),
-      maxHops: z.number().int().min(1).max(6).default(4).describe('Longest path considered, 1..6'),
+      maxHops: z.number().int().default(4).describe('Longest path considered, 1..6'),
     },
     query: `query Path($from: ID!, $to: ID!, $maxHops: Int) { path(from: $from, to: $to, maxHops: $maxHops) { length nodes { ${ENTITY_FIELDS} } edges { type from to } } }`,
   },
   neighborhood: {
     description: 'The entities within depth (1..3) relationships of an entity, at most 200, and the relationships among them.',
-    input: { id: z.string().min(1).describe('Id of the centre'), depth: z.number().int().min(1).max(3).default(1).describe('How many relationships away, 1..3') },
+    input: { id: z.string().min(1).describe('Id of the centre'), depth: z.number().int().default(1).describe('How many relationships away, 1..3') },
     query: `query Neighborhood($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth) { truncated nodes { ${ENTITY_FIELDS} } edges { type from to } } }`,
   },
 } as const;

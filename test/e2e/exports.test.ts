@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http';
 import { parse as parseCsv } from 'csv-parse/sync';
 import cytoscape from 'cytoscape';
 import { XMLParser } from 'fast-xml-parser';
@@ -51,9 +52,21 @@ describe('exports', () => {
   /** Relationships per type and the DEVELOPED_BY ranks of ESM-2, straight from the graph. */
   let esmOrganizations: string[] = [];
 
-  async function download(path: string, headers: Record<string, string> = {}): Promise<Download> {
-    const response = await fetch(new URL(path, server.url), { headers });
-    return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+  /** A GET on a connection of its own: reading a large export can outlast the server's keep-alive timeout. */
+  function download(path: string, headers: Record<string, string> = {}): Promise<Download> {
+    return new Promise((resolve, reject) => {
+      const request = httpGet(new URL(path, server.url), { headers, agent: false }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const answerHeaders = new Headers();
+          for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') answerHeaders.set(name, value);
+          resolve({ status: response.statusCode ?? 0, headers: answerHeaders, body: Buffer.concat(chunks) });
+        });
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+    });
   }
 
   beforeAll(async () => {
@@ -214,7 +227,7 @@ describe('exports', () => {
       }
     }
     const contentUrls = (dataset![`${S}distribution`] as Record<string, { '@value': string }[]>[]).flatMap((d) => d[`${S}contentUrl`] ?? []);
-    for (const { '@value': url } of contentUrls) expect((await fetch(url, { method: 'HEAD' })).status, url).toBe(200);
+    for (const { '@value': url } of contentUrls) expect((await download(new URL(url).pathname)).status, url).toBe(200);
   });
 
   it('exports a neighbourhood and a path with the API limits, as GraphML, JSON and Cytoscape JSON', async () => {

@@ -84,6 +84,7 @@ describe('MCP endpoint', () => {
     expect(mutation.answer.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
     const outOfRange = await call('neighborhood', { id: 'esm-2', depth: 5 });
     expect(outOfRange.isError).toBe(true);
+    expect(outOfRange.answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'depth' });
   });
 
   it('answers GET on /mcp with 405: the endpoint is stateless', async () => {
