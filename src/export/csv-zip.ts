@@ -67,8 +67,9 @@ function importCommand(graph: ExportGraph): string {
   const relationships = [...graph.schema.types.keys()].map((type) => `  --relationships=${relationshipFileName(type)} \\\n`).join('');
   return (
     `biofm-graph release ${graph.release.version} (${graph.release.seededAt})\n${graph.release.source}\n\n` +
-    'Import into a new, empty database with neo4j-admin (Neo4j 5), from this folder:\n\n' +
-    `neo4j-admin database import full --multiline-fields=true \\\n${nodes}${relationships}  neo4j\n`
+    'Import into a new, empty database with neo4j-admin (Neo4j 5), from this folder (the database name comes\n' +
+    'first: --nodes and --relationships take several files each):\n\n' +
+    `neo4j-admin database import full neo4j --multiline-fields=true \\\n${nodes}${relationships}`.replace(/ \\\n$/, '\n')
   );
 }
 

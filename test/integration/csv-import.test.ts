@@ -56,10 +56,9 @@ describe('CSV export round trip', () => {
     mkdirSync(path.join(home, 'conf'), { recursive: true });
     writeFileSync(path.join(home, 'conf', 'neo4j.conf'), '');
     const args = [
-      '-cp', `${ensureNeo4jJars()}${path.sep}*`, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', '--multiline-fields=true',
+      '-cp', `${ensureNeo4jJars()}${path.sep}*`, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', 'neo4j', '--multiline-fields=true',
       ...files.filter((f) => f.startsWith('nodes-')).map((f) => `--nodes=${path.join(csvDir, f)}`),
       ...files.filter((f) => f.startsWith('relationships-')).map((f) => `--relationships=${path.join(csvDir, f)}`),
-      'neo4j',
     ];
     const run = spawnSync('java', args, { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') }, encoding: 'utf8' });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
