@@ -11,6 +11,7 @@ import { ensureNeo4jJars, freePort, startLocalNeo4j, type LocalNeo4j } from '../
 import { graphCounts } from '../../src/db/scripts.js';
 import { EXPECTED } from '../expected.js';
 import { useTestServer } from '../harness.js';
+import { BUDGET } from '../time.js';
 
 /** Extracts every file of a zip into `dir`. */
 function extract(zipFile: string, dir: string): Promise<string[]> {
@@ -41,7 +42,7 @@ describe('CSV export round trip', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('imports into a fresh store with neo4j-admin database import and holds the same counts', { timeout: 300_000 }, async () => {
+  it('imports into a fresh store with neo4j-admin database import and holds the same counts', { timeout: BUDGET.test + BUDGET.shortProcess + BUDGET.neo4jStart }, async () => {
     const response = await fetch(new URL('/export/graph.csv.zip', server.url));
     expect(response.status).toBe(200);
     const csvDir = path.join(work, 'csv');
@@ -60,11 +61,15 @@ describe('CSV export round trip', () => {
       ...files.filter((f) => f.startsWith('nodes-')).map((f) => `--nodes=${path.join(csvDir, f)}`),
       ...files.filter((f) => f.startsWith('relationships-')).map((f) => `--relationships=${path.join(csvDir, f)}`),
     ];
-    const run = spawnSync('java', args, { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') }, encoding: 'utf8' });
+    const run = spawnSync('java', args, {
+      env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
+      encoding: 'utf8',
+      timeout: BUDGET.shortProcess,
+    });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
 
-    imported = await startLocalNeo4j({ dataDir: home, boltPort: await freePort() });
-    const db = new Database({ uri: imported.uri, user: 'neo4j', password: '', database: 'neo4j', transactionTimeoutMs: 60_000, acquisitionTimeoutMs: 5000, maxPoolSize: 2 });
+    imported = await startLocalNeo4j({ dataDir: home, boltPort: await freePort(), startTimeoutMs: BUDGET.neo4jStart });
+    const db = new Database({ uri: imported.uri, user: 'neo4j', password: '', database: 'neo4j', transactionTimeoutMs: BUDGET.transaction, acquisitionTimeoutMs: BUDGET.connection, maxPoolSize: 2 });
     try {
       expect(await graphCounts(db)).toEqual({ labels: EXPECTED.labels, relationships: EXPECTED.relationships });
       const [esm] = await db.read("MATCH (n:Model {id: 'esm-2'}) RETURN properties(n) AS p");
