@@ -8,6 +8,8 @@ import { DatabaseTimeoutError, DatabaseUnavailableError } from './db/database.js
 export enum ErrorCode {
   /** An argument is out of range or malformed (also used by Apollo for bad variables). */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** An id given as an argument names no entity where one is required (path and paths); `argument` names it. */
+  NOT_FOUND = 'NOT_FOUND',
   /** The query text does not parse. */
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   /** The query does not fit the schema. */
@@ -45,6 +47,13 @@ const APOLLO_REQUEST_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QU
 /** A BAD_USER_INPUT error that names the argument at fault. */
 export function badUserInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, argument } });
+}
+
+/** A NOT_FOUND error that names the argument whose id is unknown. */
+export function notFound(argument: string, id: string): GraphQLError {
+  return new GraphQLError(`${argument}: no entity has the id ${JSON.stringify(id)}`, {
+    extensions: { code: ErrorCode.NOT_FOUND, argument },
+  });
 }
 
 /** Checks an integer argument against its inclusive range. */

@@ -5,11 +5,11 @@ import { projectPath } from '../paths.js';
 const QUERY_NAMES = [
   'domains',
   'tasks',
-  'datasets',
   'organizations',
   'nodes-by-id',
   'search',
   'shortest-path',
+  'paths',
   'neighbor-ids',
   'edges-among',
   'related-models',
@@ -21,6 +21,7 @@ const QUERY_NAMES = [
   'export-relationships',
   'export-node-properties',
   'export-relationship-properties',
+  'leaderboards',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -37,6 +37,11 @@ function count(args: Readonly<Record<string, unknown>>, name: string, min: numbe
 }
 
 export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
+  'Query.leaderboards': {
+    reason:
+      'groups every benchmark result by dataset, metric and setting; a task or domain filter checks the dataset of each result; worst with a domain (clinical-informatics)',
+    dbHits: () => 9_000,
+  },
   'Query.neighborhood': {
     reason:
       'one query per level over every relationship of the frontier, then the entities and every relationship among up to 200 of them',

@@ -71,7 +71,14 @@ function nodeEstimator(options: NodeEstimateOptions): ComplexityEstimator {
     const effective = effectiveArguments(field, args);
     const work = (options.fieldCosts?.[key]?.dbHits(effective) ?? 0) * NODES_PER_DB_HIT;
     if (field.args.some((arg) => arg.name === 'first')) {
+      // A connection asked for no model still answers its fields beside the page (totalCount, facets) once.
+      if (!isListType(getNullableType(field.type)) && effective['first'] === 0) return work + childComplexity;
       return work + pageSize(effective['first'], options.listSize) * (1 + childComplexity);
+    }
+    // Each facet list holds at most `top` values, each a leaf (value, label, count): the lists below counted
+    // LIST_SIZE_ESTIMATE each, so they are rescaled to `top`.
+    if (field.args.some((arg) => arg.name === 'top')) {
+      return work + (childComplexity * pageSize(effective['top'], options.listSize)) / options.listSize;
     }
     if (isListType(getNullableType(field.type)) && !SIZE_FIXED_ABOVE.has(key)) {
       return work + (options.fieldSizes?.[key] ?? options.listSize) * (1 + childComplexity);

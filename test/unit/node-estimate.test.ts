@@ -83,6 +83,26 @@ describe('estimateNodes', () => {
     expect(estimate('{ neighborhood(id: "x") { nodes { id } } stats { models } }')).toBe(200);
   });
 
+  it('counts each facet list by the top of its facets, like the models of the page, times first', () => {
+    // 10 models, and two facet lists of 5 counted with each of them (an overestimate, as for every connection).
+    expect(estimate('{ models(first: 10) { nodes { id } facets(top: 5) { domains { value } years { value } } } }')).toBe(10 * (1 + 10));
+    expect(estimate('{ models(first: 10) { facets { tasks { value } } } }')).toBe(10 * (1 + 20));
+    expect(estimate('{ domains { models(first: 2) { facets(top: 100) { tasks { value } } } } }')).toBe(20 * (1 + 2 * (1 + 100)));
+  });
+
+  it('counts the facets of a connection asked for no model once, not zero times', () => {
+    // 20 domains, each with the top 5 organisations of its models.
+    expect(estimate('{ domains { models(first: 0) { facets(top: 5) { organizations { label } } } } }')).toBe(20 * (1 + 5));
+    expect(estimate('{ models(first: 0) { totalCount facets(top: 100) { tasks { value } years { value } } } }')).toBe(200);
+  });
+
+  it('counts lineage, counts and paths like lists', () => {
+    // 5 models, each with 20 descendants, each step with a model.
+    expect(estimate('{ models(first: 5) { nodes { descendants { model { id } via { id } } } } }')).toBe(5 * (1 + 20));
+    expect(estimate('{ modelCounts(by: [YEAR, DOMAIN]) { domain { name } count } }')).toBe(20);
+    expect(estimate('{ paths(from: "a", to: "b", first: 10) { nodes { id } } }', {})).toBe(10 + 200);
+  });
+
   it('counts an out-of-range first as zero, leaving its rejection to the argument check', () => {
     expect(estimate('query($n: Int) { models(first: $n) { nodes { name } } }', { n: -1 })).toBe(0);
     expect(estimate('{ models(first: -1) { nodes { tasks { id } } } }')).toBe(0);
@@ -129,6 +149,12 @@ describe('estimateNodes with the database work of traversals', () => {
   it('refuses 30 aliased relatedModels and 30 aliased paths of 6 hops', () => {
     expect(estimate(aliased(30, 'relatedModels(id: "me-llama") { score }'), {}, true)).toBeGreaterThan(MAX_NODES);
     expect(estimate(aliased(30, 'path(from: "a", to: "b", maxHops: 6) { length }'), {}, true)).toBeGreaterThan(MAX_NODES);
+  });
+
+  it('refuses 30 aliased lists of leaderboards, and lets one through with every entry of every leaderboard', () => {
+    expect(estimate(aliased(30, 'leaderboards(domain: "clinical-informatics") { totalCount }'), {}, true)).toBeGreaterThan(MAX_NODES);
+    const all = '{ leaderboards { entries(first: 100) { value model { name } } } }';
+    expect(estimate(all, {}, true)).toBe(FIELD_COSTS['Query.leaderboards']!.dbHits({}) * NODES_PER_DB_HIT + 20 + 20 * 100);
   });
 
   it('lets every example query of the README and the playground through', () => {
