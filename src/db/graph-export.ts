@@ -1,10 +1,10 @@
 /**
- * Reads the whole graph for the exports a page at a time, by keyset on the entity id (never all of it at once),
- * and the property names and types that become the exports' columns.
+ * Reads the whole graph (entities and results) for the exports a page at a time, by keyset on the node id (never
+ * all of it at once), and the property names and types that become the exports' columns.
  */
 import type { Reader } from './database.js';
 import { cypherQuery } from './queries.js';
-import type { EntityLabel, EntityRow, RelationshipRow } from './rows.js';
+import type { ExportLabel, ExportNodeRow, RelationshipRow } from './rows.js';
 
 /** Entities per page of an export read: small enough to stream, large enough that round trips do not dominate. */
 export const EXPORT_PAGE_SIZE = 500;
@@ -12,12 +12,12 @@ export const EXPORT_PAGE_SIZE = 500;
 /** The type of a property's values, in the names of `neo4j-admin database import` headers. */
 export type PropertyType = 'string' | 'long' | 'double' | 'boolean' | 'string[]' | 'long[]' | 'double[]' | 'boolean[]';
 
-/** Property name -> type, in name order (`id` first for entities). */
+/** Property name -> type, in name order (`id` first for nodes). */
 export type PropertyTypes = Map<string, PropertyType>;
 
 /** What an export's columns are: the properties of each label present and of each relationship type present. */
 export interface ExportSchema {
-  labels: Map<EntityLabel, PropertyTypes>;
+  labels: Map<ExportLabel, PropertyTypes>;
   types: Map<string, PropertyTypes>;
 }
 
@@ -61,16 +61,16 @@ export async function exportSchema(reader: Reader): Promise<ExportSchema> {
   ]);
   const withProperties = group<string>(relationshipProperties, 'type');
   const types = new Map(relationshipCounts.map((row) => String(row['type'])).map((type) => [type, withProperties.get(type) ?? new Map()]));
-  return { labels: group<EntityLabel>(nodeProperties, 'label'), types };
+  return { labels: group<ExportLabel>(nodeProperties, 'label'), types };
 }
 
-/** Every entity (or every entity of `label`) in id order, a page at a time. */
-export async function* exportNodes(reader: Reader, label: EntityLabel | null = null): AsyncGenerator<EntityRow[]> {
+/** Every entity and result (or every node of `label`) in id order, a page at a time. */
+export async function* exportNodes(reader: Reader, label: ExportLabel | null = null): AsyncGenerator<ExportNodeRow[]> {
   let after = '';
   for (;;) {
     const rows = await reader.read(cypherQuery('export-nodes'), { after, label, limit: EXPORT_PAGE_SIZE });
     if (rows.length === 0) return;
-    const nodes = rows.map((row) => row['node'] as unknown as EntityRow);
+    const nodes = rows.map((row) => row['node'] as unknown as ExportNodeRow);
     yield nodes;
     if (rows.length < EXPORT_PAGE_SIZE) return;
     after = nodes[nodes.length - 1]!.id;
@@ -78,8 +78,8 @@ export async function* exportNodes(reader: Reader, label: EntityLabel | null = n
 }
 
 /**
- * Every relationship (or every one of `type`), grouped by start entity in id order: one group per entity,
- * empty for an entity with none, so that the groups line up with `exportNodes(reader)` page for page.
+ * Every relationship (or every one of `type`), grouped by start node in id order: one group per entity or result,
+ * empty for a node with none, so that the groups line up with `exportNodes(reader)` page for page.
  */
 export async function* exportRelationships(reader: Reader, type: string | null = null): AsyncGenerator<RelationshipRow[][]> {
   let after = '';

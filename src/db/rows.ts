@@ -60,6 +60,28 @@ export interface ModelRow extends EntityRowBase {
 
 export type EntityRow = DomainRow | TaskRow | DatasetRow | ModelRow | OrganizationRow;
 
+/** A benchmark result as stored (seed/30-results.cypher); not an entity, but a node the whole-graph exports write. */
+export interface ResultNodeRow {
+  label: 'Result';
+  id: string;
+  metric: string;
+  value: number;
+  unit?: string;
+  higherIsBetter: boolean;
+  setting: string;
+  split?: string;
+  variant?: string;
+  note?: string;
+  sourceTitle: string;
+  sourceUrl?: string;
+  sourceKind?: string;
+}
+
+/** The labels of the nodes a whole-graph export writes: the entities' and the results'. */
+export type ExportLabel = EntityLabel | 'Result';
+
+export type ExportNodeRow = EntityRow | ResultNodeRow;
+
 export interface PaperRow {
   title?: string;
   venue?: string;

@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import type { PropertyType, PropertyTypes } from '../db/graph-export.js';
-import type { EntityLabel } from '../db/rows.js';
+import type { ExportLabel } from '../db/rows.js';
 import type { PlainValue } from '../db/values.js';
 import type { ExportGraph } from './export-graph.js';
 import { releaseStamp } from './release-stamp.js';
@@ -28,7 +28,10 @@ function header(columns: string[]): string {
   return `${columns.join(',')}\n`;
 }
 
-/** The file of one label: `id:ID` (one id space: ids are unique across kinds), the properties, `:LABEL`. */
+/**
+ * The file of one label: `id:ID` (one id space: ids are unique across kinds, results included), the properties,
+ * `:LABEL` (Entity and the kind for an entity; Result alone for a result, which is no entity).
+ */
 export function nodeFileName(label: string): string {
   return `nodes-${label}.csv`;
 }
@@ -46,11 +49,12 @@ export function relationshipColumns(types: PropertyTypes): string[] {
   return [':START_ID', ':END_ID', ':TYPE', ...[...types].map(([name, type]) => (type === 'string' ? name : `${name}:${type}`))];
 }
 
-async function* nodeFile(graph: ExportGraph, label: EntityLabel, types: PropertyTypes): AsyncGenerator<string> {
+async function* nodeFile(graph: ExportGraph, label: ExportLabel, types: PropertyTypes): AsyncGenerator<string> {
   yield header(nodeColumns(types));
+  const labels = label === 'Result' ? label : `Entity${ARRAY_DELIMITER}${label}`;
   for await (const node of graph.nodes(label)) {
     const row = node as unknown as Record<string, PlainValue>;
-    yield `${[...[...types].map(([name, type]) => field(row[name], type)), `Entity${ARRAY_DELIMITER}${label}`].join(',')}\n`;
+    yield `${[...[...types].map(([name, type]) => field(row[name], type)), labels].join(',')}\n`;
   }
 }
 

@@ -12,33 +12,33 @@ import {
   type PropertyType,
   type PropertyTypes,
 } from '../db/graph-export.js';
-import type { EdgeRow, EntityLabel, EntityRow, ReleaseRow, RelationshipRow } from '../db/rows.js';
+import type { EdgeRow, EntityRow, ExportLabel, ExportNodeRow, ReleaseRow, RelationshipRow } from '../db/rows.js';
 import type { PlainValue } from '../db/values.js';
 
-/** An entity with the relationships that start at it. */
-export interface EntityWithEdges {
-  node: EntityRow;
+/** An entity or result with the relationships that start at it. */
+export interface NodeWithEdges {
+  node: ExportNodeRow;
   edges: RelationshipRow[];
 }
 
 export interface ExportGraph {
   release: ReleaseRow;
   schema: ExportSchema;
-  /** The entities, or those of one label, in id order. */
-  nodes(label?: EntityLabel): AsyncIterable<EntityRow>;
+  /** The entities and results, or the nodes of one label, in id order. */
+  nodes(label?: ExportLabel): AsyncIterable<ExportNodeRow>;
   /** The relationships, or those of one type, by start id, type and end id. */
   relationships(type?: string): AsyncIterable<RelationshipRow>;
-  /** Each entity with its outgoing relationships, in id order. */
-  entities(): AsyncIterable<EntityWithEdges>;
+  /** Each entity and result with its outgoing relationships, in id order. */
+  entities(): AsyncIterable<NodeWithEdges>;
   /** For a neighbourhood: whether the node limit cut off entities within reach. */
   truncated: boolean;
 }
 
-/** Fields of an entity row that are not stored properties. */
+/** Fields of a node row that are not stored properties. */
 const ROW_FIELDS = new Set(['label', 'compact']);
 
-/** The stored properties of an entity row, in the row's order. */
-export function nodeProperties(node: EntityRow): [string, PlainValue][] {
+/** The stored properties of a node row, in the row's order. */
+export function nodeProperties(node: ExportNodeRow): [string, PlainValue][] {
   return Object.entries(node).filter(([key, value]) => !ROW_FIELDS.has(key) && value !== undefined && value !== null) as [
     string,
     PlainValue,
@@ -60,7 +60,7 @@ export async function wholeGraph(reader: Reader, release: ReleaseRow): Promise<E
       for await (const page of exportRelationships(reader, type ?? null)) for (const edges of page) yield* edges;
     },
     entities: async function* () {
-      // Both reads key on the entity id with the same page size, so their pages hold the same entities.
+      // Both reads key on the node id with the same page size, so their pages hold the same nodes.
       const edgePages = exportRelationships(reader)[Symbol.asyncIterator]();
       for await (const nodes of exportNodes(reader)) {
         const { value: edges = [] } = await edgePages.next();
@@ -98,7 +98,7 @@ export function subgraph(release: ReleaseRow, nodes: EntityRow[], edges: EdgeRow
   const relationships: RelationshipRow[] = edges
     .map((edge) => ({ ...edge, properties: {} }))
     .sort((a, b) => a.from.localeCompare(b.from) || a.type.localeCompare(b.type) || a.to.localeCompare(b.to));
-  const labels = new Map<EntityLabel, PropertyTypes>();
+  const labels = new Map<ExportLabel, PropertyTypes>();
   for (const label of new Set(sortedNodes.map((node) => node.label))) {
     labels.set(label, inferTypes(sortedNodes.filter((node) => node.label === label).map(nodeProperties)));
   }

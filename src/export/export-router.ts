@@ -12,7 +12,8 @@ import { createRequestContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import { exportSchema } from '../db/graph-export.js';
 import type { ReleaseRow } from '../db/rows.js';
-import { neighborhood, shortestPath } from '../db/traversal.js';
+import { shortestPath } from '../db/paths.js';
+import { neighborhood } from '../db/traversal.js';
 import { badUserInput, checkRange, ErrorCode } from '../errors.js';
 import { sendError } from '../http-errors.js';
 import type { Logger } from '../logger.js';
@@ -97,7 +98,8 @@ async function readSubgraph(db: Database, req: Request, release: ReleaseRow): Pr
   if (ends.length !== 2 || ends.some((end) => end === '')) throw badUserInput('path', `path must be FROM,TO, got ${JSON.stringify(path)}`);
   const maxHops = checkRange('maxHops', queryInteger(req, 'maxHops', 4), 1, 6);
   const found = await shortestPath(reader, (id) => loaders.entity.load(id), ends[0]!, ends[1]!, maxHops);
-  return found && subgraph(release, found.nodes, found.edges, false);
+  if (found.missing !== null || found.value === null) return null;
+  return subgraph(release, found.value.nodes, found.value.edges, false);
 }
 
 /** Sends an export; an error before the first byte is a JSON error, one after it cuts the download short. */

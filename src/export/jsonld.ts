@@ -3,21 +3,27 @@
  * whose @id is its canonical URL (/entity/:id). Models are SoftwareApplication and CreativeWork with `isBasedOn`,
  * `creator` (lead organisation first) and `citation` (their paper, a ScholarlyArticle); datasets are Dataset,
  * organisations Organization with `parentOrganization`, domains DefinedTermSets whose terms are their tasks.
- * Facts schema.org has no term for use this project's vocabulary (/vocab#).
+ * Benchmark results are Result nodes of this project's vocabulary (`value`, `unitText`, the source as `citation`),
+ * named within this file (they are no entities, so they have no /entity/ URL); a model links them as `bfm:achieved`,
+ * a result its dataset as `bfm:on`. Facts schema.org has no term for use this project's vocabulary (/vocab#).
  */
-import type { EntityLabel, EntityRow, ModelRow, RelationshipRow } from '../db/rows.js';
+import type { ExportLabel, ExportNodeRow, ModelRow, RelationshipRow, ResultNodeRow } from '../db/rows.js';
 import type { PlainValue } from '../db/values.js';
 import { canonicalEntityUrl } from '../links/entity-links.js';
 import { nodeProperties, type ExportGraph } from './export-graph.js';
 import { releaseStamp } from './release-stamp.js';
 
-const TYPES: Record<EntityLabel, string | string[]> = {
+const TYPES: Record<ExportLabel, string | string[]> = {
   Model: ['SoftwareApplication', 'CreativeWork'],
   Dataset: 'Dataset',
   Organization: 'Organization',
   Domain: 'DefinedTermSet',
   Task: 'DefinedTerm',
+  Result: 'bfm:Result',
 };
+
+/** The relationship types whose end is a result (the data model's (Model)-[:ACHIEVED]->(Result)), not an entity. */
+const TO_RESULT = new Set(['ACHIEVED']);
 
 /** Relationship types as JSON-LD properties (terms of the context below). */
 export const RELATIONSHIP_TERMS: Record<string, string> = {
@@ -30,11 +36,21 @@ export const RELATIONSHIP_TERMS: Record<string, string> = {
   TRAINED_ON: 'bfm:trainedOn',
   EVALUATED_ON: 'bfm:evaluatedOn',
   BENCHMARKED_ON: 'bfm:benchmarkedOn',
+  ACHIEVED: 'bfm:achieved',
+  ON: 'bfm:on',
 };
 
 /** Stored properties with a schema.org term; the others keep their name in this project's vocabulary. */
-const PROPERTY_TERMS: Record<string, string> = { name: 'name', description: 'description', url: 'url', aliases: 'alternateName' };
-const PAPER_FIELDS = new Set(['paperTitle', 'paperVenue', 'paperYear', 'paperUrl']);
+const PROPERTY_TERMS: Record<string, string> = {
+  name: 'name',
+  description: 'description',
+  url: 'url',
+  aliases: 'alternateName',
+  value: 'value',
+  unit: 'unitText',
+};
+/** Properties written as a `citation` object instead of one by one. */
+const CITED_FIELDS = new Set(['paperTitle', 'paperVenue', 'paperYear', 'paperUrl', 'sourceTitle', 'sourceUrl', 'sourceKind']);
 
 export function jsonLdContext(origin: string): Record<string, unknown> {
   return {
@@ -49,11 +65,18 @@ export function jsonLdContext(origin: string): Record<string, unknown> {
     'bfm:trainedOn': { '@type': '@id' },
     'bfm:evaluatedOn': { '@type': '@id' },
     'bfm:benchmarkedOn': { '@type': '@id' },
+    'bfm:achieved': { '@type': '@id' },
+    'bfm:on': { '@type': '@id' },
     url: { '@type': '@id' },
   };
 }
 
-function citation(model: ModelRow): Record<string, PlainValue> | undefined {
+/** The @id of a node: an entity's canonical URL, a result's name within this file. */
+function nodeUrl(origin: string, id: string, isResult: boolean): string {
+  return isResult ? `${origin}/export/graph.jsonld#${encodeURIComponent(id)}` : canonicalEntityUrl(origin, id);
+}
+
+function modelCitation(model: ModelRow): Record<string, PlainValue> | undefined {
   if (model.paperTitle === undefined && model.paperUrl === undefined && model.paperVenue === undefined) return undefined;
   return {
     '@type': 'ScholarlyArticle',
@@ -64,16 +87,28 @@ function citation(model: ModelRow): Record<string, PlainValue> | undefined {
   };
 }
 
-function entity(origin: string, node: EntityRow, edges: RelationshipRow[]): Record<string, unknown> {
-  const out: Record<string, unknown> = { '@id': canonicalEntityUrl(origin, node.id), '@type': TYPES[node.label], identifier: node.id };
+function resultCitation(result: ResultNodeRow): Record<string, PlainValue> {
+  return {
+    '@type': 'CreativeWork',
+    name: result.sourceTitle,
+    ...(result.sourceUrl !== undefined && { url: result.sourceUrl }),
+    ...(result.sourceKind !== undefined && { 'bfm:sourceKind': result.sourceKind }),
+  };
+}
+
+function citation(node: ExportNodeRow): Record<string, PlainValue> | undefined {
+  if (node.label === 'Model') return modelCitation(node);
+  return node.label === 'Result' ? resultCitation(node) : undefined;
+}
+
+function entity(origin: string, node: ExportNodeRow, edges: RelationshipRow[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { '@id': nodeUrl(origin, node.id, node.label === 'Result'), '@type': TYPES[node.label], identifier: node.id };
   for (const [key, value] of nodeProperties(node)) {
-    if (key === 'id' || PAPER_FIELDS.has(key)) continue;
+    if (key === 'id' || CITED_FIELDS.has(key)) continue;
     out[PROPERTY_TERMS[key] ?? `bfm:${key}`] = value;
   }
-  if (node.label === 'Model') {
-    const paper = citation(node);
-    if (paper) out['citation'] = paper;
-  }
+  const cited = citation(node);
+  if (cited) out['citation'] = cited;
   const byTerm = new Map<string, RelationshipRow[]>();
   for (const edge of edges) {
     const term = RELATIONSHIP_TERMS[edge.type] ?? `bfm:${edge.type}`;
@@ -82,7 +117,7 @@ function entity(origin: string, node: EntityRow, edges: RelationshipRow[]): Reco
   for (const [term, list] of byTerm) {
     // The lead organisation first: DEVELOPED_BY keeps the order of the facts as `rank`.
     const ordered = [...list].sort((a, b) => Number(a.properties['rank'] ?? 0) - Number(b.properties['rank'] ?? 0));
-    out[term] = ordered.map((edge) => canonicalEntityUrl(origin, edge.to));
+    out[term] = ordered.map((edge) => nodeUrl(origin, edge.to, TO_RESULT.has(edge.type)));
   }
   return out;
 }

@@ -10,7 +10,7 @@ export const ENTITY_QUERY = /* GraphQL */ `
       id
       ... on Domain { name description tasks { id name } }
       ... on Task { name description domains { id name } datasets { id name } }
-      ... on Dataset { name description modality size url tasks { id name } }
+      ... on Dataset { name description modality size url tasks { id name } leaderboards { metric setting totalCount } }
       ... on Model {
         name year organization architecture paradigm pretraining modalities parameters openWeights description
         paper { title venue year url }
@@ -21,6 +21,7 @@ export const ENTITY_QUERY = /* GraphQL */ `
         evaluatedOn { id name }
         basedOn { id name }
         derivatives { id name }
+        results { metric value unit setting variant rank dataset { id name } }
       }
       ... on Organization { name aliases kind country parent { id name } parts { id name } }
     }
