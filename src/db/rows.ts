@@ -60,7 +60,10 @@ export interface ModelRow extends EntityRowBase {
 
 export type EntityRow = DomainRow | TaskRow | DatasetRow | ModelRow | OrganizationRow;
 
-/** A benchmark result as stored (seed/30-results.cypher); not an entity, but a node the whole-graph exports write. */
+/**
+ * A Result node's properties as stored (seed/30-results.cypher; a missing fact is an absent property), with its
+ * label: no entity, but a node the whole-graph exports write.
+ */
 export interface ResultNodeRow {
   label: 'Result';
   id: string;

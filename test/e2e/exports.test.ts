@@ -16,6 +16,9 @@ interface Download {
 
 const SAMPLE_IDS = ['esm-2', 'chembl', 'google-research', 'drug-discovery'];
 const entityCount = EXPECTED.labels['Entity']!;
+const resultCount = EXPECTED.labels['Result']!;
+/** The exports hold the entities and the benchmark results (which are no entities). */
+const nodeCount = entityCount + resultCount;
 const relationshipCount = EXPECTED_STATS.relationships;
 const labels = Object.keys(EXPECTED.labels).filter((label) => label !== 'Entity');
 
@@ -51,6 +54,8 @@ describe('exports', () => {
   const sample = new Map<string, Record<string, unknown>>();
   /** Relationships per type and the DEVELOPED_BY ranks of ESM-2, straight from the graph. */
   let esmOrganizations: string[] = [];
+  /** One benchmark result as stored, with the model that achieved it and its dataset. */
+  let result: { id: string; properties: Record<string, unknown>; model: string; dataset: string };
 
   /** A GET on a connection of its own: reading a large export can outlast the server's keep-alive timeout. */
   function download(path: string, headers: Record<string, string> = {}): Promise<Download> {
@@ -77,6 +82,10 @@ describe('exports', () => {
     }
     const ranked = await server.db.read("MATCH (:Model {id: 'esm-2'})-[r:DEVELOPED_BY]->(o) RETURN o.id AS id ORDER BY r.rank");
     esmOrganizations = ranked.map((row) => String(row['id']));
+    const [stored] = await server.db.read(
+      'MATCH (m:Model)-[:ACHIEVED]->(r:Result)-[:ON]->(d:Dataset) WHERE r.unit IS NOT NULL RETURN r.id AS id, properties(r) AS p, m.id AS model, d.id AS dataset ORDER BY r.id LIMIT 1',
+    );
+    result = { id: String(stored!['id']), properties: stored!['p'] as Record<string, unknown>, model: String(stored!['model']), dataset: String(stored!['dataset']) };
   });
 
   function expectStamped(file: Download, extension: string, contentType: string): void {
@@ -93,7 +102,7 @@ describe('exports', () => {
     ) as { graphml: { key: { id: string; 'attr.name': string; 'attr.type': string }[]; graph: { data: { key: string; '#text': string }[]; node: { id: string; data: { key: string; '#text': unknown }[] }[]; edge: { source: string; target: string; data: { key: string; '#text': unknown }[] }[] } } };
     const { graph, key } = xml.graphml;
     expect(graph.data.find((d) => d.key === 'g_version')?.['#text']).toBe(version);
-    expect(graph.node).toHaveLength(entityCount);
+    expect(graph.node).toHaveLength(nodeCount);
     expect(graph.edge).toHaveLength(relationshipCount);
     const keyName = new Map(key.map((k) => [k.id, k['attr.name']]));
     const nodeData = (id: string): Record<string, unknown> =>
@@ -107,6 +116,8 @@ describe('exports', () => {
     expect(JSON.parse(String(esm['modalities']))).toEqual(stored['modalities']);
     expect(key.find((k) => k['attr.name'] === 'year')?.['attr.type']).toBe('long');
     expect(nodeData('chembl')['url']).toBe(sample.get('chembl')!['url']);
+    expect(nodeData(result.id)).toMatchObject({ label: 'Result', metric: result.properties['metric'], value: result.properties['value'], setting: result.properties['setting'] });
+    expect(graph.node.filter((n) => n.data.some((d) => d.key === 'label' && d['#text'] === 'Result'))).toHaveLength(resultCount);
     const types = new Map<string, number>();
     for (const edge of graph.edge) {
       const type = String(edge.data.find((d) => d.key === 'type')?.['#text']);
@@ -122,10 +133,16 @@ describe('exports', () => {
     expect(lines[0]).toMatchObject({ type: 'release', version });
     const nodes = lines.filter((line) => line['type'] === 'node');
     const relationships = lines.filter((line) => line['type'] === 'relationship');
-    expect(nodes).toHaveLength(entityCount);
+    expect(nodes).toHaveLength(nodeCount);
     expect(relationships).toHaveLength(relationshipCount);
-    expect(lines.findIndex((line) => line['type'] === 'relationship')).toBe(1 + entityCount);
+    expect(lines.findIndex((line) => line['type'] === 'relationship')).toBe(1 + nodeCount);
     for (const id of SAMPLE_IDS) expect(nodes.find((node) => node['id'] === id)?.['properties']).toEqual(sample.get(id));
+    expect(nodes.filter((node) => (node['labels'] as string[]).includes('Result'))).toHaveLength(resultCount);
+    expect(nodes.find((node) => node['id'] === result.id)).toEqual({ type: 'node', id: result.id, labels: ['Result'], properties: result.properties });
+    expect(relationships.filter((r) => r['end'] === result.id || r['start'] === result.id).map((r) => [r['start'], r['label'], r['end']])).toEqual([
+      [result.model, 'ACHIEVED', result.id],
+      [result.id, 'ON', result.dataset],
+    ]);
     const developers = relationships.filter((r) => r['label'] === 'DEVELOPED_BY' && r['start'] === 'esm-2');
     expect(developers.sort((a, b) => Number((a['properties'] as { rank: number }).rank) - Number((b['properties'] as { rank: number }).rank)).map((r) => r['end'])).toEqual(esmOrganizations);
   });
@@ -136,7 +153,7 @@ describe('exports', () => {
     const json = JSON.parse(file.body.toString('utf8')) as { data: { release: { version: string } }; elements: cytoscape.ElementsDefinition };
     expect(json.data.release.version).toBe(version);
     const cy = cytoscape({ headless: true, elements: json.elements });
-    expect(cy.nodes()).toHaveLength(entityCount);
+    expect(cy.nodes()).toHaveLength(nodeCount);
     expect(cy.edges()).toHaveLength(relationshipCount);
     expect(cy.getElementById('esm-2').data('name')).toBe(sample.get('esm-2')!['name']);
     expect(cy.getElementById('esm-2').outgoers('edge[interaction = "DEVELOPED_BY"]').targets().map((n) => n.id()).sort()).toEqual([...esmOrganizations].sort());
@@ -176,6 +193,22 @@ describe('exports', () => {
     const chembl = entities.find((node) => node['@id'] === entityUrl('chembl'))!;
     expect(chembl['@type']).toEqual([`${S}Dataset`]);
     expect(entities.find((node) => node['@id'] === entityUrl('google-research'))!['@type']).toEqual([`${S}Organization`]);
+
+    const V = `${origin()}/vocab#`;
+    const resultUrl = (id: string): string => `${origin()}/export/graph.jsonld#${id}`;
+    const results = expanded.filter((node) => (node['@type'] as string[]).includes(`${V}Result`));
+    expect(results).toHaveLength(resultCount);
+    expect(count(`${V}achieved`)).toBe(EXPECTED.relationships['ACHIEVED']);
+    const stored = result.properties;
+    const one = results.find((node) => node['@id'] === resultUrl(result.id))!;
+    expect(one[`${S}value`]).toEqual([{ '@value': stored['value'] }]);
+    expect(one[`${S}unitText`]).toEqual([{ '@value': stored['unit'] }]);
+    expect(one[`${V}metric`]).toEqual([{ '@value': stored['metric'] }]);
+    expect(one[`${V}setting`]).toEqual([{ '@value': stored['setting'] }]);
+    expect(one[`${V}on`]).toEqual([{ '@id': entityUrl(result.dataset) }]);
+    expect((one[`${S}citation`] as Record<string, unknown>[])[0]![`${S}name`]).toEqual([{ '@value': stored['sourceTitle'] }]);
+    const achiever = entities.find((node) => node['@id'] === entityUrl(result.model))!;
+    expect(achiever[`${V}achieved`]).toContainEqual({ '@id': resultUrl(result.id) });
   });
 
   it('writes CSV files in the neo4j-admin import format, one per label and relationship type, stamped', async () => {
@@ -187,7 +220,7 @@ describe('exports', () => {
     for (const label of labels) {
       const rows = parseCsv(files.get(`nodes-${label}.csv`)!, { columns: true }) as Record<string, string>[];
       expect(rows, label).toHaveLength(EXPECTED.labels[label]!);
-      expect(rows.every((row) => row[':LABEL'] === `Entity;${label}`)).toBe(true);
+      expect(rows.every((row) => row[':LABEL'] === (label === 'Result' ? 'Result' : `Entity;${label}`))).toBe(true);
     }
     for (const [type, count] of Object.entries(EXPECTED.relationships)) {
       const rows = parseCsv(files.get(`relationships-${type}.csv`)!, { columns: true }) as Record<string, string>[];
@@ -200,6 +233,14 @@ describe('exports', () => {
     expect(Number(esm['year:long'])).toBe(stored['year']);
     expect(esm['modalities:string[]']!.split(';')).toEqual(stored['modalities']);
     expect(esm['description']).toBe(stored['description']);
+    const results = parseCsv(files.get('nodes-Result.csv')!, { columns: true }) as Record<string, string>[];
+    const row = results.find((r) => r['id:ID'] === result.id)!;
+    expect([row['metric'], Number(row['value:double']), row['higherIsBetter:boolean'], row['sourceTitle']]).toEqual([
+      result.properties['metric'],
+      result.properties['value'],
+      String(result.properties['higherIsBetter']),
+      result.properties['sourceTitle'],
+    ]);
     const developers = parseCsv(files.get('relationships-DEVELOPED_BY.csv')!, { columns: true }) as Record<string, string>[];
     expect(developers.filter((row) => row[':START_ID'] === 'esm-2').sort((a, b) => Number(a['rank:long']) - Number(b['rank:long'])).map((row) => row[':END_ID'])).toEqual(esmOrganizations);
   });

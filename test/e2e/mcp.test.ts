@@ -9,8 +9,12 @@ interface ToolAnswer {
   extensions?: { cost?: { estimated: number; limit: number } };
 }
 
-interface PathAnswer {
-  path: { length: number; nodes: { id: string; name: string }[]; edges: { type: string; from: string; to: string }[] } | null;
+interface PathsAnswer {
+  paths: { length: number; nodes: { id: string; name: string }[]; edges: { type: string; from: string; to: string }[] }[];
+}
+
+interface LeaderboardsAnswer {
+  node: { leaderboards: { metric: string; setting: string; higherIsBetter: boolean; totalCount: number; entries: { rank: number; value: number; model: { id: string } }[] }[] };
 }
 
 describe('MCP endpoint', () => {
@@ -33,7 +37,16 @@ describe('MCP endpoint', () => {
 
   it('lists its tools, each with a description and an input schema', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((tool) => tool.name).sort()).toEqual(['find_paths', 'get_entity', 'graphql', 'neighborhood', 'related_models', 'search']);
+    expect(tools.map((tool) => tool.name).sort()).toEqual([
+      'find_paths',
+      'get_entity',
+      'graphql',
+      'leaderboard',
+      'model_counts',
+      'neighborhood',
+      'related_models',
+      'search',
+    ]);
     for (const tool of tools) {
       expect(tool.description, tool.name).toBeTruthy();
       expect(tool.inputSchema.type).toBe('object');
@@ -41,7 +54,7 @@ describe('MCP endpoint', () => {
     }
   });
 
-  it('answers "what lies between ESM-2 and ChEMBL": search finds both ids, find_paths the path the API gives', async () => {
+  it('answers "what lies between ESM-2 and ChEMBL": search finds both ids, find_paths the paths the API gives', async () => {
     const idOf = async (text: string): Promise<string> => {
       const { answer } = await call('search', { text, first: 5 });
       const hits = (answer.data!['search'] as { node: { id: string; name: string } }[]).map((hit) => hit.node);
@@ -52,12 +65,19 @@ describe('MCP endpoint', () => {
     expect([from, to]).toEqual(['esm-2', 'chembl']);
     const { isError, answer } = await call('find_paths', { from, to });
     expect(isError).toBe(false);
-    const api = await server.gql<PathAnswer>('{ path(from: "esm-2", to: "chembl") { length nodes { id ... on Model { name } ... on Task { name } ... on Dataset { name } ... on Domain { name } ... on Organization { name } } edges { type from to } } }');
-    const path = (answer.data as unknown as PathAnswer).path!;
-    expect(path.nodes.map((node) => node.id)).toEqual(api.data!.path!.nodes.map((node) => node.id));
-    expect(path.edges).toEqual(api.data!.path!.edges);
-    expect(path.nodes[0]!.name).toBe('ESM-2');
-    expect(path.nodes.at(-1)!.name).toBe('ChEMBL');
+    const api = await server.gql<PathsAnswer>('{ paths(from: "esm-2", to: "chembl") { length nodes { id } edges { type from to } } }');
+    const { paths } = answer.data as unknown as PathsAnswer;
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.map((path) => path.nodes.map((node) => node.id))).toEqual(api.data!.paths.map((path) => path.nodes.map((node) => node.id)));
+    expect(paths.map((path) => path.edges)).toEqual(api.data!.paths.map((path) => path.edges));
+    for (const path of paths) {
+      expect(path.nodes[0]!.name).toBe('ESM-2');
+      expect(path.nodes.at(-1)!.name).toBe('ChEMBL');
+    }
+    const viaTasks = await call('find_paths', { from, to, avoidKinds: ['ORGANIZATION', 'DOMAIN'] });
+    for (const path of (viaTasks.answer.data as unknown as PathsAnswer).paths) {
+      expect(path.nodes.slice(1, -1).map((node) => (node as unknown as { __typename: string }).__typename)).not.toContain('Organization');
+    }
     expect(answer.extensions?.cost?.limit).toBe(500_000);
   });
 
@@ -71,6 +91,34 @@ describe('MCP endpoint', () => {
     expect((around.answer.data!['neighborhood'] as { nodes: { id: string }[] }).nodes.map((n) => n.id)).toEqual(api.data!.neighborhood.nodes.map((n) => n.id));
     const related = await call('related_models', { id: 'esm-2', first: 3 });
     expect((related.answer.data!['relatedModels'] as { model: { id: string } }[]).map((r) => r.model.id)).toEqual(api.data!.relatedModels.map((r) => r.model.id));
+  });
+
+  it('counts models by the API\'s dimensions, with conditions', async () => {
+    const query = '{ modelCounts(by: [YEAR, PARADIGM], where: { yearFrom: 2022 }) { count year paradigm } }';
+    const api = await server.gql<{ modelCounts: { count: number; year: number; paradigm: string }[] }>(query);
+    const { isError, answer } = await call('model_counts', { by: ['YEAR', 'PARADIGM'], where: { yearFrom: 2022 } });
+    expect(isError).toBe(false);
+    const counts = answer.data!['modelCounts'] as { count: number; year: number; paradigm: string }[];
+    expect(counts.map(({ count, year, paradigm }) => ({ count, year, paradigm }))).toEqual(api.data!.modelCounts);
+    expect(counts.every((group) => group.year >= 2022)).toBe(true);
+    const [{ models }] = (await server.db.read('MATCH (m:Model) WHERE m.year >= 2022 AND m.paradigm IS NOT NULL RETURN count(m) AS models')) as [{ models: number }];
+    expect(counts.reduce((sum, group) => sum + group.count, 0)).toBe(models);
+  });
+
+  it('gives the leaderboards of a benchmark, best first, one per metric and setting', async () => {
+    const [busiest] = await server.db.read('MATCH (d:Dataset)<-[:ON]-(r:Result) RETURN d.id AS id, count(r) AS results ORDER BY results DESC, id LIMIT 1');
+    const dataset = String(busiest!['id']);
+    const { isError, answer } = await call('leaderboard', { dataset, first: 5 });
+    expect(isError).toBe(false);
+    const { leaderboards } = (answer.data as unknown as LeaderboardsAnswer).node;
+    expect(leaderboards.reduce((sum, board) => sum + board.totalCount, 0)).toBe(Number(busiest!['results']));
+    for (const board of leaderboards) {
+      expect(board.entries.length).toBe(Math.min(5, board.totalCount));
+      const values = board.entries.map((entry) => entry.value);
+      const best = [...values].sort((a, b) => (board.higherIsBetter ? b - a : a - b));
+      expect(values, `${board.metric} / ${board.setting}`).toEqual(best);
+      expect(board.entries[0]!.rank).toBe(1);
+    }
   });
 
   it('runs a read-only GraphQL query under the API limits', async () => {
