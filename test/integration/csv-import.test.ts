@@ -62,6 +62,8 @@ describe('CSV export round trip', () => {
       ...files.filter((f) => f.startsWith('relationships-')).map((f) => `--relationships=${path.join(csvDir, f)}`),
     ];
     const run = spawnSync('java', args, {
+      // neo4j-admin writes its import.report into the working directory.
+      cwd: work,
       env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
       encoding: 'utf8',
       timeout: BUDGET.shortProcess,
