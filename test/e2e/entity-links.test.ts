@@ -31,6 +31,19 @@ describe('stable entity links', () => {
     }
   });
 
+  it('shows a model\'s benchmark results and a benchmark\'s leaderboards', async () => {
+    const [stored] = await server.db.read(
+      'MATCH (m:Model)-[:ACHIEVED]->(r:Result)-[:ON]->(d:Dataset) WITH m, d, count(r) AS results ORDER BY results DESC, m.id LIMIT 1 RETURN m.id AS model, d.id AS dataset, COUNT { (m)-[:ACHIEVED]->() } AS modelResults, COUNT { (d)<-[:ON]-() } AS datasetResults',
+    );
+    const read = async (id: unknown): Promise<Record<string, unknown>> =>
+      ((await (await fetch(new URL(`/entity/${String(id)}`, server.url), { headers: { accept: 'application/json' } })).json()) as { entity: Record<string, unknown> }).entity;
+    const model = (await read(stored!['model'])) as { results: { rank: number; dataset: { id: string } }[] };
+    expect(model.results).toHaveLength(Number(stored!['modelResults']));
+    expect(model.results.map((result) => result.dataset.id)).toContain(stored!['dataset']);
+    const dataset = (await read(stored!['dataset'])) as { leaderboards: { totalCount: number }[] };
+    expect(dataset.leaderboards.reduce((sum, board) => sum + board.totalCount, 0)).toBe(Number(stored!['datasetResults']));
+  });
+
   it('answers 404 NOT_FOUND for an unknown id', async () => {
     const response = await fetch(new URL('/entity/no-such-entity', server.url), { headers: { accept: 'application/json' } });
     expect(response.status).toBe(404);
