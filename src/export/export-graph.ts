@@ -29,7 +29,7 @@ export interface ExportGraph {
   /** The relationships, or those of one type, by start id, type and end id. */
   relationships(type?: string): AsyncIterable<RelationshipRow>;
   /** Each entity and result with its outgoing relationships, in id order. */
-  entities(): AsyncIterable<NodeWithEdges>;
+  nodesWithEdges(): AsyncIterable<NodeWithEdges>;
   /** For a neighbourhood: whether the node limit cut off entities within reach. */
   truncated: boolean;
 }
@@ -59,7 +59,7 @@ export async function wholeGraph(reader: Reader, release: ReleaseRow): Promise<E
     relationships: async function* (type) {
       for await (const page of exportRelationships(reader, type ?? null)) for (const edges of page) yield* edges;
     },
-    entities: async function* () {
+    nodesWithEdges: async function* () {
       // Both reads key on the node id with the same page size, so their pages hold the same nodes.
       const edgePages = exportRelationships(reader)[Symbol.asyncIterator]();
       for await (const nodes of exportNodes(reader)) {
@@ -113,7 +113,7 @@ export function subgraph(release: ReleaseRow, nodes: EntityRow[], edges: EdgeRow
     relationships: async function* (type) {
       yield* relationships.filter((edge) => type === undefined || edge.type === type);
     },
-    entities: async function* () {
+    nodesWithEdges: async function* () {
       for (const node of sortedNodes) yield { node, edges: relationships.filter((edge) => edge.from === node.id) };
     },
   };

@@ -101,7 +101,7 @@ function citation(node: ExportNodeRow): Record<string, PlainValue> | undefined {
   return node.label === 'Result' ? resultCitation(node) : undefined;
 }
 
-function entity(origin: string, node: ExportNodeRow, edges: RelationshipRow[]): Record<string, unknown> {
+function jsonLdNode(origin: string, node: ExportNodeRow, edges: RelationshipRow[]): Record<string, unknown> {
   const out: Record<string, unknown> = { '@id': nodeUrl(origin, node.id, node.label === 'Result'), '@type': TYPES[node.label], identifier: node.id };
   for (const [key, value] of nodeProperties(node)) {
     if (key === 'id' || CITED_FIELDS.has(key)) continue;
@@ -134,6 +134,6 @@ export async function* jsonLd(graph: ExportGraph, origin: string): AsyncGenerato
     url: origin,
   };
   yield `{\n  "@context": ${JSON.stringify(jsonLdContext(origin))},\n  "@graph": [\n    ${JSON.stringify(dataset)}`;
-  for await (const { node, edges } of graph.entities()) yield `,\n    ${JSON.stringify(entity(origin, node, edges))}`;
+  for await (const { node, edges } of graph.nodesWithEdges()) yield `,\n    ${JSON.stringify(jsonLdNode(origin, node, edges))}`;
   yield '\n  ]\n}\n';
 }

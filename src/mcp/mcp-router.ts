@@ -69,7 +69,7 @@ const tools = (schema: GraphQLSchema): Record<string, Tool> => ({
   model_counts: {
     description:
       'How many models there are, grouped by one or two dimensions (year, domain, task, modality, paradigm, open weights, base model, organisation, organisation group), ' +
-      'optionally only of the models matching conditions; for questions such as "how many protein models per year".',
+      'optionally only of the models matching conditions; for questions such as "how many drug-discovery models per year".',
     input: {
       by: z.array(enumOf(schema, 'ModelDimension')).min(1).max(2).describe('One or two dimensions, each at most once'),
       where: z
