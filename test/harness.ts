@@ -13,6 +13,9 @@ import { BUDGET } from './time.js';
 export const TEST_SERVER_ENV = {
   CYPHER_TIMEOUT_MS: String(BUDGET.transaction),
   DB_ACQUISITION_TIMEOUT_MS: String(BUDGET.connection),
+  // fetch reuses an idle connection until 1 s before the server's keep-alive hint; on a busy machine a request can
+  // take longer than that second to leave, meet a socket the server just closed, and fail with ECONNRESET.
+  KEEP_ALIVE_TIMEOUT_MS: String(BUDGET.test),
 };
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
