@@ -7,7 +7,7 @@ import { showDetails } from './entity-details.js';
 import { GraphView, KIND_COLOURS, type GraphEdge, type GraphNode, type Kind } from './graph-view.js';
 
 const NAMED = '__typename id ... on Domain { name } ... on Task { name } ... on Dataset { name } ... on Model { name } ... on Organization { name }';
-const SEARCH = `query Search($text: NonEmptyString!) { search(text: $text, first: 15) { score node { ${NAMED} } } }`;
+const SEARCH = `query Search($text: NonEmptyString!) { search(text: $text, first: 15) { score matchedOn node { ${NAMED} } } }`;
 const NEIGHBORHOOD = `query Neighborhood($id: ID!) {
   neighborhood(id: $id, depth: 1) { truncated nodes { ${NAMED} } edges { type from to } }
 }`;
@@ -72,16 +72,16 @@ byId<HTMLFormElement>('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const text = byId<HTMLInputElement>('search-input').value.trim();
   if (!text) return;
-  void query<{ search: { score: number; node: GraphNode }[] }>(SEARCH, { text })
+  void query<{ search: { score: number; matchedOn: string; node: GraphNode }[] }>(SEARCH, { text })
     .then(({ search }) => {
       results.replaceChildren();
       if (search.length === 0) results.textContent = 'Nothing found.';
-      for (const { node } of search) {
+      for (const { node, matchedOn } of search) {
         const button = document.createElement('button');
         button.dataset['id'] = node.id;
         button.append(node.name, document.createElement('br'));
         const kind = document.createElement('small');
-        kind.textContent = `${node.__typename} · ${node.id}`;
+        kind.textContent = `${node.__typename} · ${node.id} · by ${matchedOn}`;
         button.append(kind);
         button.addEventListener('click', () => void select(node.id).catch((error: unknown) => say(String(error), true)));
         results.append(button);
