@@ -39,6 +39,14 @@ const tools = (schema: GraphQLSchema): Record<string, Tool> => ({
     input: { text: z.string().min(1).describe('Words to look for'), first: z.number().int().default(10).describe('How many hits, 0..100') },
     query: `query Search($text: NonEmptyString!, $first: Int) { search(text: $text, first: $first) { score node { ${ENTITY_FIELDS} } } }`,
   },
+  resolve: {
+    description: 'Names to entity ids, up to 100 at once, in input order: each name\'s entity (null when none is convincing) and up to 3 close candidates. Use it before the tools that take ids.',
+    input: {
+      names: z.array(z.string().min(1)).min(1).max(100).describe('Names, nicknames or ids, e.g. ["ESM-2", "ChEMBL"]'),
+      kinds: z.array(enumOf(schema, 'EntityKind')).optional().describe('Only entities of these kinds'),
+    },
+    query: `query Resolve($names: [NonEmptyString!]!, $kinds: [EntityKind!]) { resolve(names: $names, kinds: $kinds) { input node { ${ENTITY_FIELDS} } candidates { score node { ${ENTITY_FIELDS} } } } }`,
+  },
   get_entity: {
     description: 'One entity by id, with its properties and its direct links (tasks, datasets, organisations, base models, ...).',
     input: { id: z.string().min(1).describe('The entity id, e.g. esm-2') },

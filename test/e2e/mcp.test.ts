@@ -45,6 +45,7 @@ describe('MCP endpoint', () => {
       'model_counts',
       'neighborhood',
       'related_models',
+      'resolve',
       'search',
     ]);
     for (const tool of tools) {
@@ -63,6 +64,12 @@ describe('MCP endpoint', () => {
     const from = await idOf('ESM-2');
     const to = await idOf('ChEMBL');
     expect([from, to]).toEqual(['esm-2', 'chembl']);
+    const resolved = await call('resolve', { names: ['ESM-2', 'ChEMBL'] });
+    const resolutions = resolved.answer.data!['resolve'] as { input: string; node: { id: string } | null }[];
+    expect(resolutions.map((resolution) => [resolution.input, resolution.node?.id])).toEqual([
+      ['ESM-2', from],
+      ['ChEMBL', to],
+    ]);
     const { isError, answer } = await call('find_paths', { from, to });
     expect(isError).toBe(false);
     const api = await server.gql<PathsAnswer>('{ paths(from: "esm-2", to: "chembl") { length nodes { id } edges { type from to } } }');
