@@ -14,7 +14,7 @@ export function isRunning(pid: number): boolean {
 
 /** The local Neo4j launchers started by process `parent`. */
 export function launcherPids(parent: number): number[] {
-  const result = spawnSync('pgrep', ['-P', String(parent), '-f', 'Launcher.java'], { encoding: 'utf8' });
+  const result = spawnSync('pgrep', ['-P', String(parent), '-f', 'Launcher --data-dir'], { encoding: 'utf8' });
   return result.stdout.split('\n').filter(Boolean).map(Number);
 }
 

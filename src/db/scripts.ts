@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectPath } from '../paths.js';
-import { splitStatements } from './cypher-script.js';
+import { prepareStatement, splitStatements } from './cypher-script.js';
 import { cypherQuery } from './queries.js';
 import type { Database } from './database.js';
 
@@ -45,8 +45,9 @@ export async function applyScriptDir(db: Database, dir: string, timeoutMs?: numb
   for (const file of scriptFiles(dir)) {
     const shownName = path.relative(projectPath(), file);
     for (const statement of splitStatements(readFileSync(file, 'utf8'))) {
+      const { query, params } = prepareStatement(statement.text);
       try {
-        await db.write(statement.text, {}, timeoutMs);
+        await db.write(query, params, timeoutMs);
       } catch (error) {
         throw new ScriptError(shownName, statement.number, statement.line, error);
       }
@@ -84,11 +85,15 @@ export interface GraphCounts {
   relationships: Record<string, number>;
 }
 
-/** Nodes per label and relationships per type, the release marker left out. */
-export async function graphCounts(db: Database): Promise<GraphCounts> {
+/**
+ * Nodes per label and relationships per type, the release marker left out. With `timeoutMs` (the seeding's),
+ * the counts run under that timeout instead of the request timeout: on a Neo4j just started they can take longer.
+ */
+export async function graphCounts(db: Database, timeoutMs?: number): Promise<GraphCounts> {
+  // Auto-commit transactions of their own timeout; they only read.
   const [labels, relationships] = await Promise.all([
-    db.read(cypherQuery('label-counts')),
-    db.read(cypherQuery('relationship-counts')),
+    db.write(cypherQuery('label-counts'), {}, timeoutMs),
+    db.write(cypherQuery('relationship-counts'), {}, timeoutMs),
   ]);
   return {
     labels: Object.fromEntries(labels.map((row) => [String(row['label']), Number(row['count'])])),

@@ -105,11 +105,13 @@ describe('a database outage', () => {
     expect(await health()).toBe(200);
 
     neo4j = await startLocalNeo4j({ dataDir, boltPort, startTimeoutMs: BUDGET.neo4jStart });
-    const back = await query('{ model(id: "esm-2") { name domains { name } } }');
-    expect(back, JSON.stringify(back.body.errors)).toMatchObject({
+    // Nothing is restarted by hand: the server answers again by itself. The first queries of a Neo4j just started
+    // may run past the 5 s Cypher timeout on a busy machine (a cold JVM plans slowly), so it is asked until it does.
+    const back = () => query('{ model(id: "esm-2") { name domains { name } } }');
+    await expect.poll(back, { timeout: BUDGET.poll, interval: 500 }).toMatchObject({
       status: 200,
       body: { data: { model: { name: 'ESM-2', domains: [{ name: 'Computational Biology' }] } } },
     });
     expect(await ready()).toBe(200);
-  }, BUDGET.neo4jStart + BUDGET.test);
+  }, BUDGET.neo4jStart + BUDGET.poll + BUDGET.test);
 });

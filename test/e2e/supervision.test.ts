@@ -7,9 +7,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { freePort } from '../../src/db/local-neo4j.js';
 import { isRunning, launcherPids } from '../processes.js';
-
-/** Generous, for a busy 2-core machine: a start of Neo4j (with recovery of its store after a kill). */
-const NEO4J_START_BOUND_MS = 240_000;
+import { BUDGET } from '../time.js';
 
 interface LogLine {
   level?: number;
@@ -37,11 +35,11 @@ describe('the supervised local Neo4j', () => {
       PORT: String(port),
       NEO4J_LOCAL_BOLT_PORT: String(boltPort),
       NEO4J_LOCAL_DATA_DIR: dataDir,
-      NEO4J_LOCAL_START_TIMEOUT_MS: String(NEO4J_START_BOUND_MS),
+      NEO4J_LOCAL_START_TIMEOUT_MS: String(BUDGET.neo4jStart),
       NEO4J_LOCAL_RESTARTS: '2',
       NEO4J_LOCAL_RESTART_BACKOFF_MS: '2000',
-      // Seeding the empty store on a busy machine takes longer than the default Cypher timeout.
-      CYPHER_TIMEOUT_MS: '120000',
+      // The first queries of a Neo4j just restarted can take longer than the default Cypher timeout on a busy machine.
+      CYPHER_TIMEOUT_MS: String(BUDGET.transaction),
       LOG_LEVEL: 'info',
     };
     delete env['NEO4J_URI'];
@@ -70,26 +68,26 @@ describe('the supervised local Neo4j', () => {
     };
     const health = async (): Promise<number> => (await fetch(`${base}/health`)).status;
 
-    await until(() => stdout.find((line) => line.startsWith('biofm-graph ready at')), NEO4J_START_BOUND_MS + 120_000, 'server ready');
+    await until(() => stdout.find((line) => line.startsWith('biofm-graph ready at')), BUDGET.serverStart, 'server ready');
     expect(await modelName()).toEqual({ name: 'ESM-2', code: undefined });
 
     // kill -9: logged, SERVICE_UNAVAILABLE meanwhile, then restarted and answering again.
     const [first] = launcherPids(server.pid!);
     process.kill(first!, 'SIGKILL');
-    const died = await until(() => logged('the local Neo4j died; restarting it'), 30_000, 'death logged');
+    const died = await until(() => logged('the local Neo4j died; restarting it'), BUDGET.poll, 'death logged');
     expect(died.level).toBe(50);
     expect((await modelName()).code).toBe('SERVICE_UNAVAILABLE');
     expect(await health()).toBe(200);
     const started = performance.now();
-    await until(() => logged('the local Neo4j is back'), NEO4J_START_BOUND_MS, 'restart logged');
-    await until(async () => ((await modelName()).name === 'ESM-2' ? true : undefined), 30_000, 'answering again');
+    await until(() => logged('the local Neo4j is back'), BUDGET.neo4jStart, 'restart logged');
+    await until(async () => ((await modelName()).name === 'ESM-2' ? true : undefined), BUDGET.poll, 'answering again');
     console.info(`local Neo4j restarted and answering ${String(Math.round(performance.now() - started))} ms after its death was logged`);
     const [second] = launcherPids(server.pid!);
     expect(second).not.toBe(first);
 
     // kill -9 again, and take its port so that no restart can succeed: after the tries, /health fails.
     process.kill(second!, 'SIGKILL');
-    await until(() => (isRunning(second!) ? undefined : true), 30_000, 'second Neo4j gone');
+    await until(() => (isRunning(second!) ? undefined : true), BUDGET.poll, 'second Neo4j gone');
     const blocker: Server = createServer();
     await until(
       () =>
@@ -97,16 +95,16 @@ describe('the supervised local Neo4j', () => {
           blocker.once('error', () => resolve(undefined));
           blocker.listen(boltPort, '127.0.0.1', () => resolve(true));
         }),
-      10_000,
+      BUDGET.poll,
       'Bolt port taken',
     );
     onTestFinished(() => void blocker.close());
-    const gaveUp = await until(() => logged('the local Neo4j could not be restarted; /health now fails'), NEO4J_START_BOUND_MS, 'give-up logged');
+    const gaveUp = await until(() => logged('the local Neo4j could not be restarted; /health now fails'), BUDGET.neo4jStart, 'give-up logged');
     expect(gaveUp.level).toBe(60);
     expect(await health()).toBe(503);
     expect((await modelName()).code).toBe('SERVICE_UNAVAILABLE');
 
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
-  }, 900_000);
+  }, BUDGET.serverStart + 2 * BUDGET.neo4jStart + 5 * BUDGET.poll);
 });

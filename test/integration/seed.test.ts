@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { prepareStatement } from '../../src/db/cypher-script.js';
 import { applyScriptDir, graphCounts } from '../../src/db/scripts.js';
 import { readSeedManifest } from '../../src/db/seed-manifest.js';
 import { readFacts } from '../../src/facts/facts-files.js';
@@ -76,6 +77,18 @@ describe('the seeded graph', () => {
   it('rejects a second entity with an existing id, even under another label', async () => {
     await expect(db.write("CREATE (:Entity:Dataset {id: 'esm-2', name: 'duplicate'})")).rejects.toThrow(/already exists/);
     expect((await graphCounts(db)).labels).toEqual(manifest.labels);
+  });
+
+  it('makes of literal rows sent as a parameter exactly the values Neo4j makes of the text, types included', async () => {
+    const text = `UNWIND [
+      {s: "a\\"b\\\\c\\n\\t\\u00e9\\ud83d\\ude00", q: 'it\\'s', i: 2024, neg: -7, f: 1.5, e: 2.5e-3, big: 650000000000,
+       yes: true, no: false, none: null, words: ["x", 'y'], mixed: [1, 2.5], nested: [[1], []], map: {k: "v"}},
+      {}
+    ] AS row
+    RETURN row, COLLECT { UNWIND keys(row) AS k RETURN k + ': ' + valueType(row[k]) AS typed ORDER BY typed } AS types`;
+    const prepared = prepareStatement(text);
+    expect(prepared.params).not.toEqual({});
+    expect(await db.read(prepared.query, prepared.params)).toEqual(await db.read(text));
   });
 
   it('names the file, statement number and line of a broken script statement', async () => {

@@ -8,6 +8,7 @@ import { readRelease } from '../../src/db/release.js';
 import { graphCounts, SCRIPT_DIRS, ScriptError, type ScriptDirs } from '../../src/db/scripts.js';
 import { countDifferences, ensureRelease, SeedVerificationError } from '../../src/db/seeding.js';
 import type { SeedManifest } from '../../src/db/seed-manifest.js';
+import { BUDGET } from '../time.js';
 
 /** A small release of its own: the real schema, `statements` as its one seed file, and the counts they make. */
 function release(root: string, name: string, statements: string, counts: Pick<SeedManifest, 'labels' | 'relationships'>): ScriptDirs {
@@ -28,18 +29,18 @@ describe('ensureRelease', () => {
   let neo4j: LocalNeo4j | undefined;
   let db: Database;
   const seed = (dirs: ScriptDirs, extra: Partial<Parameters<typeof ensureRelease>[1]> = {}) =>
-    ensureRelease(db, { timeoutMs: 120_000, staleClaimMs: 0, dirs, ...extra });
+    ensureRelease(db, { timeoutMs: BUDGET.transaction, staleClaimMs: 0, dirs, ...extra });
 
   beforeAll(async () => {
     neo4j = await startLocalNeo4j({ dataDir: path.join(root, 'data'), boltPort: await freePort() });
-    db = new Database({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', transactionTimeoutMs: 30_000, acquisitionTimeoutMs: 5000, maxPoolSize: 10 });
-  }, 180_000);
+    db = new Database({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', transactionTimeoutMs: BUDGET.transaction, acquisitionTimeoutMs: BUDGET.connection, maxPoolSize: 10 });
+  }, BUDGET.neo4jStart);
 
   afterAll(async () => {
     await db?.close();
     await neo4j?.stop();
     rmSync(root, { recursive: true, force: true });
-  }, 60_000);
+  }, BUDGET.hook);
 
   it('builds the real release on an empty graph, verifies it and marks it, then finds it current', async () => {
     expect(await seed(SCRIPT_DIRS)).toEqual({ rebuilt: true });
@@ -48,7 +49,7 @@ describe('ensureRelease', () => {
     expect(Date.parse(marker!.seededAt)).not.toBeNaN();
     expect(await seed(SCRIPT_DIRS)).toEqual({ rebuilt: false });
     expect(await readRelease(db)).toEqual(marker);
-  }, 300_000);
+  }, BUDGET.serverStart);
 
   it('replaces the previous release: facts missing from the new scripts disappear, and a changed file rebuilds', async () => {
     const first = release(root, 'first', TWO_MODELS, TWO_MODELS_COUNTS);
@@ -60,7 +61,7 @@ describe('ensureRelease', () => {
     writeFileSync(path.join(smaller.seed, '01-facts.cypher'), "CREATE (:Entity:Model {id: 'a', name: 'A, renamed'});\n");
     expect(await seed(smaller)).toEqual({ rebuilt: true });
     expect(await db.read('MATCH (n:Entity) RETURN n.name AS name')).toEqual([{ name: 'A, renamed' }]);
-  }, 120_000);
+  }, BUDGET.test);
 
   it('names the file and statement of a failing script, and leaves no release marked ready', async () => {
     const broken = release(root, 'broken', "CREATE (:Entity:Model {id: 'a', name: 'A'});\nCREAT (:Entity:Model {id: 'b'});\n", TWO_MODELS_COUNTS);
@@ -68,7 +69,7 @@ describe('ensureRelease', () => {
     await expect(failure).rejects.toBeInstanceOf(ScriptError);
     await expect(failure).rejects.toThrow(/01-facts\.cypher statement 2 \(line 2\) failed/);
     expect(await readRelease(db)).toBeNull();
-  }, 120_000);
+  }, BUDGET.test);
 
   it('refuses a graph whose counts differ from the manifest, saying what differs', async () => {
     const wrong = release(root, 'wrong', TWO_MODELS, { labels: { Entity: 3, Model: 3 }, relationships: { BASED_ON: 1 } });
@@ -76,7 +77,7 @@ describe('ensureRelease', () => {
     await expect(failure).rejects.toBeInstanceOf(SeedVerificationError);
     await expect(failure).rejects.toThrow('label Entity: expected 3, found 2; label Model: expected 3, found 2');
     expect(await readRelease(db)).toBeNull();
-  }, 120_000);
+  }, BUDGET.test);
 
   it('rebuilds a current release whose graph was changed behind its back', async () => {
     const dirs = release(root, 'edited', TWO_MODELS, TWO_MODELS_COUNTS);
@@ -84,21 +85,21 @@ describe('ensureRelease', () => {
     await db.write("MATCH (n {id: 'b'}) DETACH DELETE n");
     expect(await seed(dirs)).toEqual({ rebuilt: true });
     expect(await graphCounts(db)).toEqual(TWO_MODELS_COUNTS);
-  }, 120_000);
+  }, BUDGET.test);
 
   it('lets exactly one of several processes starting at once build the release; the others wait for it', async () => {
     const dirs = release(root, 'together', TWO_MODELS, TWO_MODELS_COUNTS);
     const outcomes = await Promise.all([1, 2, 3].map(() => seed(dirs, { staleClaimMs: 60_000 })));
     expect(outcomes.filter((outcome) => outcome.rebuilt)).toHaveLength(1);
     expect(await graphCounts(db)).toEqual(TWO_MODELS_COUNTS);
-  }, 120_000);
+  }, BUDGET.test);
 
   it('takes over a claim whose process stopped sending heartbeats', async () => {
     const dirs = release(root, 'orphaned', TWO_MODELS, TWO_MODELS_COUNTS);
     await db.write("MATCH (r:Release) SET r.state = 'seeding', r.owner = 'killed', r.heartbeat = timestamp() - 60000");
     expect(await seed(dirs, { staleClaimMs: 15_000 })).toEqual({ rebuilt: true });
     expect(await readRelease(db)).toMatchObject({ source: 'release orphaned' });
-  }, 120_000);
+  }, BUDGET.test);
 
   it('lists every difference between counts and a manifest', () => {
     expect(
