@@ -3,6 +3,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { projectPath } from './paths.js';
+import type { RateLimitConfig } from './rate-limit/rate-limiter.js';
 
 export interface Neo4jConnection {
   uri: string;
@@ -86,6 +87,13 @@ export interface Config {
   fieldSuggestions: boolean;
   /** Serve the playground (/) and the explorer (/explore); off in production unless PLAYGROUND=true. */
   playground: boolean;
+  /** The server's public origin for canonical links (e.g. https://biofm.example.org); from the request when unset. */
+  publicUrl: string | undefined;
+  /** How many proxies in front of the server to trust for the client's IP (express `trust proxy`). */
+  trustProxy: number;
+  /** max-age of cacheable GET answers (GraphQL GETs, exports, entity links). */
+  cacheMaxAgeSeconds: number;
+  rateLimit: RateLimitConfig;
 }
 
 /** One or more environment variables are invalid; the message names each of them. */
@@ -141,6 +149,23 @@ class EnvReader {
       return fallback;
     }
     return raw;
+  }
+
+  url(name: string): string | undefined {
+    const raw = this.optional(name);
+    if (raw === undefined) return undefined;
+    try {
+      const url = new URL(raw);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
+    } catch {
+      // reported below
+    }
+    this.problems.push(`${name} must be an http(s) URL such as https://biofm.example.org, got "${raw}"`);
+    return undefined;
+  }
+
+  list(name: string): string[] {
+    return this.string(name, '').split(',').map((item) => item.trim()).filter(Boolean);
   }
 
   neo4jUri(name: string): string | undefined {
@@ -233,6 +258,19 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     introspection: read.boolean('INTROSPECTION', !production),
     fieldSuggestions: read.boolean('FIELD_SUGGESTIONS', !production),
     playground: read.boolean('PLAYGROUND', !production),
+    publicUrl: read.url('PUBLIC_URL'),
+    trustProxy: read.integer('TRUST_PROXY', 0, 0, 100),
+    cacheMaxAgeSeconds: read.integer('CACHE_MAX_AGE_S', 300, 0, 31_536_000),
+    rateLimit: {
+      enabled: read.boolean('RATE_LIMIT', production),
+      points: read.integer('RATE_LIMIT_POINTS', 5000, 1, 100_000_000),
+      windowSeconds: read.integer('RATE_LIMIT_WINDOW_S', 3600, 1, 86_400),
+      nodesPerPoint: read.integer('RATE_LIMIT_NODES_PER_POINT', 100, 1, 100_000_000),
+      exportPoints: read.integer('RATE_LIMIT_EXPORT_POINTS', 500, 1, 100_000_000),
+      apiKeys: read.list('API_KEYS'),
+      apiKeyHeader: read.matching('API_KEY_HEADER', 'x-api-key', /^[A-Za-z0-9-]+$/, 'an HTTP header name').toLowerCase(),
+      redisUrl: read.optional('RATE_LIMIT_REDIS_URL'),
+    },
   };
   const { headersTimeoutMs, requestTimeoutMs } = config.limits;
   if (headersTimeoutMs > requestTimeoutMs) {

@@ -10,6 +10,8 @@ export interface RequestContext {
   counter: QueryCounter;
   reader: Reader;
   loaders: Loaders;
+  /** Who the request counts against for the rate limit; absent when no limit applies. */
+  client?: string | undefined;
   /** What the answer should say besides its data (sent as `extensions.warnings`). */
   warnings: Warnings;
 }

@@ -8,7 +8,10 @@ import { DatabaseTimeoutError, DatabaseUnavailableError } from './db/database.js
 export enum ErrorCode {
   /** An argument is out of range or malformed (also used by Apollo for bad variables). */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
-  /** An id given as an argument names no entity where one is required (path and paths); `argument` names it. */
+  /**
+   * An id given as an argument names no entity where one is required (path and paths; `argument` names it), or the
+   * entity (or path) an export or link names does not exist.
+   */
   NOT_FOUND = 'NOT_FOUND',
   /** The query text does not parse. */
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
@@ -20,6 +23,10 @@ export enum ErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** The operation could return more nodes than the node limit allows; rejected before any Cypher runs. */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The client spent its rate-limit budget; retry after the Retry-After seconds. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** The request carries an API key the server does not know. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
   /** The request's Cypher ran longer than CYPHER_TIMEOUT_MS and was stopped. */
   TIMEOUT = 'TIMEOUT',
   /** The graph database cannot be reached right now; retrying later may succeed. */

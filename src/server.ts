@@ -30,6 +30,7 @@ import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
 import { responseSizePlugin } from './limits/response-size-plugin.js';
 import { boundedWrites } from './limits/response-writes.js';
 import { pagesRouter } from './pages.js';
+import { publicApi } from './public-api.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './paths.js';
 import { queryStatsPlugin, requestLogPlugin, warningsPlugin } from './plugins.js';
@@ -42,6 +43,7 @@ import { securityHeaders } from './security-headers.js';
 export type ServerConfig = Pick<
   Config,
   'production' | 'queryStats' | 'loaderBatching' | 'limits' | 'corsOrigins' | 'introspection' | 'fieldSuggestions' | 'playground'
+  | 'publicUrl' | 'trustProxy' | 'cacheMaxAgeSeconds' | 'rateLimit'
 >;
 
 /** Lists whose length is known to be bounded for the node estimate (the rest count as LIST_SIZE_ESTIMATE). */
@@ -99,6 +101,7 @@ export async function createServer({
   healthy = () => true,
 }: ServerOptions): Promise<AppServer> {
   const { limits } = config;
+  const api = await publicApi({ db, config, logger });
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
     resolvers,
@@ -128,7 +131,12 @@ export async function createServer({
     ],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES, fieldCosts: FIELD_COSTS }),
+      nodeLimitPlugin<RequestContext>(
+        limits.maxNodes,
+        { listSize: limits.listSize, fieldSizes: FIELD_SIZES, fieldCosts: FIELD_COSTS },
+        api.onEstimate,
+      ),
+      ...api.plugins,
       requestLogPlugin(logger),
       warningsPlugin(),
       responseStatusPlugin(),
@@ -146,6 +154,9 @@ export async function createServer({
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
+  app.set('trust proxy', config.trustProxy);
+  // One set of execution slots for GraphQL, exports and MCP.
+  const slots = concurrencyLimit(limits.maxActiveRequests, limits.maxQueuedRequests);
   app.get('/health', (_req, res) => {
     if (healthy()) res.json({ status: 'ok' });
     else res.status(503).json({ status: 'failed', reason: 'the local graph database could not be restarted' });
@@ -176,12 +187,15 @@ export async function createServer({
       budgetBytes: limits.maxActiveRequests * limits.maxResponseBytes,
       logger,
     }),
+    ...api.graphql,
     // After the body is read: a slow upload must not hold an execution slot.
-    concurrencyLimit(limits.maxActiveRequests, limits.maxQueuedRequests),
+    slots,
     expressMiddleware(apollo, {
-      context: () => Promise.resolve(createRequestContext(db, { batching: config.loaderBatching })),
+      context: ({ res }) =>
+        Promise.resolve({ ...createRequestContext(db, { batching: config.loaderBatching }), client: api.clientOf(res) }),
     }),
   );
+  api.mount(app, { apollo, gate, slots, schemaSdl: typeDefs });
   app.use(bodyErrorHandler(limits.maxBodyBytes));
   return { app, apollo };
 }

@@ -9,7 +9,7 @@ import type { Reader } from './database.js';
 import { filterConditions, type ModelFilter } from './model-page.js';
 import { compactProjection } from './projections.js';
 import { cypherQuery } from './queries.js';
-import type { DatasetRow, ModelRow } from './rows.js';
+import type { DatasetRow, ModelRow, ResultNodeRow } from './rows.js';
 
 /** One leaderboard: a dataset, a metric and a setting, and how many results it holds. */
 export interface LeaderboardRow {
@@ -21,19 +21,7 @@ export interface LeaderboardRow {
 }
 
 /** A Result node's properties as stored (a missing fact is an absent property), its rank, model and dataset. */
-export interface ResultRow {
-  id: string;
-  metric: string;
-  value: number;
-  unit?: string;
-  higherIsBetter: boolean;
-  setting: string;
-  split?: string;
-  variant?: string;
-  note?: string;
-  sourceTitle: string;
-  sourceUrl?: string;
-  sourceKind?: string;
+export interface ResultRow extends Omit<ResultNodeRow, 'label'> {
   /** 1 + the number of results of its leaderboard that are strictly better. */
   rank: number;
   model: ModelRow;

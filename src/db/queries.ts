@@ -17,6 +17,10 @@ const QUERY_NAMES = [
   'label-counts',
   'relationship-counts',
   'release',
+  'export-nodes',
+  'export-relationships',
+  'export-node-properties',
+  'export-relationship-properties',
   'leaderboards',
 ] as const;
 

@@ -1,4 +1,5 @@
 /** Plain rows the db layer returns: node properties as stored, plus the node's label. */
+import type { PlainValue } from './values.js';
 
 export type EntityLabel = 'Domain' | 'Task' | 'Dataset' | 'Model' | 'Organization';
 
@@ -60,6 +61,31 @@ export interface ModelRow extends EntityRowBase {
 
 export type EntityRow = DomainRow | TaskRow | DatasetRow | ModelRow | OrganizationRow;
 
+/**
+ * A Result node's properties as stored (seed/30-results.cypher; a missing fact is an absent property), with its
+ * label: no entity, but a node the whole-graph exports write.
+ */
+export interface ResultNodeRow {
+  label: 'Result';
+  id: string;
+  metric: string;
+  value: number;
+  unit?: string;
+  higherIsBetter: boolean;
+  setting: string;
+  split?: string;
+  variant?: string;
+  note?: string;
+  sourceTitle: string;
+  sourceUrl?: string;
+  sourceKind?: string;
+}
+
+/** The labels of the nodes a whole-graph export writes: the entities' and the results'. */
+export type ExportLabel = EntityLabel | 'Result';
+
+export type ExportNodeRow = EntityRow | ResultNodeRow;
+
 export interface PaperRow {
   title?: string;
   venue?: string;
@@ -71,6 +97,11 @@ export interface EdgeRow {
   type: string;
   from: string;
   to: string;
+}
+
+/** A relationship with its own properties (e.g. DEVELOPED_BY's `rank`), as the whole-graph export reads it. */
+export interface RelationshipRow extends EdgeRow {
+  properties: Record<string, PlainValue>;
 }
 
 export interface PathRow {

@@ -8,11 +8,19 @@ function tooComplex(message: string, extensions: Record<string, unknown>): Graph
   return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...extensions, http: { status: 400 } } });
 }
 
-export function nodeLimitPlugin<C extends object>(maxNodes: number, options: NodeEstimateOptions): ApolloServerPlugin<C> {
+/**
+ * `onEstimate` hears every estimate before the limit is checked (the cost the response reports, the tokens a
+ * rate limit takes).
+ */
+export function nodeLimitPlugin<C extends object>(
+  maxNodes: number,
+  options: NodeEstimateOptions,
+  onEstimate: (contextValue: C, nodes: number) => void = () => undefined,
+): ApolloServerPlugin<C> {
   return {
     requestDidStart() {
       return Promise.resolve({
-        didResolveOperation({ document, operation, request, schema }) {
+        didResolveOperation({ document, operation, request, schema, contextValue }) {
           if (!operation) return Promise.resolve();
           const variables = request.variables ?? {};
           // Variables that do not fit the operation stop execution before anything runs, with graphql-js's own
@@ -27,6 +35,7 @@ export function nodeLimitPlugin<C extends object>(maxNodes: number, options: Nod
             }
             throw error;
           }
+          onEstimate(contextValue, nodes);
           if (nodes > maxNodes) {
             throw tooComplex(
               `The query could return or read up to ${String(nodes)} nodes; the limit is ${String(maxNodes)}. Ask for smaller pages (first), nest fewer lists or run fewer traversals.`,
