@@ -32,6 +32,13 @@ const config = {
     GraphStats: '../db/rows.js#StatsRow',
     ModelConnection: '../db/model-page.js#ModelPage',
     ModelEdge: '../db/model-page.js#ModelPageEdge',
+    ModelCount: '../db/model-counts.js#ModelCountRow',
+    ModelFacets: '../db/model-facets.js#FacetsRow',
+    FacetCount: '../db/model-facets.js#FacetRow',
+    LineageStep: '../db/lineage.js#LineageStepRow',
+    Result: '../db/leaderboards.js#ResultRow',
+    Source: '../db/leaderboards.js#SourceRow',
+    Leaderboard: '../db/leaderboards.js#LeaderboardRow',
   },
 };
 

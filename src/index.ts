@@ -14,10 +14,10 @@ import { logger } from './logger.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const graph = await openGraph(config);
+  const graph = await openGraph(config, logger);
   logger.info({ neo4j: graph.db.uri, local: graph.local !== null }, 'connected to Neo4j');
   const gate = new GraphGate(config.seedOnStart ? 'the release of the facts is being built or verified' : null);
-  const server = await startHttpServer({ db: graph.db, config, logger, port: config.port, gate });
+  const server = await startHttpServer({ db: graph.db, config, logger, port: config.port, gate, healthy: graph.healthy });
 
   let stopping = false;
   const stop = (signal: string): void => {

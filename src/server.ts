@@ -24,18 +24,22 @@ import { formatError } from './errors.js';
 import { GraphGate } from './graph-gate.js';
 import { bodyErrorHandler, requireJsonPost } from './http-errors.js';
 import { concurrencyLimit } from './limits/concurrency-limit.js';
+import { FIELD_COSTS } from './limits/field-costs.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
 import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
+import { responseSizePlugin } from './limits/response-size-plugin.js';
+import { boundedWrites } from './limits/response-writes.js';
 import { pagesRouter } from './pages.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './paths.js';
 import { queryStatsPlugin, requestLogPlugin } from './plugins.js';
 import { resolvers } from './resolvers/index.js';
 import { responseStatusPlugin } from './response-status-plugin.js';
+import { securityHeaders } from './security-headers.js';
 
 export type ServerConfig = Pick<
   Config,
-  'production' | 'queryStats' | 'loaderBatching' | 'limits' | 'corsOrigins' | 'introspection' | 'fieldSuggestions'
+  'production' | 'queryStats' | 'loaderBatching' | 'limits' | 'corsOrigins' | 'introspection' | 'fieldSuggestions' | 'playground'
 >;
 
 /** Lists whose length is known to be bounded for the node estimate (the rest count as LIST_SIZE_ESTIMATE). */
@@ -49,6 +53,8 @@ export interface ServerOptions {
   httpServer: Server;
   /** Closed while the graph is being built: /ready answers 503 and GraphQL is refused. Open when omitted. */
   gate?: GraphGate;
+  /** False once the process should be restarted (the local Neo4j is gone for good); /health then fails. */
+  healthy?: () => boolean;
 }
 
 export interface AppServer {
@@ -72,7 +78,17 @@ const ARMOR_REPORTING = {
 
 export const typeDefs = readFileSync(projectPath('schema.graphql'), 'utf8');
 
-export async function createServer({ db, config, logger, httpServer, gate = new GraphGate() }: ServerOptions): Promise<AppServer> {
+/** /ready answers within a second: a database that does not answer by then counts as unavailable. */
+const READY_TIMEOUT_MS = 800;
+
+export async function createServer({
+  db,
+  config,
+  logger,
+  httpServer,
+  gate = new GraphGate(),
+  healthy = () => true,
+}: ServerOptions): Promise<AppServer> {
   const { limits } = config;
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
@@ -103,10 +119,12 @@ export async function createServer({ db, config, logger, httpServer, gate = new 
     ],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES }),
+      nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES, fieldCosts: FIELD_COSTS }),
       requestLogPlugin(logger),
       responseStatusPlugin(),
       ...(config.queryStats ? [queryStatsPlugin()] : []),
+      // Last: it measures the answer as it will be sent.
+      responseSizePlugin(limits.maxResponseBytes),
       // Apollo's landing page loads from a CDN; ours (src/pages.ts) is served from this server.
       ApolloServerPluginLandingPageDisabled(),
       // We set no cache hints; the default cache-control plugin would still visit every resolved field.
@@ -117,8 +135,10 @@ export async function createServer({ db, config, logger, httpServer, gate = new 
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    if (healthy()) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'failed', reason: 'the local graph database could not be restarted' });
   });
   app.get('/ready', async (_req, res) => {
     if (!gate.ready) {
@@ -126,7 +146,7 @@ export async function createServer({ db, config, logger, httpServer, gate = new 
       return;
     }
     try {
-      await db.waitUntilReachable(0);
+      await db.ping(READY_TIMEOUT_MS);
       res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'the graph database does not answer' });
@@ -134,12 +154,18 @@ export async function createServer({ db, config, logger, httpServer, gate = new 
   });
   // CORS first: it answers preflights before the pages router would answer OPTIONS /graphql itself.
   app.use('/graphql', cors({ origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins }));
-  app.use(pagesRouter());
+  if (config.playground) app.use(pagesRouter());
   app.use(
     '/graphql',
     express.json({ limit: limits.maxBodyBytes }),
     requireJsonPost,
     gate.guard(),
+    // Answers left unread by slow clients may hold as much memory as the execution slots allow, no more.
+    boundedWrites({
+      deadlineMs: limits.responseWriteTimeoutMs,
+      budgetBytes: limits.maxActiveRequests * limits.maxResponseBytes,
+      logger,
+    }),
     // After the body is read: a slow upload must not hold an execution slot.
     concurrencyLimit(limits.maxActiveRequests, limits.maxQueuedRequests),
     expressMiddleware(apollo, {
@@ -147,6 +173,5 @@ export async function createServer({ db, config, logger, httpServer, gate = new 
     }),
   );
   app.use(bodyErrorHandler(limits.maxBodyBytes));
-  httpServer.requestTimeout = limits.requestTimeoutMs;
   return { app, apollo };
 }

@@ -61,6 +61,27 @@ function selfAndAncestors(id: string): string[] {
   return chain;
 }
 
+/**
+ * Breadth first from `start` over `next`: each id reached, once, with its nearest depth; `start` itself never
+ * (a cycle back to it is not a step).
+ */
+export function reachable(start: string, next: (id: string) => string[]): Map<string, number> {
+  const depths = new Map<string, number>();
+  let frontier = [start];
+  for (let depth = 1; frontier.length > 0; depth += 1) {
+    frontier = [...new Set(frontier.flatMap(next))].filter((id) => id !== start && !depths.has(id));
+    for (const id of frontier) depths.set(id, depth);
+  }
+  return depths;
+}
+
+/** A model's lineage in the facts: ancestors over basedOn, descendants over the models based on it. */
+export function lineage(id: string, direction: 'ancestors' | 'descendants'): Map<string, number> {
+  return reachable(id, (current) =>
+    direction === 'ancestors' ? (FACTS.models.find((m) => m.id === current)?.basedOn ?? []) : ids(derivatives(current)),
+  );
+}
+
 /** Each filter as schema.graphql ModelWhere describes it; a missing value never matches. */
 const MATCHES: { [K in keyof ModelWhere]-?: (m: ModelFact, value: NonNullable<ModelWhere[K]>) => boolean } = {
   domain: (m, id) => m.domains.includes(id),
@@ -75,12 +96,24 @@ const MATCHES: { [K in keyof ModelWhere]-?: (m: ModelFact, value: NonNullable<Mo
   yearTo: (m, year) => m.year !== null && m.year <= year,
   openWeights: (m, open) => m.openWeights === open,
   minParameters: (m, count) => m.parameters !== null && m.parameters >= count,
+  descendantOf: (m, id) => lineage(id, 'descendants').has(m.id),
+  ancestorOf: (m, id) => lineage(id, 'ancestors').has(m.id),
+  trainedOnAny: (m, list) => m.trainedOn.some((d) => list.includes(d)),
+  evaluatedOnAny: (m, list) => m.evaluatedOn.some((d) => list.includes(d)),
+  hasTrainingData: (m, has) => m.trainedOn.length > 0 === has,
+  hasEvaluationData: (m, has) => m.evaluatedOn.length > 0 === has,
+  modalityAny: (m, list) => list.some((modality) => m.modalities.includes(stored(modality))),
+  domainAny: (m, list) => m.domains.some((d) => list.includes(d)),
+  taskAny: (m, list) => m.tasks.some((t) => list.includes(t)),
 };
 
 const SORT_VALUE: Record<ModelOrderField, (m: ModelFact) => string | number | null> = {
   NAME: (m) => m.name.toLowerCase(),
   YEAR: (m) => m.year,
   PARAMETERS: (m) => m.parameters,
+  DERIVATIVES: (m) => derivatives(m.id).length,
+  DESCENDANTS: (m) => lineage(m.id, 'descendants').size,
+  DATASETS: (m) => new Set([...m.trainedOn, ...m.evaluatedOn]).size,
 };
 
 /** orderBy: its keys with missing values last in both directions, then id in the direction of the last key. */

@@ -1,11 +1,22 @@
 /** Starts the real server over real HTTP on the shared test Neo4j, and sends GraphQL requests to it. */
 import { request as httpRequest } from 'node:http';
+import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { startHttpServer, type RunningServer } from '../src/http-server.js';
-import { logger } from '../src/logger.js';
-import type { Database } from '../src/db/database.js';
+import { logger as processLogger, type Logger } from '../src/logger.js';
+import type { Database, DatabaseOptions } from '../src/db/database.js';
 import { testDatabase } from './neo4j.js';
+import { BUDGET } from './time.js';
+
+/** What every test server runs with unless a test says otherwise: database budgets for a busy machine. */
+export const TEST_SERVER_ENV = {
+  CYPHER_TIMEOUT_MS: String(BUDGET.transaction),
+  DB_ACQUISITION_TIMEOUT_MS: String(BUDGET.connection),
+  // fetch reuses an idle connection until 1 s before the server's keep-alive hint; on a busy machine a request can
+  // take longer than that second to leave, meet a socket the server just closed, and fail with ECONNRESET.
+  KEEP_ALIVE_TIMEOUT_MS: String(BUDGET.test),
+};
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -38,17 +49,34 @@ export interface TestServer {
   db: Database;
   /** POSTs a query (and variables) as a GraphQL client does and returns the parsed response with its HTTP status. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Open HTTP connections of the server right now. */
+  connections(): Promise<number>;
+}
+
+export interface TestServerOptions {
+  /** Driver settings other than the test defaults (pool size, timeouts, per-request concurrency). */
+  database?: Partial<Omit<DatabaseOptions, 'uri' | 'user' | 'password' | 'database'>>;
+  /** Where the server logs (default: the process logger, silent in tests). */
+  logger?: Logger;
+}
+
+/** A logger that keeps every line it writes, parsed, for tests that assert what was logged. */
+export function capturedLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+  return { logger, lines };
 }
 
 /**
  * Registers hooks that start a server before the file's tests and stop it after; use inside a describe.
  * `env` holds configuration variables as a user would set them (defaults otherwise).
  */
-export function useTestServer(env: Record<string, string> = {}): TestServer {
+export function useTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): TestServer {
   let running: RunningServer | undefined;
   const server: TestServer = {
     url: '',
-    db: testDatabase(),
+    db: testDatabase(options.database),
+    connections: () => running!.connections(),
     raw({ method = 'POST', path = '/graphql', headers = {}, body }) {
       return new Promise((resolve, reject) => {
         const url = new URL(path, server.url);
@@ -85,8 +113,8 @@ export function useTestServer(env: Record<string, string> = {}): TestServer {
     running = await startHttpServer({
       db: server.db,
       // The Cypher round-trip counter is on, so tests can read it (extensions.cypherQueries).
-      config: loadConfig({ QUERY_STATS: 'true', ...env }),
-      logger,
+      config: loadConfig({ ...TEST_SERVER_ENV, QUERY_STATS: 'true', ...env }),
+      logger: options.logger ?? processLogger,
       port: 0,
     });
     server.url = running.url;

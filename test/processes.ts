@@ -1,4 +1,6 @@
 /** Process checks shared by the tests that start and stop Neo4j or the server. */
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
 /** Whether a process with this pid exists (signal 0 only checks). */
 export function isRunning(pid: number): boolean {
@@ -8,4 +10,24 @@ export function isRunning(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The local Neo4j launchers started by process `parent`. */
+export function launcherPids(parent: number): number[] {
+  const result = spawnSync('pgrep', ['-P', String(parent), '-f', 'Launcher.java'], { encoding: 'utf8' });
+  return result.stdout.split('\n').filter(Boolean).map(Number);
+}
+
+/** Resolves with the first line of the child's stdout matching `pattern`. */
+export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no line matching ${String(pattern)} within ${String(timeoutMs)} ms`)), timeoutMs);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (pattern.test(line)) {
+        clearTimeout(timer);
+        resolve(line);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${String(code)} before ${String(pattern)}`)));
+  });
 }

@@ -5,6 +5,10 @@ CREATE INDEX model_parameters IF NOT EXISTS FOR (n:Model) ON (n.parameters);
 // (key, id) in one index hands out pages ordered by year or parameters, ties by id, without sorting.
 CREATE INDEX model_year_id IF NOT EXISTS FOR (n:Model) ON (n.year, n.id);
 CREATE INDEX model_parameters_id IF NOT EXISTS FOR (n:Model) ON (n.parameters, n.id);
+// Counts stored by cypher/derived/ sort model lists the same way (DERIVATIVES, DESCENDANTS, DATASETS).
+CREATE INDEX model_derivative_count_id IF NOT EXISTS FOR (n:Model) ON (n.derivativeCount, n.id);
+CREATE INDEX model_descendant_count_id IF NOT EXISTS FOR (n:Model) ON (n.descendantCount, n.id);
+CREATE INDEX model_dataset_count_id IF NOT EXISTS FOR (n:Model) ON (n.datasetCount, n.id);
 CREATE INDEX model_organization IF NOT EXISTS FOR (n:Model) ON (n.organization);
 CREATE INDEX domain_name IF NOT EXISTS FOR (n:Domain) ON (n.name);
 CREATE INDEX task_name IF NOT EXISTS FOR (n:Task) ON (n.name);

@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import neo4j from 'neo4j-driver';
+import { lineageQuery } from '../db/lineage.js';
 import { cypherQuery } from '../db/queries.js';
 import { NEIGHBORHOOD_FLOOR } from './operations.js';
 
@@ -17,6 +18,7 @@ const typeDefs = `#graphql
     id: ID!
     name: String!
     tasks: [Task!]! @relationship(type: "HAS_TASK", direction: OUT)
+    models: [Model!]! @relationship(type: "IN_DOMAIN", direction: IN)
   }
   type Task @node {
     id: ID!
@@ -32,6 +34,7 @@ const typeDefs = `#graphql
     id: ID!
     name: String!
     year: Int
+    openWeights: Boolean
     domains: [Domain!]! @relationship(type: "IN_DOMAIN", direction: OUT)
     trainedOn: [Dataset!]! @relationship(type: "TRAINED_ON", direction: OUT)
     basedOn: [Model!]! @relationship(type: "BASED_ON", direction: OUT)
@@ -42,6 +45,8 @@ const typeDefs = `#graphql
   type Edge { type: String! from: ID! to: ID! }
   type Subgraph { nodes: [EntityRef!]! edges: [Edge!]! }
   type Related { score: Float! model: EntityRef! }
+  type NamedRef { id: ID! name: String! }
+  type LineageStep { depth: Int! model: NamedRef! via: NamedRef! }
   # What @neo4j/graphql cannot derive from the types is written in Cypher, as its users do: the same Cypher the
   # server and the floor run.
   type Query {
@@ -50,6 +55,7 @@ const typeDefs = `#graphql
       RETURN {node: {id: node.id}} AS hit`)})
     path(from: ID!, to: ID!, maxHops: Int!): Path @cypher(columnName: "path", statement: ${block(`
       CALL () { ${cypherQuery('shortest-path')} }
+      WITH nodes, edges WHERE nodes IS NOT NULL
       RETURN {length: size(edges), nodes: [n IN nodes | {id: n.id}]} AS path`)})
     neighborhood(id: ID!): Subgraph @cypher(columnName: "subgraph", statement: ${block(`
       CALL () { ${NEIGHBORHOOD_FLOOR} }
@@ -57,6 +63,10 @@ const typeDefs = `#graphql
     relatedModels(id: ID!, first: Int!): [Related!]! @cypher(columnName: "related", statement: ${block(`
       CALL () { ${cypherQuery('related-models')} }
       RETURN {score: score, model: {id: model.id}} AS related`)})
+    descendants(ids: [ID!]!, maxDepth: Int!): [LineageStep!]! @cypher(columnName: "step", statement: ${block(`
+      CALL () { ${lineageQuery('descendants')} }
+      UNWIND steps AS s
+      RETURN {depth: s.depth, model: {id: s.model.id, name: s.model.name}, via: {id: s.via.id, name: s.via.name}} AS step`)})
   }
 `;
 

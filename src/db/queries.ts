@@ -5,11 +5,11 @@ import { projectPath } from '../paths.js';
 const QUERY_NAMES = [
   'domains',
   'tasks',
-  'datasets',
   'organizations',
   'nodes-by-id',
   'search',
   'shortest-path',
+  'paths',
   'neighbor-ids',
   'edges-among',
   'related-models',
@@ -17,6 +17,7 @@ const QUERY_NAMES = [
   'label-counts',
   'relationship-counts',
   'release',
+  'leaderboards',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

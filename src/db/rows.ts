@@ -23,6 +23,10 @@ export interface DatasetRow extends EntityRowBase {
   modality?: string;
   size?: string;
   url?: string;
+  /** Stored by cypher/derived/ on every dataset. */
+  trainedModelCount?: number;
+  evaluatedModelCount?: number;
+  taskCount?: number;
 }
 
 export interface OrganizationRow extends EntityRowBase {
@@ -47,6 +51,10 @@ export interface ModelRow extends EntityRowBase {
   paperYear?: number;
   paperUrl?: string;
   sourceNote?: string;
+  /** Stored by cypher/derived/ on every model. */
+  derivativeCount?: number;
+  descendantCount?: number;
+  datasetCount?: number;
 }
 
 export type EntityRow = DomainRow | TaskRow | DatasetRow | ModelRow | OrganizationRow;

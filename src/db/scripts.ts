@@ -59,6 +59,11 @@ export function applySchema(db: Database, timeoutMs?: number): Promise<void> {
   return applyScriptDir(db, SCRIPT_DIRS.schema, timeoutMs);
 }
 
+/** Stores what is computed from the graph (cypher/derived/), e.g. on the benchmark's synthetic graphs; idempotent. */
+export function applyDerived(db: Database, timeoutMs?: number): Promise<void> {
+  return applyScriptDir(db, SCRIPT_DIRS.derived, timeoutMs);
+}
+
 /**
  * The version of the release the scripts build: a hash of every schema, seed and derived script and of the seed
  * manifest, so any change to them is a new release.

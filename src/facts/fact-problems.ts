@@ -1,13 +1,14 @@
 /**
  * Checks the facts before they become a seed: the JSON Schema of seed/facts/facts.schema.json, then what a schema
- * cannot say (ids unique across kinds, every reference resolving, a source for every model, no duplicate names).
+ * cannot say (ids unique across kinds, every reference resolving, a source for every model, no duplicate names,
+ * results that name a model and a dataset, are unique, and agree on the direction of each metric).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { FACTS_DIR } from './facts-files.js';
-import { FACT_KINDS, type Facts, type FactKind } from './types.js';
+import { FACT_KINDS, type Facts, type FactKind, type ResultFact } from './types.js';
 
 /**
  * The key under which two names count as the same entity: case, spaces and punctuation ignored, but `+` kept,
@@ -81,9 +82,43 @@ function sourceProblems(facts: Facts): string[] {
     .map((model) => `models ${model.id}: has neither a paper nor a sourceNote saying why not`);
 }
 
-/** Every problem of the facts, each naming the entity and field; empty when they can be seeded. */
+/** What makes a result one: no two results may share it. */
+export function resultIdentity(result: ResultFact): string {
+  return JSON.stringify([result.model, result.dataset, result.metric, result.setting, result.variant]);
+}
+
+function resultProblems(facts: Facts): string[] {
+  const problems: string[] = [];
+  const models = new Set(facts.models.map((model) => model.id));
+  const datasets = new Set(facts.datasets.map((dataset) => dataset.id));
+  const seen = new Map<string, number>();
+  const directions = new Map<string, { higherIsBetter: boolean; at: number }>();
+  facts.results.forEach((result, i) => {
+    const at = `results[${String(i)}] (${result.model} on ${result.dataset})`;
+    if (!models.has(result.model)) problems.push(`${at}: model names unknown models id "${result.model}"`);
+    if (!datasets.has(result.dataset)) problems.push(`${at}: dataset names unknown datasets id "${result.dataset}"`);
+    const identity = resultIdentity(result);
+    const earlier = seen.get(identity);
+    if (earlier !== undefined) {
+      problems.push(`${at}: same model, dataset, metric, setting and variant as results[${String(earlier)}]`);
+    } else {
+      seen.set(identity, i);
+    }
+    const direction = directions.get(result.metric);
+    if (direction === undefined) directions.set(result.metric, { higherIsBetter: result.higherIsBetter, at: i });
+    else if (direction.higherIsBetter !== result.higherIsBetter) {
+      problems.push(
+        `${at}: higherIsBetter of metric "${result.metric}" is ${String(result.higherIsBetter)}, ` +
+          `but ${String(direction.higherIsBetter)} in results[${String(direction.at)}]`,
+      );
+    }
+  });
+  return problems;
+}
+
+/** Every problem of the facts, each naming the entity (or result) and field; empty when they can be seeded. */
 export function factProblems(facts: Facts, dir = FACTS_DIR): string[] {
   const fromSchema = schemaProblems(facts, dir);
   if (fromSchema.length > 0) return fromSchema;
-  return [...identityProblems(facts), ...referenceProblems(facts), ...sourceProblems(facts)];
+  return [...identityProblems(facts), ...referenceProblems(facts), ...sourceProblems(facts), ...resultProblems(facts)];
 }

@@ -2,9 +2,11 @@
  * Turns the facts into the seed/ Cypher scripts (UNWIND over literal rows, MERGE) and the manifest of the counts
  * the seeded graph must have.
  */
+import { createHash } from 'node:crypto';
 import type { EntityLabel } from '../db/rows.js';
 import type { SeedManifest } from '../db/seed-manifest.js';
-import type { Facts, ModelFact } from './types.js';
+import { resultIdentity } from './fact-problems.js';
+import type { Facts, ModelFact, ResultFact } from './types.js';
 
 type Scalar = string | number | boolean | null | undefined | string[];
 type Props = Record<string, Scalar>;
@@ -83,6 +85,45 @@ function modelProps(m: ModelFact): Props {
   };
 }
 
+/** The properties of a Result node, in the order the script's projection lists them (a fixed allow-list). */
+const RESULT_PROPERTIES = [
+  'id', 'metric', 'value', 'unit', 'higherIsBetter', 'setting', 'split', 'variant', 'note', 'sourceTitle', 'sourceUrl',
+  'sourceKind',
+] as const;
+
+/** A result's node id: a hash of what makes it one, so it stays the same when other results come and go. */
+function resultId(result: ResultFact): string {
+  return `result-${createHash('sha256').update(resultIdentity(result)).digest('hex').slice(0, 16)}`;
+}
+
+function resultRow(r: ResultFact): Props {
+  const props: Record<(typeof RESULT_PROPERTIES)[number], Scalar> = {
+    id: resultId(r), metric: r.metric, value: r.value, unit: r.unit, higherIsBetter: r.higherIsBetter, setting: r.setting,
+    split: r.split, variant: r.variant, note: r.note, sourceTitle: r.source.title, sourceUrl: r.source.url,
+    sourceKind: r.sourceKind,
+  };
+  return { model: r.model, dataset: r.dataset, ...props };
+}
+
+/**
+ * A Result node per result, linked (Model)-[:ACHIEVED]->(Result)-[:ON]->(Dataset). Results are measurements, not
+ * entities: they carry no :Entity label, so search, node(id:), paths and neighbourhoods never meet them.
+ */
+function resultScript(results: ResultFact[]): string {
+  const header = `// (:Model)-[:ACHIEVED]->(:Result)-[:ON]->(:Dataset) (${String(results.length)} results); ${GENERATED_BY}.\n` +
+    '// SET r = row {...} replaces every property and MERGE keeps each relationship once, so running it again changes nothing;\n' +
+    '// values are floats, also those the facts write as integers.\n';
+  const projection = RESULT_PROPERTIES.map((key) => (key === 'value' ? 'value: toFloat(row.value)' : `.${key}`)).join(', ');
+  const statements = batches(results.map(resultRow)).map((batch) =>
+    `UNWIND [\n${batch.map((row) => `  ${mapLiteral(row)}`).join(',\n')}\n] AS row\n` +
+    'MATCH (m:Model {id: row.model}), (d:Dataset {id: row.dataset})\n' +
+    'MERGE (r:Result {id: row.id})\n' +
+    `SET r = row {${projection}}\n` +
+    'MERGE (m)-[:ACHIEVED]->(r)\n' +
+    'MERGE (r)-[:ON]->(d);\n');
+  return header + '\n' + statements.join('\n');
+}
+
 export interface Seed { scripts: Map<string, string>; manifest: SeedManifest }
 
 /** The seed files, named so that nodes load before the relationships that need them, and their expected counts. */
@@ -120,12 +161,17 @@ export function seedFromFacts(facts: Facts): Seed {
     scripts.set(`${String(10 + i)}-${spec.type.toLowerCase().replace(/_/g, '-')}.cypher`, relationScript(spec));
     relationships[spec.type] = spec.links.length;
   });
+  // After every relationship script, so that a new relationship type does not renumber it.
+  scripts.set('30-results.cypher', resultScript(facts.results));
+  labels['Result'] = facts.results.length;
+  relationships['ACHIEVED'] = facts.results.length;
+  relationships['ON'] = facts.results.length;
   const sorted = (counts: Record<string, number>): Record<string, number> =>
     Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
   const manifest: SeedManifest = {
     source: `"Biomedical Foundation Model: A Survey" (arXiv 2503.02104) and its curated facts: ${String(facts.models.length)} models, ` +
       `${String(facts.organizations.length)} organisations, ${String(facts.tasks.length)} tasks, ${String(facts.datasets.length)} datasets ` +
-      'in 5 domains, each model with its sources (seed/facts/).',
+      `in 5 domains, each model with its sources, and ${String(facts.results.length)} benchmark results, each with its source (seed/facts/).`,
     labels: sorted(labels),
     relationships: sorted(relationships),
   };

@@ -59,14 +59,38 @@ export interface ModelFact {
   organizations: string[];
 }
 
+/** Where a result was read: the model's own paper, a benchmark's leaderboard, or a later paper that ran it. */
+export type ResultSourceKind = 'own paper' | 'leaderboard' | 'later paper';
+
+/**
+ * One benchmark number read in its source: `model` (or its `variant`, the checkpoint or size evaluated) scored
+ * `value` on `dataset` by `metric` under `setting`. Results compare only within one (dataset, metric, setting).
+ */
+export interface ResultFact {
+  model: string;
+  dataset: string;
+  metric: string;
+  value: number;
+  unit: string | null;
+  higherIsBetter: boolean;
+  setting: string;
+  split: string | null;
+  variant: string | null;
+  note: string | null;
+  source: { title: string; url: string | null };
+  sourceKind: ResultSourceKind;
+}
+
 export interface Facts {
   domains: DomainFact[];
   organizations: OrganizationFact[];
   tasks: TaskFact[];
   datasets: DatasetFact[];
   models: ModelFact[];
+  /** Benchmark results, kept in seed/facts/results.json; not entities (they have no id of their own). */
+  results: ResultFact[];
 }
 
-/** The kinds in the order their files are listed (and their entities loaded). */
+/** The kinds of entity in the order their files are listed (and their entities loaded); results come after. */
 export const FACT_KINDS = ['domains', 'organizations', 'tasks', 'datasets', 'models'] as const;
 export type FactKind = (typeof FACT_KINDS)[number];

@@ -2,6 +2,10 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { DomainRow, TaskRow, DatasetRow, ModelRow, OrganizationRow, ReleaseRow, EntityRow, PaperRow, EdgeRow, PathRow, SubgraphRow, SearchHitRow, RelatedModelRow, StatsRow } from '../db/rows.js';
 import type { ModelPage, ModelPageEdge } from '../db/model-page.js';
+import type { ModelCountRow } from '../db/model-counts.js';
+import type { FacetsRow, FacetRow } from '../db/model-facets.js';
+import type { LineageStepRow } from '../db/lineage.js';
+import type { ResultRow, SourceRow, LeaderboardRow } from '../db/leaderboards.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -28,10 +32,14 @@ export type Dataset = Node & {
   __typename?: 'Dataset';
   /** What the dataset holds. */
   description?: Maybe<Scalars['String']['output']>;
+  /** How many models were evaluated on it. */
+  evaluatedModelCount: Scalars['Int']['output'];
   /** The models evaluated on this dataset, by name. */
   evaluatedModels: Array<Model>;
   /** The dataset's slug. */
   id: Scalars['ID']['output'];
+  /** The leaderboards of this dataset, one per metric and setting, those with most results first. */
+  leaderboards: Array<Leaderboard>;
   /** The kind of data it holds. */
   modality?: Maybe<Modality>;
   /** Display name. */
@@ -40,10 +48,49 @@ export type Dataset = Node & {
   size?: Maybe<Scalars['String']['output']>;
   /** The tasks benchmarked on this dataset, by name. */
   tasks: Array<Task>;
+  /** How many models were trained on it. */
+  trainedModelCount: Scalars['Int']['output'];
   /** The models trained on this dataset, by name. */
   trainedModels: Array<Model>;
   /** Where the dataset is published. */
   url?: Maybe<Scalars['URL']['output']>;
+};
+
+/** One sort key of a dataset list. */
+export type DatasetOrder = {
+  /** Which way. */
+  direction?: InputMaybe<SortDirection>;
+  /** What to sort by. */
+  field: DatasetOrderField;
+};
+
+/** The fields datasets can be sorted by. */
+export type DatasetOrderField =
+  /** Number of models evaluated on it. */
+  | 'EVALUATED_MODELS'
+  /** Name, case-insensitively. */
+  | 'NAME'
+  /** Number of tasks benchmarked on it. */
+  | 'TASKS'
+  /** Number of models trained on it. */
+  | 'TRAINED_MODELS';
+
+/** Conditions on datasets; all given conditions must hold. */
+export type DatasetWhere = {
+  /** A task of this domain is benchmarked on it (id). */
+  domain?: InputMaybe<Scalars['ID']['input']>;
+  /** Holds this kind of data. */
+  modality?: InputMaybe<Modality>;
+  /** Name contains this text (case-insensitive). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** A task benchmarked on it (id). */
+  task?: InputMaybe<Scalars['ID']['input']>;
+  /** Some model serving this domain (id) was trained on it. */
+  trainedByDomain?: InputMaybe<Scalars['ID']['input']>;
+  /** Some model was evaluated on it (true) or none was (false). */
+  usedForEvaluation?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Some model was trained on it (true) or none was (false). */
+  usedForTraining?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /**
@@ -89,6 +136,30 @@ export type Edge = {
   type: RelationType;
 };
 
+/** The kinds of entity in the graph. */
+export type EntityKind =
+  /** A Dataset. */
+  | 'DATASET'
+  /** A Domain. */
+  | 'DOMAIN'
+  /** A Model. */
+  | 'MODEL'
+  /** An Organization. */
+  | 'ORGANIZATION'
+  /** A Task. */
+  | 'TASK';
+
+/** A value (an entity id, an enum value, a year or true/false, as a string), its label and how many models have it. */
+export type FacetCount = {
+  __typename?: 'FacetCount';
+  /** How many models of the list have it. */
+  count: Scalars['Int']['output'];
+  /** What to show: the entity's name, the enum value in words, the year. */
+  label: Scalars['String']['output'];
+  /** The value to filter by: an entity id, an enum value, a year or `true`/`false`. */
+  value: Scalars['String']['output'];
+};
+
 /** A path through the graph. */
 export type GraphPath = {
   __typename?: 'GraphPath';
@@ -115,6 +186,47 @@ export type GraphStats = {
   relationships: Scalars['Int']['output'];
   /** Number of tasks. */
   tasks: Scalars['Int']['output'];
+};
+
+/**
+ * The results of one dataset, metric and setting, comparable with each other. Results of other settings are never
+ * merged in: each setting has its own leaderboard.
+ */
+export type Leaderboard = {
+  __typename?: 'Leaderboard';
+  /** The benchmark. */
+  dataset: Dataset;
+  /** Best first; ties by model name (then variant). */
+  entries: Array<Result>;
+  /** Whether a higher value is better. */
+  higherIsBetter: Scalars['Boolean']['output'];
+  /** What is measured. */
+  metric: Scalars['String']['output'];
+  /** The protocol every result of this leaderboard follows. */
+  setting: Scalars['String']['output'];
+  /** How many results the leaderboard holds in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+
+/**
+ * The results of one dataset, metric and setting, comparable with each other. Results of other settings are never
+ * merged in: each setting has its own leaderboard.
+ */
+export type LeaderboardEntriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  where?: InputMaybe<ModelWhere>;
+};
+
+/** One step of a lineage: the model, how many BASED_ON hops away it is, and the model one hop closer to the start. */
+export type LineageStep = {
+  __typename?: 'LineageStep';
+  /** How many BASED_ON hops it is from the start (1 for a direct base or derivative). */
+  depth: Scalars['Int']['output'];
+  /** The model reached. */
+  model: Model;
+  /** A model one hop closer to the start on a shortest way there (the start itself at depth 1); the first by name when there are several. */
+  via: Model;
 };
 
 /** A kind of data; the facts spell these in kebab-case (`protein-sequence`). */
@@ -165,12 +277,22 @@ export type Modality =
 /** A foundation model covered by the survey, or a general-purpose model that biomedical models build on. */
 export type Model = Node & {
   __typename?: 'Model';
+  /** Models this one builds on, transitively, nearest first (basedOn of basedOn ...), each once at its nearest depth, then by name. */
+  ancestors: Array<LineageStep>;
   /** Its network architecture, in words. */
   architecture?: Maybe<Scalars['String']['output']>;
   /** The models it was initialised or fine-tuned from, or is built around, by name. */
   basedOn: Array<Model>;
+  /** How many distinct datasets it was trained or evaluated on. */
+  datasetCount: Scalars['Int']['output'];
+  /** How many models are directly based on this one. */
+  derivativeCount: Scalars['Int']['output'];
   /** The models based on this one, by name. */
   derivatives: Array<Model>;
+  /** How many models are based on this one, transitively (each counted once). */
+  descendantCount: Scalars['Int']['output'];
+  /** Models built on this one, transitively, nearest first, each once at its nearest depth, then by name. */
+  descendants: Array<LineageStep>;
   /** What the model does. */
   description?: Maybe<Scalars['String']['output']>;
   /** The domains it serves, by name. */
@@ -197,6 +319,8 @@ export type Model = Node & {
   parameters?: Maybe<Scalars['SafeInt']['output']>;
   /** How it was pretrained, in words. */
   pretraining?: Maybe<Scalars['String']['output']>;
+  /** The model's benchmark results, by dataset name, metric and setting, then best first. */
+  results: Array<Result>;
   /** The tasks it performs, by name. */
   tasks: Array<Task>;
   /** The datasets it was trained on, by name. */
@@ -205,11 +329,31 @@ export type Model = Node & {
   year?: Maybe<Scalars['Int']['output']>;
 };
 
+
+/** A foundation model covered by the survey, or a general-purpose model that biomedical models build on. */
+export type ModelAncestorsArgs = {
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A foundation model covered by the survey, or a general-purpose model that biomedical models build on. */
+export type ModelDescendantsArgs = {
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A foundation model covered by the survey, or a general-purpose model that biomedical models build on. */
+export type ModelResultsArgs = {
+  dataset?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A page of models (Relay cursor connection). */
 export type ModelConnection = {
   __typename?: 'ModelConnection';
   /** The models of the page with their cursors. */
   edges: Array<ModelEdge>;
+  /** Counts over the whole filtered list (not just this page), per dimension, largest first. */
+  facets: ModelFacets;
   /** The models of the page. */
   nodes: Array<Model>;
   /** Where the page sits in the whole list. */
@@ -218,6 +362,58 @@ export type ModelConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+
+/** A page of models (Relay cursor connection). */
+export type ModelConnectionFacetsArgs = {
+  top?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One group of models: the dimensions asked for are set, the others null. */
+export type ModelCount = {
+  __typename?: 'ModelCount';
+  /** The model the group's models are directly based on, when counting by BASE_MODEL. */
+  baseModel?: Maybe<Model>;
+  /** How many models are in the group. */
+  count: Scalars['Int']['output'];
+  /** The domain, when counting by DOMAIN. */
+  domain?: Maybe<Domain>;
+  /** The modality, when counting by MODALITY. */
+  modality?: Maybe<Modality>;
+  /** Whether the weights are downloadable, when counting by OPEN_WEIGHTS. */
+  openWeights?: Maybe<Scalars['Boolean']['output']>;
+  /** An organisation that developed the group's models, when counting by ORGANIZATION. */
+  organization?: Maybe<Organization>;
+  /** The top parent of an organisation that developed the group's models, when counting by ORGANIZATION_GROUP. */
+  organizationGroup?: Maybe<Organization>;
+  /** The paradigm, when counting by PARADIGM. */
+  paradigm?: Maybe<Paradigm>;
+  /** The task, when counting by TASK. */
+  task?: Maybe<Task>;
+  /** The year, when counting by YEAR. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A dimension models can be counted by. */
+export type ModelDimension =
+  /** Each model it is directly based on. */
+  | 'BASE_MODEL'
+  /** Each domain the model serves. */
+  | 'DOMAIN'
+  /** Each modality the model takes in. */
+  | 'MODALITY'
+  /** Whether its weights can be downloaded (models where this is unknown are in no group). */
+  | 'OPEN_WEIGHTS'
+  /** Each organisation that developed it (a model counts once per organisation it lists). */
+  | 'ORGANIZATION'
+  /** The top parent of each organisation that developed it, over PART_OF (Google Research -> Alphabet); a model counts once per group. */
+  | 'ORGANIZATION_GROUP'
+  /** Its paradigm. */
+  | 'PARADIGM'
+  /** Each task the model performs. */
+  | 'TASK'
+  /** Year of release. */
+  | 'YEAR';
+
 /** A model and its position in the list. */
 export type ModelEdge = {
   __typename?: 'ModelEdge';
@@ -225,6 +421,28 @@ export type ModelEdge = {
   cursor: Scalars['String']['output'];
   /** The model. */
   node: Model;
+};
+
+/**
+ * How the models of a list spread over each dimension: per dimension the `top` values with the most models,
+ * largest first, ties by label. A model counts once in each value it has (each of its domains, ...).
+ */
+export type ModelFacets = {
+  __typename?: 'ModelFacets';
+  /** Domains served. */
+  domains: Array<FacetCount>;
+  /** Modalities taken in (values are Modality enum values). */
+  modalities: Array<FacetCount>;
+  /** Weights downloadable (`true`) or not released (`false`); models where this is unknown are left out. */
+  openWeights: Array<FacetCount>;
+  /** Organisations that developed them (values are organisation ids); a model counts once per organisation it lists. */
+  organizations: Array<FacetCount>;
+  /** Paradigms (values are Paradigm enum values). */
+  paradigms: Array<FacetCount>;
+  /** Tasks performed. */
+  tasks: Array<FacetCount>;
+  /** Years of release. */
+  years: Array<FacetCount>;
 };
 
 /** One sort key of a model list. */
@@ -237,6 +455,12 @@ export type ModelOrder = {
 
 /** The fields models can be sorted by. */
 export type ModelOrderField =
+  /** Number of distinct datasets it was trained or evaluated on (stored at seed time). */
+  | 'DATASETS'
+  /** Number of models directly based on it (stored at seed time, so deep pages cost what the first costs). */
+  | 'DERIVATIVES'
+  /** Number of models based on it transitively (stored at seed time). */
+  | 'DESCENDANTS'
   /** Name, case-insensitively. */
   | 'NAME'
   /** Number of parameters. */
@@ -246,16 +470,30 @@ export type ModelOrderField =
 
 /** Conditions on models; all given conditions must hold. */
 export type ModelWhere = {
+  /** A model this one is built on, directly or transitively; the model itself is left out. */
+  ancestorOf?: InputMaybe<Scalars['ID']['input']>;
   /** Was trained or evaluated on this dataset (id). */
   dataset?: InputMaybe<Scalars['ID']['input']>;
+  /** Built on this model, directly or transitively (over BASED_ON); the model itself is left out. */
+  descendantOf?: InputMaybe<Scalars['ID']['input']>;
   /** Developed by this organisation or by any of its parts (id). */
   developedBy?: InputMaybe<Scalars['ID']['input']>;
   /** Serves this domain (id). */
   domain?: InputMaybe<Scalars['ID']['input']>;
+  /** Serves at least one of these domains (ids); an empty list matches nothing. */
+  domainAny?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Evaluated on at least one of these datasets (ids); an empty list matches nothing. */
+  evaluatedOnAny?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Has at least one evaluation dataset (true) or none (false). */
+  hasEvaluationData?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Has at least one training dataset (true) or none (false). */
+  hasTrainingData?: InputMaybe<Scalars['Boolean']['input']>;
   /** At least this many parameters. */
   minParameters?: InputMaybe<Scalars['SafeInt']['input']>;
   /** Takes in this modality. */
   modality?: InputMaybe<Modality>;
+  /** Takes in at least one of these modalities; an empty list matches nothing. */
+  modalityAny?: InputMaybe<Array<Modality>>;
   /** Name contains this text (case-insensitive). */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Weights downloadable (true) or not released (false). */
@@ -266,6 +504,10 @@ export type ModelWhere = {
   paradigm?: InputMaybe<Paradigm>;
   /** Performs this task (id). */
   task?: InputMaybe<Scalars['ID']['input']>;
+  /** Performs at least one of these tasks (ids); an empty list matches nothing. */
+  taskAny?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Trained on at least one of these datasets (ids); an empty list matches nothing. */
+  trainedOnAny?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Released in or after this year. */
   yearFrom?: InputMaybe<Scalars['Int']['input']>;
   /** Released in or before this year. */
@@ -364,14 +606,20 @@ export type Query = {
   __typename?: 'Query';
   /** A dataset by id; null when unknown. */
   dataset?: Maybe<Dataset>;
-  /** All datasets, or those of one task and/or modality, by name. */
+  /** All datasets, or those matching the conditions given; by name unless `orderBy` says otherwise. */
   datasets: Array<Dataset>;
   /** A domain by id; null when unknown. */
   domain?: Maybe<Domain>;
   /** All domains, by name. */
   domains: Array<Domain>;
+  /** One leaderboard: a dataset's results by one metric under one setting (exactly as `Leaderboard.setting` spells it); null when it has none. */
+  leaderboard?: Maybe<Leaderboard>;
+  /** Every leaderboard, or those of a task's or domain's datasets (both: of the datasets that are both); by dataset name, then those with most results first. */
+  leaderboards: Array<Leaderboard>;
   /** A model by id; null when unknown. */
   model?: Maybe<Model>;
+  /** Counts of the models matching `where`, grouped by one or two dimensions (for charts and tables). Groups follow the first dimension's values (years ascending, entities by name, false before true), then the largest count, then the second dimension's values. A model counts once in each value it has of a dimension (each domain it serves, ...) and in no group of a dimension it has no value for. */
+  modelCounts: Array<ModelCount>;
   /** Models, paged; by name unless `orderBy` says otherwise. */
   models: ModelConnection;
   /** The entities within `depth` (1..3) relationships of an entity, at most 200 of them, and the relationships among them; null for an unknown id. */
@@ -382,8 +630,10 @@ export type Query = {
   organization?: Maybe<Organization>;
   /** All organisations, or those of one kind and/or country, by name. */
   organizations: Array<Organization>;
-  /** A shortest path between two entities, ignoring direction; null when none is within `maxHops` (1..6). */
+  /** A shortest path between two entities, ignoring direction; null when none is within `maxHops` (1..6). An unknown `from` or `to` is a NOT_FOUND error naming the argument. */
   path?: Maybe<GraphPath>;
+  /** Several shortest paths between two entities, ignoring direction, optionally only through some relationship types or avoiding some kinds of entity in between; `[]` when none is within `maxHops`. An unknown `from` or `to` is a NOT_FOUND error naming the argument. */
+  paths: Array<GraphPath>;
   /** Models most similar to a model by the Jaccard index over tasks and datasets, best first; empty for an unknown id. */
   relatedModels: Array<RelatedModel>;
   /** The release of the facts the graph holds. */
@@ -408,7 +658,9 @@ export type QueryDatasetArgs = {
 /** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryDatasetsArgs = {
   modality?: InputMaybe<Modality>;
+  orderBy?: InputMaybe<Array<DatasetOrder>>;
   task?: InputMaybe<Scalars['ID']['input']>;
+  where?: InputMaybe<DatasetWhere>;
 };
 
 
@@ -419,8 +671,30 @@ export type QueryDomainArgs = {
 
 
 /** The entry points of the API. Every operation is a query: nothing can be changed through it. */
+export type QueryLeaderboardArgs = {
+  dataset: Scalars['ID']['input'];
+  metric: Scalars['String']['input'];
+  setting: Scalars['String']['input'];
+};
+
+
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
+export type QueryLeaderboardsArgs = {
+  domain?: InputMaybe<Scalars['ID']['input']>;
+  task?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type QueryModelArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
+export type QueryModelCountsArgs = {
+  by: Array<ModelDimension>;
+  where?: InputMaybe<ModelWhere>;
 };
 
 
@@ -464,6 +738,17 @@ export type QueryPathArgs = {
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
+};
+
+
+/** The entry points of the API. Every operation is a query: nothing can be changed through it. */
+export type QueryPathsArgs = {
+  avoidKinds?: InputMaybe<Array<EntityKind>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['ID']['input'];
+  via?: InputMaybe<Array<RelationType>>;
 };
 
 
@@ -539,6 +824,38 @@ export type Release = {
   version: Scalars['String']['output'];
 };
 
+/**
+ * One benchmark number: a model (or its `variant`) scored `value` on a dataset by a metric under a setting, as read
+ * in its source. Results compare only within the same dataset, metric and setting (a `Leaderboard`).
+ */
+export type Result = {
+  __typename?: 'Result';
+  /** The benchmark it was evaluated on. */
+  dataset: Dataset;
+  /** Whether a higher value is better; the same for every result of a metric. */
+  higherIsBetter: Scalars['Boolean']['output'];
+  /** What was measured, e.g. `accuracy` or `Spearman (average)`. */
+  metric: Scalars['String']['output'];
+  /** The model evaluated. */
+  model: Model;
+  /** What the curator noted while reading the source (conflicts between sources, caveats). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Position among the results of the same dataset, metric and setting (1 = best); ties share a rank, and the next rank skips as many places (1, 2, 2, 4). Filters on a leaderboard's entries do not change it. */
+  rank: Scalars['Int']['output'];
+  /** The exact protocol, e.g. `zero-shot CoT (no in-context examples, no retrieval)`; shown next to every number. */
+  setting: Scalars['String']['output'];
+  /** Where the number was read. */
+  source: Source;
+  /** The part of the dataset evaluated, as the source states it. */
+  split?: Maybe<Scalars['String']['output']>;
+  /** `%`, another scale as the source states it (e.g. `Spearman rho (-1 to 1)`), or null. */
+  unit?: Maybe<Scalars['String']['output']>;
+  /** The number, as the source prints it (in `unit`). */
+  value: Scalars['Float']['output'];
+  /** The checkpoint or size evaluated (e.g. `ESM2 (650M)`); a model may hold one entry per variant. Null when the source names none. */
+  variant?: Maybe<Scalars['String']['output']>;
+};
+
 /** A full-text search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -554,6 +871,17 @@ export type SortDirection =
   | 'ASC'
   /** Largest first. */
   | 'DESC';
+
+/** Where a result was read. */
+export type Source = {
+  __typename?: 'Source';
+  /** `own paper` (the model's own paper), `leaderboard` (a benchmark's leaderboard) or `later paper` (a paper that evaluated the model later). */
+  kind?: Maybe<Scalars['String']['output']>;
+  /** Title of the paper, page or table, as precise as the curator could make it. */
+  title: Scalars['String']['output'];
+  /** Where to read it. */
+  url?: Maybe<Scalars['URL']['output']>;
+};
 
 /** Part of the graph: some entities and every relationship among them. */
 export type Subgraph = {
@@ -667,18 +995,28 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Dataset: ResolverTypeWrapper<DatasetRow>;
+  DatasetOrder: DatasetOrder;
+  DatasetOrderField: DatasetOrderField;
+  DatasetWhere: DatasetWhere;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Domain: ResolverTypeWrapper<DomainRow>;
   Edge: ResolverTypeWrapper<EdgeRow>;
+  EntityKind: EntityKind;
+  FacetCount: ResolverTypeWrapper<FacetRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphPath: ResolverTypeWrapper<PathRow>;
   GraphStats: ResolverTypeWrapper<StatsRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Leaderboard: ResolverTypeWrapper<LeaderboardRow>;
+  LineageStep: ResolverTypeWrapper<LineageStepRow>;
   Modality: Modality;
   Model: ResolverTypeWrapper<ModelRow>;
   ModelConnection: ResolverTypeWrapper<ModelPage>;
+  ModelCount: ResolverTypeWrapper<ModelCountRow>;
+  ModelDimension: ModelDimension;
   ModelEdge: ResolverTypeWrapper<ModelPageEdge>;
+  ModelFacets: ResolverTypeWrapper<FacetsRow>;
   ModelOrder: ModelOrder;
   ModelOrderField: ModelOrderField;
   ModelWhere: ModelWhere;
@@ -693,9 +1031,11 @@ export type ResolversTypes = {
   RelatedModel: ResolverTypeWrapper<RelatedModelRow>;
   RelationType: RelationType;
   Release: ResolverTypeWrapper<ReleaseRow>;
+  Result: ResolverTypeWrapper<ResultRow>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   SortDirection: SortDirection;
+  Source: ResolverTypeWrapper<SourceRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRow>;
   Task: ResolverTypeWrapper<TaskRow>;
@@ -706,17 +1046,24 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Dataset: DatasetRow;
+  DatasetOrder: DatasetOrder;
+  DatasetWhere: DatasetWhere;
   DateTime: Scalars['DateTime']['output'];
   Domain: DomainRow;
   Edge: EdgeRow;
+  FacetCount: FacetRow;
   Float: Scalars['Float']['output'];
   GraphPath: PathRow;
   GraphStats: StatsRow;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Leaderboard: LeaderboardRow;
+  LineageStep: LineageStepRow;
   Model: ModelRow;
   ModelConnection: ModelPage;
+  ModelCount: ModelCountRow;
   ModelEdge: ModelPageEdge;
+  ModelFacets: FacetsRow;
   ModelOrder: ModelOrder;
   ModelWhere: ModelWhere;
   Node: EntityRow;
@@ -727,8 +1074,10 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RelatedModel: RelatedModelRow;
   Release: ReleaseRow;
+  Result: ResultRow;
   SafeInt: Scalars['SafeInt']['output'];
   SearchHit: SearchHitRow;
+  Source: SourceRow;
   String: Scalars['String']['output'];
   Subgraph: SubgraphRow;
   Task: TaskRow;
@@ -737,12 +1086,15 @@ export type ResolversParentTypes = {
 
 export type DatasetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evaluatedModelCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evaluatedModels?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leaderboards?: Resolver<Array<ResolversTypes['Leaderboard']>, ParentType, ContextType>;
   modality?: Resolver<Maybe<ResolversTypes['Modality']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   size?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+  trainedModelCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   trainedModels?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -768,6 +1120,12 @@ export type EdgeResolvers<ContextType = RequestContext, ParentType extends Resol
   type?: Resolver<ResolversTypes['RelationType'], ParentType, ContextType>;
 };
 
+export type FacetCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type GraphPathResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GraphPath'] = ResolversParentTypes['GraphPath']> = {
   edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -783,10 +1141,30 @@ export type GraphStatsResolvers<ContextType = RequestContext, ParentType extends
   tasks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type LeaderboardResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Leaderboard'] = ResolversParentTypes['Leaderboard']> = {
+  dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['Result']>, ParentType, ContextType, RequireFields<LeaderboardEntriesArgs, 'first'>>;
+  higherIsBetter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  setting?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LineageStepResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LineageStep'] = ResolversParentTypes['LineageStep']> = {
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+};
+
 export type ModelResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
+  ancestors?: Resolver<Array<ResolversTypes['LineageStep']>, ParentType, ContextType, RequireFields<ModelAncestorsArgs, 'maxDepth'>>;
   architecture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   basedOn?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
+  datasetCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  derivativeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   derivatives?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
+  descendantCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  descendants?: Resolver<Array<ResolversTypes['LineageStep']>, ParentType, ContextType, RequireFields<ModelDescendantsArgs, 'maxDepth'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
   evaluatedOn?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
@@ -800,6 +1178,7 @@ export type ModelResolvers<ContextType = RequestContext, ParentType extends Reso
   paradigm?: Resolver<Maybe<ResolversTypes['Paradigm']>, ParentType, ContextType>;
   parameters?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   pretraining?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['Result']>, ParentType, ContextType, Partial<ModelResultsArgs>>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
   trainedOn?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -808,14 +1187,38 @@ export type ModelResolvers<ContextType = RequestContext, ParentType extends Reso
 
 export type ModelConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ModelConnection'] = ResolversParentTypes['ModelConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ModelEdge']>, ParentType, ContextType>;
+  facets?: Resolver<ResolversTypes['ModelFacets'], ParentType, ContextType, RequireFields<ModelConnectionFacetsArgs, 'top'>>;
   nodes?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ModelCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ModelCount'] = ResolversParentTypes['ModelCount']> = {
+  baseModel?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  modality?: Resolver<Maybe<ResolversTypes['Modality']>, ParentType, ContextType>;
+  openWeights?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  organizationGroup?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  paradigm?: Resolver<Maybe<ResolversTypes['Paradigm']>, ParentType, ContextType>;
+  task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type ModelEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ModelEdge'] = ResolversParentTypes['ModelEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+};
+
+export type ModelFacetsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ModelFacets'] = ResolversParentTypes['ModelFacets']> = {
+  domains?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  modalities?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  openWeights?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  paradigms?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -857,13 +1260,17 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType, Partial<QueryDatasetsArgs>>;
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'id'>>;
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
+  leaderboard?: Resolver<Maybe<ResolversTypes['Leaderboard']>, ParentType, ContextType, RequireFields<QueryLeaderboardArgs, 'dataset' | 'metric' | 'setting'>>;
+  leaderboards?: Resolver<Array<ResolversTypes['Leaderboard']>, ParentType, ContextType, Partial<QueryLeaderboardsArgs>>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
+  modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType, RequireFields<QueryModelCountsArgs, 'by'>>;
   models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, RequireFields<QueryModelsArgs, 'first'>>;
   neighborhood?: Resolver<Maybe<ResolversTypes['Subgraph']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
   path?: Resolver<Maybe<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxHops' | 'to'>>;
+  paths?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   relatedModels?: Resolver<Array<ResolversTypes['RelatedModel']>, ParentType, ContextType, RequireFields<QueryRelatedModelsArgs, 'first' | 'id'>>;
   release?: Resolver<ResolversTypes['Release'], ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
@@ -886,6 +1293,21 @@ export type ReleaseResolvers<ContextType = RequestContext, ParentType extends Re
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Result'] = ResolversParentTypes['Result']> = {
+  dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
+  higherIsBetter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  setting?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  split?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
   name: 'SafeInt';
 }
@@ -893,6 +1315,12 @@ export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
 export type SearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
 };
 
 export type SubgraphResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
@@ -920,11 +1348,16 @@ export type Resolvers<ContextType = RequestContext> = {
   DateTime?: GraphQLScalarType;
   Domain?: DomainResolvers<ContextType>;
   Edge?: EdgeResolvers<ContextType>;
+  FacetCount?: FacetCountResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
+  Leaderboard?: LeaderboardResolvers<ContextType>;
+  LineageStep?: LineageStepResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
+  ModelCount?: ModelCountResolvers<ContextType>;
   ModelEdge?: ModelEdgeResolvers<ContextType>;
+  ModelFacets?: ModelFacetsResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonEmptyString?: GraphQLScalarType;
   Organization?: OrganizationResolvers<ContextType>;
@@ -933,8 +1366,10 @@ export type Resolvers<ContextType = RequestContext> = {
   Query?: QueryResolvers<ContextType>;
   RelatedModel?: RelatedModelResolvers<ContextType>;
   Release?: ReleaseResolvers<ContextType>;
+  Result?: ResultResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
   SearchHit?: SearchHitResolvers<ContextType>;
+  Source?: SourceResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;
   URL?: GraphQLScalarType;

@@ -12,4 +12,5 @@ export const Dataset: DatasetResolvers = {
   tasks: (dataset, _, context) => context.loaders.related('Dataset.tasks').load(dataset.id),
   trainedModels: (dataset, _, context) => context.loaders.related('Dataset.trainedModels').load(dataset.id),
   evaluatedModels: (dataset, _, context) => context.loaders.related('Dataset.evaluatedModels').load(dataset.id),
+  leaderboards: (dataset, _, context) => context.loaders.results.leaderboardsOfDataset.load(dataset.id),
 };

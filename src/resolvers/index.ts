@@ -4,11 +4,18 @@ import { DateTimeResolver, NonEmptyStringResolver, SafeIntResolver, URLResolver 
 import type { Resolvers } from '../generated/graphql.js';
 import { ModelConnection, ModelEdge } from './connection.js';
 import { Dataset } from './dataset.js';
+import { DatasetCounts, DatasetListQuery } from './dataset-list.js';
 import { Domain } from './domain.js';
+import { ModelLineage } from './lineage.js';
+import { Leaderboard, leaderboardQueries } from './leaderboard.js';
 import { Model } from './model.js';
+import { ModelCount, ModelCountsQuery } from './model-counts.js';
+import { ModelConnectionFacets, ModelFacets } from './model-facets.js';
 import { Organization } from './organization.js';
+import { PathQuery } from './paths.js';
 import { Query } from './query.js';
 import { Release } from './release.js';
+import { Result } from './result.js';
 import { Task } from './task.js';
 
 /**
@@ -28,13 +35,17 @@ export const resolvers: Resolvers = {
   NonEmptyString: coercionOf(NonEmptyStringResolver),
   DateTime: coercionOf(DateTimeResolver),
   Node: { __resolveType: (row) => row.label },
-  Query,
+  Query: { ...Query, ...ModelCountsQuery, ...PathQuery, ...DatasetListQuery, ...leaderboardQueries },
   Domain,
   Task,
-  Dataset,
-  Model,
+  Dataset: { ...Dataset, ...DatasetCounts },
+  Model: { ...Model, ...ModelLineage },
   Organization,
   Release,
-  ModelConnection,
+  ModelConnection: { ...ModelConnection, ...ModelConnectionFacets },
   ModelEdge,
+  ModelCount,
+  ModelFacets,
+  Result,
+  Leaderboard,
 };

@@ -28,4 +28,5 @@ export const Model: ModelResolvers = {
   basedOn: (model, _, context) => context.loaders.related('Model.basedOn').load(model.id),
   derivatives: (model, _, context) => context.loaders.related('Model.derivatives').load(model.id),
   organizations: (model, _, context) => context.loaders.related('Model.organizations').load(model.id),
+  results: (model, { dataset }, context) => context.loaders.results.ofModel.load({ model: model.id, dataset: dataset ?? null }),
 };

@@ -1,11 +1,14 @@
-/** Root fields: arguments are checked here, then a loader or a query module does the work. */
-import { listDatasets, listDomains, listOrganizations, listTasks } from '../db/catalog.js';
+/**
+ * Root fields: arguments are checked here, then a loader or a query module does the work. The root fields of
+ * counts, paths and the dataset list live in their own modules (model-counts.ts, paths.ts, dataset-list.ts).
+ */
+import { listDomains, listOrganizations, listTasks } from '../db/catalog.js';
 import { relatedModels } from '../db/related-models.js';
 import { readRelease } from '../db/release.js';
 import type { EntityLabel, EntityRow } from '../db/rows.js';
 import { searchEntities } from '../db/search.js';
 import { graphStats } from '../db/stats.js';
-import { neighborhood, shortestPath } from '../db/traversal.js';
+import { neighborhood } from '../db/traversal.js';
 import { DatabaseUnavailableError } from '../db/database.js';
 import { checkRange } from '../errors.js';
 import type { QueryResolvers } from '../generated/graphql.js';
@@ -31,15 +34,11 @@ export const Query: QueryResolvers = {
   domain: (_, { id }, context) => entityWithLabel(context, id, 'Domain'),
   tasks: (_, { domain }, context) => listTasks(context.reader, domain ?? null),
   task: (_, { id }, context) => entityWithLabel(context, id, 'Task'),
-  datasets: (_, { task, modality }, context) =>
-    listDatasets(context.reader, task ?? null, modality ? toStored(modality) : null),
   dataset: (_, { id }, context) => entityWithLabel(context, id, 'Dataset'),
   models: (_, args, context) => context.loaders.models.page.load({ scope: 'all', parentId: '', args: pageArgs(args) }),
   model: (_, { id }, context) => entityWithLabel(context, id, 'Model'),
   search: (_, { text, first }, context) =>
     searchEntities(context.reader, text, checkRange('first', first ?? 10, 0, 100)),
-  path: (_, { from, to, maxHops }, context) =>
-    shortestPath(context.reader, (id) => context.loaders.entity.load(id), from, to, checkRange('maxHops', maxHops ?? 4, 1, 6)),
   neighborhood: (_, { id, depth }, context) =>
     neighborhood(context.reader, loadEntities(context), id, checkRange('depth', depth ?? 1, 1, 3)),
   relatedModels: (_, { id, first }, context) =>

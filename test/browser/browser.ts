@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { BUDGET } from '../time.js';
 
 export const SCREENSHOT_DIR = path.resolve('test-output', 'screenshots');
 
@@ -21,6 +22,9 @@ export interface TrackedPage {
 
 export async function openPage(browser: Browser): Promise<TrackedPage> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // Waits for elements and navigations, like expect.poll, take the shared budget (test/time.ts).
+  context.setDefaultTimeout(BUDGET.poll);
+  context.setDefaultNavigationTimeout(BUDGET.poll);
   const foreign: string[] = [];
   const pageErrors: string[] = [];
   await context.route('**/*', async (route) => {

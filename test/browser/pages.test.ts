@@ -1,9 +1,16 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFacts } from '../../src/facts/facts-files.js';
 import { useTestServer } from '../harness.js';
 import { launchBrowser, openPage, screenshot } from './browser.js';
 import { EXPECTED_STATS } from '../expected.js';
+
+// The example files in the playground's order: by the number each name starts with.
+const examples = readdirSync('src/ui/examples')
+  .filter((f) => f.endsWith('.graphql'))
+  .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+const EXAMPLE_COUNT = examples.length;
 
 describe('pages in a real browser', () => {
   const server = useTestServer();
@@ -19,20 +26,46 @@ describe('pages in a real browser', () => {
 
   it('runs the nested example query in the playground at / and shows the result', async () => {
     const { page, foreign, pageErrors } = await openPage(browser);
-    await page.goto(`${origin()}/`);
+    const response = await page.goto(`${origin()}/`);
+    // The page runs under the server's Content-Security-Policy: any violation would be a page error below.
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.locator('.graphiql-container').waitFor();
     const tabs = page.locator('.graphiql-tab');
-    expect(await tabs.count()).toBe(6);
-    await expect.poll(() => page.locator('.graphiql-query-editor').innerText()).toContain('models(first: 5');
+    expect(await tabs.count()).toBe(EXAMPLE_COUNT);
+    // GraphiQL fills the editor after it mounts: a while on a busy machine.
+    await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 }).toContain('models(first: 5');
     await page.locator('.graphiql-execute-button').click();
     const result = page.locator('.result-window');
-    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('"totalCount"');
+    await expect.poll(() => result.innerText()).toContain('"totalCount"');
     const text = await result.innerText();
     expect(text).toContain('"name": "Galactica"');
     // CodeMirror renders only the visible lines: the top of the result.
-    expect(text).toContain('"totalCount": 67');
+    const proteinModels = readFacts().models.filter((model) => model.modalities.includes('protein-sequence')).length;
+    expect(text).toContain(`"totalCount": ${String(proteinModels)}`);
     expect(text).toContain('"parameters": 120000000000');
     expect(existsSync(await screenshot(page, 'playground'))).toBe(true);
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opens the timeline tab, in the order of the example files, and runs its counts', async () => {
+    const { page, foreign, pageErrors } = await openPage(browser);
+    await page.goto(`${origin()}/`);
+    await page.locator('.graphiql-container').waitFor();
+    const tabs = page.locator('.graphiql-tab');
+    await expect.poll(() => tabs.count(), { timeout: 15_000 }).toBe(EXAMPLE_COUNT);
+    // The first tab's query in the editor: the page has started and answers clicks.
+    await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 }).toContain('models(first: 5');
+    const timeline = examples.findIndex((file) => file.includes('timeline'));
+    expect(timeline).toBeGreaterThan(0);
+    expect(await tabs.nth(timeline).innerText()).toContain('Timeline');
+    await tabs.nth(timeline).locator('button').first().click();
+    await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 }).toContain('modelCounts(by: [YEAR, DOMAIN])');
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.result-window');
+    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('"modelCounts"');
+    const earliest = await server.gql<{ modelCounts: { year: number }[] }>('{ modelCounts(by: [YEAR]) { year } }');
+    expect(await result.innerText()).toContain(`"year": ${String(earliest.data!.modelCounts[0]!.year)}`);
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

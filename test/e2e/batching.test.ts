@@ -28,6 +28,18 @@ describe('batched loading', () => {
     expect(large.extensions?.cypherQueries).toBe(4);
   });
 
+  it('answers counts, facets, lineage and paths in one query each, however many parents ask', async () => {
+    const counts = await server.gql('{ modelCounts(by: [YEAR, DOMAIN]) { year domain { name } count } }');
+    expect(counts.extensions?.cypherQueries).toBe(1);
+    const paths = await server.gql('{ paths(from: "esm-2", to: "chembl", first: 20) { nodes { id } } }');
+    expect(paths.extensions?.cypherQueries).toBe(1);
+    const nested = (first: number) => `{ domains { models(first: ${String(first)}) {
+      facets(top: 5) { years { count } } nodes { descendants { model { name } } ancestors { via { name } } } } } }`;
+    // Domains, the pages of all domains, their facets, then descendants and ancestors of every model listed.
+    expect((await server.gql(nested(1))).extensions?.cypherQueries).toBe(5);
+    expect((await server.gql(nested(50))).extensions?.cypherQueries).toBe(5);
+  });
+
   it('loads entities by id in one query however many root fields ask', async () => {
     const response = await server.gql('{ a: model(id: "esm-2") { id } b: model(id: "bert") { id } c: node(id: "chembl") { id } d: domain(id: "drug-discovery") { id } }');
     expect(response.extensions?.cypherQueries).toBe(1);

@@ -26,7 +26,7 @@ const MODEL_QUERY = 'query Model($id: ID!) { model(id: $id) { id name year domai
 const TYPE_POLICIES = {
   Paper: { keyFields: false as const, merge: true },
   GraphStats: { keyFields: false as const, merge: true },
-  Release: { keyFields: ['version'], merge: true },
+  Release: { keyFields: ['version'] },
 };
 const POSSIBLE_TYPES = { Node: ['Domain', 'Task', 'Dataset', 'Model'] };
 

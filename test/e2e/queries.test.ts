@@ -141,13 +141,14 @@ describe('Query fields over HTTP', () => {
     const { data, errors } = await server.gql(`{
       node(id: "nope") { id } domain(id: "nope") { id } task(id: "nope") { id } dataset(id: "nope") { id }
       model(id: "nope") { id } wrongType: model(id: "chembl") { id }
-      path(from: "nope", to: "esm-2") { length } neighborhood(id: "nope") { nodes { id } }
+      neighborhood(id: "nope") { nodes { id } }
       relatedModels(id: "nope") { score } tasks(domain: "nope") { id }
+      descendants: models(where: { descendantOf: "nope" }) { totalCount }
     }`);
     expect(errors).toBeUndefined();
     expect(data).toEqual({
       node: null, domain: null, task: null, dataset: null, model: null, wrongType: null,
-      path: null, neighborhood: null, relatedModels: [], tasks: [],
+      neighborhood: null, relatedModels: [], tasks: [], descendants: { totalCount: 0 },
     });
   });
 

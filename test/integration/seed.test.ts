@@ -49,13 +49,26 @@ describe('the seeded graph', () => {
     );
   });
 
+  it('holds every result as a Result node between its model and its dataset, outside the entities', async () => {
+    const rows = await db.read(`
+      MATCH (m)-[:ACHIEVED]->(r:Result)-[:ON]->(d)
+      RETURN m.id AS model, d.id AS dataset, r.metric AS metric, r.value AS value, r.unit AS unit,
+             r.higherIsBetter AS higherIsBetter, r.setting AS setting, r.split AS split, r.variant AS variant,
+             r.note AS note, {title: r.sourceTitle, url: r.sourceUrl} AS source, r.sourceKind AS sourceKind,
+             labels(r) AS labels, COUNT { (r)--() } AS degree`);
+    expect(rows.every((row) => JSON.stringify(row['labels']) === '["Result"]' && row['degree'] === 2)).toBe(true);
+    const key = (r: Record<string, unknown>): string => JSON.stringify([r['model'], r['dataset'], r['metric'], r['setting'], r['variant']]);
+    const found = rows.map(({ labels: _labels, degree: _degree, ...result }) => result).sort((a, b) => key(a).localeCompare(key(b)));
+    expect(found).toEqual([...facts.results].sort((a, b) => key({ ...a }).localeCompare(key({ ...b }))));
+  });
+
   it('leaves missing facts as absent properties, never empty strings or empty lists', async () => {
     const model = facts.models.find((m) => m.year === null)!;
     const [row] = await db.read('MATCH (m:Model {id: $id}) RETURN keys(m) AS keys, m.year AS year', { id: model.id });
     expect(row?.['year']).toBeNull();
     expect(row?.['keys']).not.toContain('year');
     const [empties] = await db.read(
-      "MATCH (n:Entity) UNWIND keys(n) AS k WITH n, k WHERE n[k] = '' OR n[k] = [] RETURN count(*) AS count",
+      "MATCH (n) WHERE n:Entity OR n:Result UNWIND keys(n) AS k WITH n, k WHERE n[k] = '' OR n[k] = [] RETURN count(*) AS count",
     );
     expect(empties?.['count']).toBe(0);
   });

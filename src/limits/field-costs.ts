@@ -1,0 +1,67 @@
+/**
+ * The database work of fields that read far more of the graph than they return, for the node estimate: one call
+ * of such a field counts its worst-case database hits on the survey graph times NODES_PER_DB_HIT, on top of the
+ * nodes it returns. A field nested under lists is multiplied by them like any other.
+ *
+ * To register a field: measure its worst case with `npm run field-cost -- '<operation with $id>'` (it runs the
+ * operation for every entity id with PROFILE and prints the largest total of database hits and where it was),
+ * add an entry keyed "Type.field" whose `dbHits` returns that figure for the arguments that drive it, rounded up,
+ * add a probe at the worst id to test/integration/field-costs.test.ts, and a row to README "Limits and errors".
+ */
+
+export interface FieldCost {
+  /** Why one call costs what it does, and where its worst case on the survey graph lies. */
+  reason: string;
+  /**
+   * Worst-case database hits of one call on the survey graph, from its arguments as execution sees them: variables
+   * and defaults applied, and a null argument replaced by its default, as the resolvers do. An argument outside
+   * its range counts 0: the resolver refuses it before any Cypher runs.
+   */
+  dbHits(args: Readonly<Record<string, unknown>>): number;
+}
+
+/**
+ * Nodes of the estimate per database hit. The README's list examples make one database hit per 14 (nested) to 18
+ * (drug-discovery datasets) nodes of their estimate, because the estimate assumes every list is full; a traversal
+ * counted at 10 nodes per hit weighs a little more than a list of the same database work.
+ */
+export const NODES_PER_DB_HIT = 10;
+
+/** Worst case by depth: medical-imaging at depth 1 and 2 (the largest domain), pubmedbert at depth 3. */
+const NEIGHBORHOOD_DB_HITS: Readonly<Record<number, number>> = { 1: 5_400, 2: 10_400, 3: 12_900 };
+
+/** A count argument as the resolver will use it, or undefined when the resolver refuses it. */
+function count(args: Readonly<Record<string, unknown>>, name: string, min: number, max: number): number | undefined {
+  const value = args[name];
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+}
+
+export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
+  'Query.leaderboards': {
+    reason:
+      'groups every benchmark result by dataset, metric and setting; a task or domain filter checks the dataset of each result; worst with a domain (clinical-informatics)',
+    dbHits: () => 9_000,
+  },
+  'Query.neighborhood': {
+    reason:
+      'one query per level over every relationship of the frontier, then the entities and every relationship among up to 200 of them',
+    dbHits: (args) => NEIGHBORHOOD_DB_HITS[count(args, 'depth', 1, 3) ?? 0] ?? 0,
+  },
+  'Query.path': {
+    reason:
+      'a bidirectional shortest-path search that always runs to 6 hops (shortest-path.cypher), whatever maxHops; worst between medical-imaging and pdb',
+    dbHits: (args) => (count(args, 'maxHops', 1, 6) === undefined ? 0 : 2_700),
+  },
+  'Query.relatedModels': {
+    reason:
+      'scores every model sharing a task or dataset with the model before it keeps the first; worst for me-llama, whatever first (nothing for 0)',
+    dbHits: (args) => (count(args, 'first', 1, 100) === undefined ? 0 : 4_600),
+  },
+  'Query.search': {
+    reason: 'the full-text index, then about 15 hits per result row; a one-letter prefix matches everything; nothing for first: 0',
+    dbHits: (args) => {
+      const first = count(args, 'first', 1, 100) ?? 0;
+      return first === 0 ? 0 : 60 + 15 * first;
+    },
+  },
+};
