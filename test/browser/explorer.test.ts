@@ -9,8 +9,6 @@ import { launchBrowser, openPage, screenshot } from './browser.js';
 
 /** Neighbours a hub shows per page, as src/ui/explorer/main.ts draws them. */
 const HUB_PAGE = 25;
-/** A generous limit for a drawing to settle (queries plus layout) on a busy machine. */
-const SETTLED = { timeout: 30_000 };
 
 interface Box { x1: number; x2: number; y1: number; y2: number }
 interface CyNode { id(): string; hasClass(name: string): boolean; data(key: string): unknown; renderedPosition(): { x: number; y: number }; renderedBoundingBox(options: object): Box }
@@ -66,24 +64,24 @@ describe('the explorer in a real browser', () => {
     await option.waitFor();
     // Keyboard: arrow down marks the first hit.
     await input.press('ArrowDown');
-    await expect.poll(() => page.locator('[role="option"][aria-selected="true"]').count(), SETTLED).toBe(1);
+    await expect.poll(() => page.locator('[role="option"][aria-selected="true"]').count()).toBe(1);
     await option.click();
     const firstPage = async (id: string): Promise<string[]> => {
       const all = await neighbours(id);
       return [...all.slice(0, HUB_PAGE), ...(all.length > HUB_PAGE ? [`more:${id}`] : [])];
     };
     const esmNeighbours = await firstPage('esm-2');
-    await expect.poll(() => drawnIds(page), SETTLED).toEqual(['esm-2', ...esmNeighbours].sort());
-    await expect.poll(() => page.locator('#details h2').innerText(), SETTLED).toBe('ESM-2');
+    await expect.poll(() => drawnIds(page)).toEqual(['esm-2', ...esmNeighbours].sort());
+    await expect.poll(() => page.locator('#details h2').innerText()).toBe('ESM-2');
     expect(await overlappingLabels(page)).toEqual([]);
     expect(await page.locator('#legend li').allInnerTexts()).toEqual(['Domain', 'Task', 'Dataset', 'Model', 'Organization']);
     await screenshot(page, 'explorer-esm-2');
 
     expect(esmNeighbours).toContain('protein-structure-prediction');
     await clickNode(page, 'protein-structure-prediction');
-    await expect.poll(() => page.locator('#details h2').innerText(), SETTLED).toBe('Protein structure prediction');
+    await expect.poll(() => page.locator('#details h2').innerText()).toBe('Protein structure prediction');
     const expected = new Set(['esm-2', ...esmNeighbours, 'protein-structure-prediction', ...(await firstPage('protein-structure-prediction'))]);
-    await expect.poll(() => drawnIds(page), SETTLED).toEqual([...expected].sort());
+    await expect.poll(() => drawnIds(page)).toEqual([...expected].sort());
     expect(await overlappingLabels(page)).toEqual([]);
     await screenshot(page, 'explorer-expanded');
 
@@ -91,7 +89,7 @@ describe('the explorer in a real browser', () => {
     expect(shared).toContain('expand=protein-structure-prediction');
     const reloaded = await openPage(browser);
     await reloaded.page.goto(shared);
-    await expect.poll(() => drawnIds(reloaded.page), SETTLED).toEqual([...expected].sort());
+    await expect.poll(() => drawnIds(reloaded.page)).toEqual([...expected].sort());
     expect([...foreign, ...reloaded.foreign]).toEqual([]);
     expect([...pageErrors, ...reloaded.pageErrors]).toEqual([]);
   });
@@ -102,17 +100,17 @@ describe('the explorer in a real browser', () => {
     await page.goto(`${origin()}/explore?id=computational-biology`);
     const all = await neighbours('computational-biology');
     expect(all.length).toBeGreaterThan(2 * HUB_PAGE);
-    await expect.poll(async () => (await drawnIds(page)).length, SETTLED).toBe(HUB_PAGE + 2);
+    await expect.poll(async () => (await drawnIds(page)).length).toBe(HUB_PAGE + 2);
     const label = await page.evaluate(() => (window as unknown as ExplorerWindow).explorer.view.cy.getElementById('more:computational-biology').data('name'));
     expect(label).toBe(`+${String(all.length - HUB_PAGE)} more`);
     expect(await overlappingLabels(page)).toEqual([]);
     await screenshot(page, 'explorer-domain-hub');
     await clickNode(page, 'more:computational-biology');
-    await expect.poll(async () => (await drawnIds(page)).length, SETTLED).toBe(2 * HUB_PAGE + 2);
+    await expect.poll(async () => (await drawnIds(page)).length).toBe(2 * HUB_PAGE + 2);
     expect(page.url()).toContain('more=computational-biology%3A1');
     // Undo takes the page back.
     await page.locator('#undo').click();
-    await expect.poll(async () => (await drawnIds(page)).length, SETTLED).toBe(HUB_PAGE + 2);
+    await expect.poll(async () => (await drawnIds(page)).length).toBe(HUB_PAGE + 2);
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
@@ -123,17 +121,17 @@ describe('the explorer in a real browser', () => {
     await page.locator('#path-from').fill('ESM-2');
     await page.locator('#path-to').fill('ChEMBL');
     await page.locator('#path-form button').click();
-    await expect.poll(() => page.locator('#status').innerText(), SETTLED).toBe('Path of length 3');
+    await expect.poll(() => page.locator('#status').innerText()).toBe('Path of length 3');
     const ids = await drawnIds(page);
     expect(ids).toHaveLength(4);
     expect(ids).toEqual(expect.arrayContaining(['esm-2', 'chembl']));
-    await expect.poll(() => page.locator('#details h2').innerText(), SETTLED).toBe('ChEMBL');
+    await expect.poll(() => page.locator('#details h2').innerText()).toBe('ChEMBL');
     expect(page.url()).toContain('from=esm-2&to=chembl');
     await screenshot(page, 'explorer-path');
 
     await page.locator('#path-to').fill('Qwxzv Nonesuch');
     await page.locator('#path-form button').click();
-    await expect.poll(() => page.locator('#status').innerText(), SETTLED).toBe('Unknown entity: "Qwxzv Nonesuch".');
+    await expect.poll(() => page.locator('#status').innerText()).toBe('Unknown entity: "Qwxzv Nonesuch".');
     expect(await drawnIds(page)).toEqual([]);
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -23,12 +23,18 @@ const DETAILS = `query Details($id: ID!, $after: String) {
     __typename id
     ... on Domain { name description tasks { id name } datasets { id name } ${MODELS_PAGE} }
     ... on Task { name description domains { id name } datasets { id name } ${MODELS_PAGE} }
-    ... on Dataset { name description modality size url tasks { id name } trainedModels { id name } evaluatedModels { id name } }
+    ... on Dataset {
+      name description modality size url tasks { id name } trainedModels { id name } evaluatedModels { id name }
+      leaderboards { metric setting higherIsBetter totalCount entries(first: 5) { rank value unit variant model { id name } } }
+    }
     ... on Model {
       name description year organization architecture paradigm modalities parameters openWeights
       paper { title venue year url }
       domains { id name } tasks { id name } trainedOn { id name } evaluatedOn { id name } basedOn { id name } derivatives { id name }
       organizations { id name }
+      results { dataset { id name } metric value unit setting rank variant source { title url } }
+      ancestors { depth model { id name } via { id } }
+      descendants { depth model { id name } via { id } }
     }
     ... on Organization { name kind country aliases parent { id name } parts { id name } ${MODELS_PAGE} }
   }
@@ -79,14 +85,7 @@ function externalLink(url: string, text = url): HTMLAnchorElement {
 function linkItems(list: HTMLUListElement, items: Named[], onSelect: (id: string) => void): void {
   for (const item of items) {
     const entry = element('li');
-    const link = element('a', item.name);
-    link.href = `?id=${encodeURIComponent(item.id)}`;
-    link.dataset['id'] = item.id;
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      onSelect(item.id);
-    });
-    entry.append(link);
+    entry.append(entityLink(item, onSelect));
     list.append(entry);
   }
 }
@@ -142,6 +141,84 @@ export async function showDetails(panel: HTMLElement, id: string, actions: Detai
     panel.append(heading, list);
     if (page?.pageInfo.hasNextPage) panel.append(moreButton(list, node.id, page, actions.onSelect));
   }
+  const results = node['results'] as Result[] | undefined;
+  if (results?.length) panel.append(...resultsSection(results, actions.onSelect));
+  const boards = node['leaderboards'] as Board[] | undefined;
+  if (boards?.length) panel.append(...leaderboardsSection(boards, actions.onSelect));
+  if (node.__typename === 'Model') panel.append(...lineageSection(node.id, node['ancestors'] as Step[], node['descendants'] as Step[], actions.onSelect));
+}
+
+interface Result { dataset: Named; metric: string; value: number; unit: string | null; setting: string; rank: number; variant: string | null; source: { title: string; url: string | null } }
+interface Board { metric: string; setting: string; higherIsBetter: boolean; totalCount: number; entries: { rank: number; value: number; unit: string | null; variant: string | null; model: Named }[] }
+interface Step { depth: number; model: Named; via: { id: string } }
+
+const measured = (value: number, unit: string | null): string => `${value.toLocaleString('en')}${unit ? (unit === '%' ? ' %' : ` ${unit}`) : ''}`;
+
+function entityLink(item: Named, onSelect: (id: string) => void): HTMLAnchorElement {
+  const link = element('a', item.name);
+  link.href = `?id=${encodeURIComponent(item.id)}`;
+  link.dataset['id'] = item.id;
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    onSelect(item.id);
+  });
+  return link;
+}
+
+/** A model's benchmark results: dataset, metric, value, its rank on that leaderboard, the setting and the source. */
+function resultsSection(results: Result[], onSelect: (id: string) => void): HTMLElement[] {
+  const list = element('ul');
+  list.className = 'results';
+  for (const result of results) {
+    const item = element('li');
+    const source = result.source.url ? externalLink(result.source.url, 'source') : element('span', 'source: ' + result.source.title);
+    if (result.source.url) source.title = result.source.title;
+    item.append(
+      entityLink(result.dataset, onSelect),
+      `: ${result.metric} ${measured(result.value, result.unit)}${result.variant ? ` (${result.variant})` : ''}, rank ${String(result.rank)} · ${result.setting} · `,
+      source,
+    );
+    list.append(item);
+  }
+  return [element('h3', `Results (${String(results.length)})`), list];
+}
+
+/** A dataset's leaderboards, each with its best entries. */
+function leaderboardsSection(boards: Board[], onSelect: (id: string) => void): HTMLElement[] {
+  const parts: HTMLElement[] = [element('h3', `Leaderboards (${String(boards.length)})`)];
+  for (const board of boards) {
+    parts.push(element('h4', `${board.metric} (${board.higherIsBetter ? 'higher' : 'lower'} is better) · ${board.setting} · ${String(board.totalCount)} results`));
+    const list = element('ol');
+    list.className = 'leaderboard';
+    for (const entry of board.entries) {
+      const item = element('li');
+      item.append(`${String(entry.rank)}. `, entityLink(entry.model, onSelect), ` ${measured(entry.value, entry.unit)}${entry.variant ? ` (${entry.variant})` : ''}`);
+      list.append(item);
+    }
+    parts.push(list);
+  }
+  return parts;
+}
+
+/** Lineage steps as a tree under the model: each step hangs under the model one hop closer (its `via`). */
+function lineageTree(root: string, steps: Step[], onSelect: (id: string) => void): HTMLUListElement {
+  const list = element('ul');
+  list.className = 'tree';
+  for (const step of steps.filter((s) => s.via.id === root)) {
+    const item = element('li');
+    item.append(entityLink(step.model, onSelect));
+    const below = lineageTree(step.model.id, steps.filter((s) => s.depth > step.depth), onSelect);
+    if (below.children.length) item.append(below);
+    list.append(item);
+  }
+  return list;
+}
+
+function lineageSection(id: string, ancestors: Step[], descendants: Step[], onSelect: (id: string) => void): HTMLElement[] {
+  const parts: HTMLElement[] = [];
+  if (ancestors.length) parts.push(element('h3', `Built on (${String(ancestors.length)}, transitively)`), lineageTree(id, ancestors, onSelect));
+  if (descendants.length) parts.push(element('h3', `Built upon by (${String(descendants.length)}, transitively)`), lineageTree(id, descendants, onSelect));
+  return parts;
 }
 
 function moreButton(list: HTMLUListElement, id: string, first: Page, onSelect: (id: string) => void): HTMLButtonElement {

@@ -1,15 +1,8 @@
 /** Exports the drawn view: PNG and SVG pictures, GraphML and Cytoscape JSON data. Everything is made in the page. */
 import type { Core } from 'cytoscape';
+import { download } from '../download.js';
 
 const escapeXml = (text: string): string => text.replace(/[<>&"']/g, (c) => `&#${String(c.charCodeAt(0))};`);
-
-function download(name: string, blob: Blob): void {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}
 
 export function graphml(cy: Core): string {
   const nodes = cy.nodes().not('.more').map((n) => `    <node id="${escapeXml(n.id())}"><data key="name">${escapeXml(String(n.data('name')))}</data><data key="kind">${escapeXml(String(n.data('kind')))}</data></node>`);

@@ -8,7 +8,7 @@ import { showDetails } from './entity-details.js';
 import { exportView } from './export.js';
 import { GraphView, KIND_STYLES, type Drawing, type GraphEdge, type GraphNode, type Kind, type MoreNode } from './graph-view.js';
 import { attachSearchBox, resolveEntity } from './search-box.js';
-import { EMPTY_STATE, History, fromSearch, toSearch, type ViewState } from './view-state.js';
+import { EMPTY_STATE, History, fromSearch, pathCount, toSearch, type ViewState } from './view-state.js';
 
 /** Neighbours drawn per page of a hub; the rest wait behind a "+N more" node. */
 export const HUB_PAGE = 25;
@@ -21,7 +21,9 @@ const ENTITY = `__typename id
   ... on Domain { name } ... on Task { name domains { id } } ... on Dataset { name }
   ... on Model { name year domains { id } } ... on Organization { name }`;
 const NEIGHBORHOOD = `query Neighborhood($id: ID!) { neighborhood(id: $id, depth: 1) { truncated nodes { ${ENTITY} } edges { type from to } } }`;
-const PATH = `query Path($from: ID!, $to: ID!, $maxHops: Int) { path(from: $from, to: $to, maxHops: $maxHops) { length nodes { ${ENTITY} } edges { type from to } } }`;
+const PATHS = `query Paths($from: ID!, $to: ID!, $maxHops: Int, $first: Int, $via: [RelationType!]) {
+  paths(from: $from, to: $to, maxHops: $maxHops, first: $first, via: $via) { length nodes { ${ENTITY} } edges { type from to } }
+}`;
 const DOMAINS = `query Domains { domains { id name } }`;
 const RELATION_TYPES = ['IN_DOMAIN', 'HAS_TASK', 'PERFORMS', 'BENCHMARKED_ON', 'TRAINED_ON', 'EVALUATED_ON', 'BASED_ON', 'DEVELOPED_BY', 'PART_OF'];
 
@@ -35,7 +37,7 @@ const details = byId<HTMLElement>('details');
 const status = byId<HTMLElement>('status');
 const history = new History();
 const neighbourhoods = new Map<string, Promise<Subgraph | null>>();
-const paths = new Map<string, Promise<Subgraph & { length: number } | null>>();
+const pathLists = new Map<string, Promise<(Subgraph & { length: number })[]>>();
 
 const say = (text: string, isError = false): void => {
   status.textContent = text;
@@ -51,12 +53,14 @@ function neighborhood(id: string): Promise<Subgraph | null> {
   return found;
 }
 
-function path(from: string, to: string): Promise<Subgraph & { length: number } | null> {
-  const key = `${from}>${to}`;
-  let found = paths.get(key);
+/** The shortest paths, only through the relationship types the filters show (all when none is hidden). */
+function paths(from: string, to: string, first: number, hiddenTypes: string[]): Promise<(Subgraph & { length: number })[]> {
+  const via = hiddenTypes.length ? RELATION_TYPES.filter((type) => !hiddenTypes.includes(type)) : null;
+  const key = JSON.stringify([from, to, first, via]);
+  let found = pathLists.get(key);
   if (!found) {
-    found = query<{ path: Subgraph & { length: number } | null }>(PATH, { from, to, maxHops: MAX_HOPS }).then((data) => data.path);
-    paths.set(key, found);
+    found = query<{ paths: (Subgraph & { length: number })[] }>(PATHS, { from, to, maxHops: MAX_HOPS, first, via }).then((data) => data.paths);
+    pathLists.set(key, found);
   }
   return found;
 }
@@ -69,21 +73,23 @@ function visible(entity: Entity, state: ViewState): boolean {
 }
 
 /** The entities and relationships the state asks for: the path or the centre, each expansion a page at a time. */
-async function compute(state: ViewState): Promise<Drawing & { pathLength: number | null }> {
+async function compute(state: ViewState): Promise<Drawing & { pathLength: number | null; pathCount: number }> {
   const nodes = new Map<string, Entity>();
   const edges: GraphEdge[] = [];
   const more: MoreNode[] = [];
   let pathLength: number | null = null;
+  let pathCount = 0;
   const pinned = new Set<string>();
   if (state.path) {
-    const found = await path(state.path.from, state.path.to);
-    if (found) {
-      pathLength = found.length;
-      for (const node of found.nodes) {
+    const found = await paths(state.path.from, state.path.to, state.path.count, state.hiddenTypes);
+    pathCount = found.length;
+    for (const one of found) {
+      pathLength = one.length;
+      for (const node of one.nodes) {
         nodes.set(node.id, node);
         pinned.add(node.id);
       }
-      edges.push(...found.edges);
+      edges.push(...one.edges);
     }
   }
   const hubs = [...(state.centre && !state.path ? [state.centre] : []), ...state.expand];
@@ -111,7 +117,7 @@ async function compute(state: ViewState): Promise<Drawing & { pathLength: number
     return true;
   });
   const focus = state.path?.from ?? state.centre;
-  return { nodes: drawn, edges: kept, more, focus, highlight: focus ? [focus] : [], pathLength };
+  return { nodes: drawn, edges: kept, more, focus, highlight: focus ? [focus] : [], pathLength, pathCount };
 }
 
 let drawing = 0;
@@ -126,7 +132,8 @@ async function render(state: ViewState, detailsFor: string | null): Promise<void
   window.history.replaceState(null, '', `${window.location.pathname}${toSearch(state)}`);
   syncControls(state);
   if (state.path) {
-    say(result.pathLength === null ? `No path of at most ${String(MAX_HOPS)} steps between ${state.path.from} and ${state.path.to}.` : `Path of length ${String(result.pathLength)}`, result.pathLength === null);
+    const found = result.pathCount === 1 ? `Path of length ${String(result.pathLength)}` : `${String(result.pathCount)} paths of length ${String(result.pathLength)}`;
+    say(result.pathLength === null ? `No path of at most ${String(MAX_HOPS)} steps between ${state.path.from} and ${state.path.to}.` : found, result.pathLength === null);
   } else {
     say(`${String(result.nodes.length)} entities drawn${result.more.length ? `, ${String(result.more.reduce((n, m) => n + m.hidden, 0))} more behind "+N more"` : ''}`);
   }
@@ -197,6 +204,7 @@ function syncControls(state: ViewState): void {
   yearFrom.value = state.yearFrom === null ? '' : String(state.yearFrom);
   yearTo.value = state.yearTo === null ? '' : String(state.yearTo);
   domainSelect.value = state.domain ?? '';
+  if (state.path) pathsWanted.value = String(state.path.count);
   edgeLabels.checked = state.edgeLabels;
   byId<HTMLButtonElement>('undo').disabled = !history.canUndo();
   byId<HTMLButtonElement>('redo').disabled = !history.canRedo();
@@ -240,6 +248,7 @@ byId<HTMLFormElement>('search-form').addEventListener('submit', (event) => {
 
 const pathFrom = byId<HTMLInputElement>('path-from');
 const pathTo = byId<HTMLInputElement>('path-to');
+const pathsWanted = byId<HTMLInputElement>('path-count');
 attachSearchBox(pathFrom, () => undefined);
 attachSearchBox(pathTo, () => undefined);
 byId<HTMLFormElement>('path-form').addEventListener('submit', (event) => {
@@ -254,7 +263,7 @@ byId<HTMLFormElement>('path-form').addEventListener('submit', (event) => {
       say(`Unknown entity: ${unknown.map((name) => `"${name}"`).join(' and ')}.`, true);
       return undefined;
     }
-    return change((s) => ({ ...s, centre: null, expand: [], more: {}, removed: [], path: { from: from.id, to: to.id } }));
+    return change((s) => ({ ...s, centre: null, expand: [], more: {}, removed: [], path: { from: from.id, to: to.id, count: pathCount(pathsWanted.value) } }));
   });
 });
 

@@ -11,7 +11,8 @@ export interface ViewState {
   /** Extra pages of neighbours shown per hub (each "+N more" tap adds one). */
   more: Record<string, number>;
   removed: string[];
-  path: { from: string; to: string } | null;
+  /** Up to `count` shortest paths (the API's `paths`) between two entities. */
+  path: { from: string; to: string; count: number } | null;
   hiddenKinds: Kind[];
   hiddenTypes: string[];
   yearFrom: number | null;
@@ -25,6 +26,8 @@ export const EMPTY_STATE: ViewState = {
 };
 
 const list = (value: string | null): string[] => (value ? value.split(',').filter(Boolean) : []);
+/** How many paths to draw: 1..20 as the API allows, 1 when absent or out of range. */
+export const pathCount = (value: string | null): number => (value && /^\d{1,2}$/.test(value) && Number(value) >= 1 && Number(value) <= 20 ? Number(value) : 1);
 const year = (value: string | null): number | null => (value && /^\d{4}$/.test(value) ? Number(value) : null);
 
 export function toSearch(state: ViewState): string {
@@ -33,6 +36,7 @@ export function toSearch(state: ViewState): string {
   if (state.path) {
     params.set('from', state.path.from);
     params.set('to', state.path.to);
+    if (state.path.count > 1) params.set('paths', String(state.path.count));
   }
   if (state.expand.length) params.set('expand', state.expand.join(','));
   const more = Object.entries(state.more).filter(([, pages]) => pages > 0);
@@ -63,7 +67,7 @@ export function fromSearch(search: string): ViewState {
     expand: list(params.get('expand')),
     more,
     removed: list(params.get('removed')),
-    path: from && to ? { from, to } : null,
+    path: from && to ? { from, to, count: pathCount(params.get('paths')) } : null,
     hiddenKinds: list(params.get('hideKinds')) as Kind[],
     hiddenTypes: list(params.get('hideTypes')),
     yearFrom: year(params.get('yearFrom')),
