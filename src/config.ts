@@ -84,7 +84,7 @@ export interface Config {
   introspection: boolean;
   /** "Did you mean ...?" in validation errors (same default as introspection). */
   fieldSuggestions: boolean;
-  /** Serve the playground (/) and the explorer (/explore); off in production unless PLAYGROUND=true. */
+  /** Serve the playground (/), the explorer (/explore) and the landscape (/landscape); off in production unless PLAYGROUND=true. */
   playground: boolean;
 }
 

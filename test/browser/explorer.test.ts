@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestServer } from '../harness.js';
-import { launchBrowser, openPage, screenshot } from './browser.js';
+import { launchBrowser, openPage, screenshot, seriousViolations } from './browser.js';
 
 /** Neighbours a hub shows per page, as src/ui/explorer/main.ts draws them. */
 const HUB_PAGE = 25;
@@ -57,7 +57,9 @@ describe('the explorer in a real browser', () => {
 
   it('finds ESM-2 by typing "esm", draws its neighbourhood without overlapping labels, expands a task, and a reload of the URL restores the view', async () => {
     const { page, foreign, pageErrors } = await openPage(browser);
-    await page.goto(`${origin()}/explore`);
+    const response = await page.goto(`${origin()}/explore`);
+    // cytoscape's one <style> element is allowed by its hash; any other violation would be a page error below.
+    expect(response?.headers()['content-security-policy']).toContain("style-src 'self' 'sha256-");
     const input = page.locator('#search-input');
     await input.pressSequentially('esm');
     const option = page.locator('[role="option"][data-id="esm-2"]');
@@ -76,6 +78,7 @@ describe('the explorer in a real browser', () => {
     expect(await overlappingLabels(page)).toEqual([]);
     expect(await page.locator('#legend li').allInnerTexts()).toEqual(['Domain', 'Task', 'Dataset', 'Model', 'Organization']);
     await screenshot(page, 'explorer-esm-2');
+    expect(await seriousViolations(page)).toEqual([]);
 
     expect(esmNeighbours).toContain('protein-structure-prediction');
     await clickNode(page, 'protein-structure-prediction');
@@ -133,6 +136,50 @@ describe('the explorer in a real browser', () => {
     await page.locator('#path-form button').click();
     await expect.poll(() => page.locator('#status').innerText()).toBe('Unknown entity: "Qwxzv Nonesuch".');
     expect(await drawnIds(page)).toEqual([]);
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('lists a model’s results (metric, value, setting, rank, source) and a dataset’s leaderboards in the side panel', async () => {
+    const { data } = await server.gql<{ model: { results: { dataset: { id: string; name: string }; metric: string; rank: number; source: { url: string | null } }[] } }>(
+      '{ model(id: "esm-2") { results { dataset { id name } metric rank source { url } } } }',
+    );
+    const results = data!.model.results;
+    expect(results.length).toBeGreaterThan(0);
+    const { page, foreign, pageErrors } = await openPage(browser);
+    await page.goto(`${origin()}/explore?id=esm-2`);
+    await expect.poll(() => page.locator('#details ul.results li').count()).toBe(results.length);
+    const first = results[0]!;
+    const item = page.locator('#details ul.results li').first();
+    expect(await item.innerText()).toContain(`${first.dataset.name}: ${first.metric}`);
+    expect(await item.innerText()).toContain(`rank ${String(first.rank)}`);
+    if (first.source.url) expect(await item.locator('a[target="_blank"]').getAttribute('href')).toBe(first.source.url);
+
+    const boards = await server.gql<{ dataset: { leaderboards: { metric: string; entries: { model: { name: string } }[] }[] } }>(
+      'query($id: ID!) { dataset(id: $id) { leaderboards { metric entries(first: 5) { model { name } } } } }',
+      { id: first.dataset.id },
+    );
+    const leaderboards = boards.data!.dataset.leaderboards;
+    await item.locator(`a[data-id="${first.dataset.id}"]`).click();
+    await expect.poll(() => page.locator('#details h2').innerText()).toBe(first.dataset.name);
+    await expect.poll(() => page.locator('#details ol.leaderboard').count()).toBe(leaderboards.length);
+    expect(await page.locator('#details ol.leaderboard').first().locator('li').first().innerText()).toContain(leaderboards[0]!.entries[0]!.model.name);
+    await screenshot(page, 'explorer-leaderboards');
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('draws several shortest paths at once with the API’s paths, and fits a 390px phone', async () => {
+    const { data } = await server.gql<{ paths: { length: number; nodes: { id: string }[] }[] }>('{ paths(from: "esm-2", to: "chembl", maxHops: 6, first: 3) { length nodes { id } } }');
+    const expected = [...new Set(data!.paths.flatMap((p) => p.nodes.map((n) => n.id)))].sort();
+    const { page, foreign, pageErrors } = await openPage(browser, { width: 390, height: 844 });
+    await page.goto(`${origin()}/explore?from=esm-2&to=chembl&paths=3`);
+    const length = String(data!.paths[0]!.length);
+    await expect.poll(() => page.locator('#status').innerText()).toBe(data!.paths.length === 1 ? `Path of length ${length}` : `${String(data!.paths.length)} paths of length ${length}`);
+    expect(await drawnIds(page)).toEqual(expected);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'explorer-phone');
+    expect(await seriousViolations(page)).toEqual([]);
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

@@ -2,6 +2,7 @@
  * The side panel: an entity's properties (numbers formatted, enum values as words, URLs as links) and its links,
  * each link selectable; paged lists say the API's total and fetch the next page on demand.
  */
+import { element } from '../dom.js';
 import { query } from '../graphql-client.js';
 
 interface Named { id: string; name: string }
@@ -67,12 +68,6 @@ export function formatCount(value: number): string {
 
 /** PROTEIN_SEQUENCE -> "protein sequence"; camel case stays. */
 export const enumWords = (value: string): string => (/^[A-Z0-9_]+$/.test(value) ? value.toLowerCase().replaceAll('_', ' ') : value);
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function externalLink(url: string, text = url): HTMLAnchorElement {
   const link = element('a', text);

@@ -3,6 +3,7 @@
  * clicking them (hubs a page at a time), filter, undo/redo, draw the path between two entities picked by name, and
  * export the view. The whole view lives in the URL. Uses only the public API.
  */
+import { byId } from '../dom.js';
 import { query } from '../graphql-client.js';
 import { showDetails } from './entity-details.js';
 import { exportView } from './export.js';
@@ -26,12 +27,6 @@ const PATHS = `query Paths($from: ID!, $to: ID!, $maxHops: Int, $first: Int, $vi
 }`;
 const DOMAINS = `query Domains { domains { id name } }`;
 const RELATION_TYPES = ['IN_DOMAIN', 'HAS_TASK', 'PERFORMS', 'BENCHMARKED_ON', 'TRAINED_ON', 'EVALUATED_ON', 'BASED_ON', 'DEVELOPED_BY', 'PART_OF'];
-
-function byId<T extends HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`missing #${id}`);
-  return found as T;
-}
 
 const details = byId<HTMLElement>('details');
 const status = byId<HTMLElement>('status');

@@ -3,6 +3,7 @@
  * screen readers, keyboards and copying) and as a CSV download. The table is the chart's single source.
  */
 import { download } from '../download.js';
+import { element } from '../dom.js';
 import { echarts, type ChartOption, type ECharts } from './echarts.js';
 
 export interface Table {
@@ -14,12 +15,6 @@ const csvCell = (cell: string | number): string => (typeof cell === 'number' || 
 
 export function toCsv(table: Table): string {
   return [table.columns, ...table.rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 export class ChartPanel {

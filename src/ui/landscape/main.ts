@@ -4,6 +4,7 @@
  * number comes from the public API (`modelCounts`, `facets`, `leaderboards`); the filters (domain, modality,
  * paradigm) apply to every chart and live in the URL.
  */
+import { byId } from '../dom.js';
 import { query } from '../graphql-client.js';
 import { ChartPanel, type Table } from './chart-panel.js';
 import { BASE_OPTION, type ChartOption } from './echarts.js';
@@ -44,12 +45,6 @@ const BOARDS = `query Boards($domain: ID, $where: ModelWhere) {
 const TOP_BASES = 15;
 const TOP_ORGANISATIONS = 3;
 
-function byId<T extends HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`missing #${id}`);
-  return found as T;
-}
-
 const grid = byId<HTMLElement>('charts');
 const status = byId<HTMLElement>('status');
 const selects = { domain: byId<HTMLSelectElement>('filter-domain'), modality: byId<HTMLSelectElement>('filter-modality'), paradigm: byId<HTMLSelectElement>('filter-paradigm') };
@@ -82,7 +77,7 @@ function yearsByDomain(rows: Landscape['byYear']): [Table, ChartOption] {
   return [table, {
     ...BASE_OPTION,
     legend: { type: 'scroll', top: 0 },
-    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 56, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: years.map(String) },
     yAxis: { type: 'value', name: 'models' },
     series: domains.map((domain) => ({ name: domain, type: 'bar', stack: 'models', data: years.map((year) => count(year, domain)) })),
