@@ -27,8 +27,11 @@ export interface FieldCost {
  */
 export const NODES_PER_DB_HIT = 10;
 
-/** Worst case by depth: medical-imaging at depth 1 and 2 (the largest domain), pubmedbert at depth 3. */
-const NEIGHBORHOOD_DB_HITS: Readonly<Record<number, number>> = { 1: 5_400, 2: 10_400, 3: 12_900 };
+/**
+ * Worst case by depth: medical-imaging at depth 1 and 2 (the largest domain); at depth 3 pubmedbert measured 12,900,
+ * but a deeper call does at least the work of a shallower one from the same start, so depth 3 counts depth 2's.
+ */
+const NEIGHBORHOOD_DB_HITS: Readonly<Record<number, number>> = { 1: 9_200, 2: 14_200, 3: 14_200 };
 
 /** A count argument as the resolver will use it, or undefined when the resolver refuses it. */
 function count(args: Readonly<Record<string, unknown>>, name: string, min: number, max: number): number | undefined {
@@ -40,7 +43,17 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.leaderboards': {
     reason:
       'groups every benchmark result by dataset, metric and setting; a task or domain filter checks the dataset of each result; worst with a domain (clinical-informatics)',
-    dbHits: () => 9_000,
+    dbHits: () => 18_800,
+  },
+  'Query.datasets': {
+    reason:
+      'a condition or an order reads the links of every dataset (models trained or evaluated on it, its tasks); worst with trainedByDomain (medical-imaging); a plain list reads only the page',
+    dbHits: (args) => (args['where'] != null || args['orderBy'] != null ? 9_800 : 0),
+  },
+  'Query.modelCounts': {
+    reason:
+      'groups every model matching the filter by one or two dimensions, reading their tasks, domains or organisations; worst by TASK and ORGANIZATION_GROUP with no filter',
+    dbHits: () => 34_000,
   },
   'Query.neighborhood': {
     reason:
@@ -49,13 +62,18 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   },
   'Query.path': {
     reason:
-      'a bidirectional shortest-path search that always runs to 6 hops (shortest-path.cypher), whatever maxHops; worst between medical-imaging and pdb',
+      'a bidirectional shortest-path search that always runs to 6 hops (shortest-path.cypher), whatever maxHops; worst between two domains (medical-imaging and drug-discovery)',
     dbHits: (args) => (count(args, 'maxHops', 1, 6) === undefined ? 0 : 2_700),
+  },
+  'Query.paths': {
+    reason:
+      'every shortest path up to 6 hops is enumerated before the first are kept, whatever maxHops or first; worst between two domains (medical-imaging and drug-discovery)',
+    dbHits: (args) => (count(args, 'maxHops', 1, 6) === undefined || count(args, 'first', 1, 20) === undefined ? 0 : 15_100),
   },
   'Query.relatedModels': {
     reason:
       'scores every model sharing a task or dataset with the model before it keeps the first; worst for me-llama, whatever first (nothing for 0)',
-    dbHits: (args) => (count(args, 'first', 1, 100) === undefined ? 0 : 4_600),
+    dbHits: (args) => (count(args, 'first', 1, 100) === undefined ? 0 : 7_200),
   },
   'Query.search': {
     reason: 'the full-text index, then about 15 hits per result row; a one-letter prefix matches everything; nothing for first: 0',

@@ -131,10 +131,10 @@ describe('estimateNodes with the database work of traversals', () => {
     expect(estimate(`{ ${neighborhood(3)} }`, {}, false)).toBe(200 + 20);
   });
 
-  it('weighs deeper neighbourhoods more, and depth: null as the default depth 1', () => {
+  it('weighs a deeper neighbourhood at least as much as a shallower one, and depth: null as the default depth 1', () => {
     const [one, two, three] = [1, 2, 3].map((depth) => estimate(`{ ${neighborhood(depth)} }`, {}, true));
     expect(one).toBeLessThan(two!);
-    expect(two).toBeLessThan(three!);
+    expect(two).toBeLessThanOrEqual(three!);
     expect(estimate('{ neighborhood(id: "x", depth: null) { nodes { id } } }', {}, true)).toBe(
       estimate('{ neighborhood(id: "x") { nodes { id } } }', {}, true),
     );
