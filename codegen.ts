@@ -28,6 +28,7 @@ const config = {
     GraphPath: '../db/rows.js#PathRow',
     Subgraph: '../db/rows.js#SubgraphRow',
     SearchHit: '../db/rows.js#SearchHitRow',
+    Resolution: '../db/rows.js#ResolutionRow',
     RelatedModel: '../db/rows.js#RelatedModelRow',
     GraphStats: '../db/rows.js#StatsRow',
     ModelConnection: '../db/model-page.js#ModelPage',

@@ -1,4 +1,7 @@
-/** Apollo plugins of our own: the per-request log line with its Cypher count, and the Cypher count extension. */
+/**
+ * Apollo plugins of our own: the per-request log line with its Cypher count, the Cypher count extension, and
+ * the request's warnings.
+ */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from './context.js';
 import { codeOf, ErrorCode, isUnexpected } from './errors.js';
@@ -62,6 +65,23 @@ export function queryStatsPlugin(): ApolloServerPlugin<RequestContext> {
               ...response.body.singleResult.extensions,
               cypherQueries: contextValue.counter.cypherQueries,
             };
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+/** Reports the request's warnings (context.warnings) as `extensions.warnings`, when there are any. */
+export function warningsPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        willSendResponse({ response, contextValue }) {
+          const warnings = contextValue.warnings.list();
+          if (response.body.kind === 'single' && warnings.length > 0) {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, warnings };
           }
           return Promise.resolve();
         },

@@ -32,8 +32,10 @@ import { boundedWrites } from './limits/response-writes.js';
 import { pagesRouter } from './pages.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './paths.js';
-import { queryStatsPlugin, requestLogPlugin } from './plugins.js';
+import { queryStatsPlugin, requestLogPlugin, warningsPlugin } from './plugins.js';
+import { RESOLVE_CANDIDATES } from './db/search.js';
 import { resolvers } from './resolvers/index.js';
+import { MAX_RESOLVE_NAMES } from './resolvers/query.js';
 import { responseStatusPlugin } from './response-status-plugin.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -43,7 +45,14 @@ export type ServerConfig = Pick<
 >;
 
 /** Lists whose length is known to be bounded for the node estimate (the rest count as LIST_SIZE_ESTIMATE). */
-const FIELD_SIZES = { 'Subgraph.nodes': 200, 'Subgraph.edges': 400, 'GraphPath.nodes': 7, 'GraphPath.edges': 6 };
+const FIELD_SIZES = {
+  'Subgraph.nodes': 200,
+  'Subgraph.edges': 400,
+  'GraphPath.nodes': 7,
+  'GraphPath.edges': 6,
+  'Query.resolve': MAX_RESOLVE_NAMES,
+  'Resolution.candidates': RESOLVE_CANDIDATES,
+};
 
 export interface ServerOptions {
   db: Database;
@@ -121,6 +130,7 @@ export async function createServer({
       ApolloServerPluginDrainHttpServer({ httpServer }),
       nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES, fieldCosts: FIELD_COSTS }),
       requestLogPlugin(logger),
+      warningsPlugin(),
       responseStatusPlugin(),
       ...(config.queryStats ? [queryStatsPlugin()] : []),
       // Last: it measures the answer as it will be sent.

@@ -7,6 +7,7 @@ import type { RequestContext } from '../context.js';
 import type { Database, Reader } from '../db/database.js';
 import { createLoaders } from '../loaders/index.js';
 import { resolvers } from '../resolvers/index.js';
+import { Warnings } from '../warnings.js';
 import { typeDefs } from '../server.js';
 
 export interface DbHits {
@@ -38,7 +39,7 @@ export async function dbHitsProbe(db: Database): Promise<DbHitsProbe> {
       };
       const response = await apollo.executeOperation(
         { query, variables },
-        { contextValue: { requestId: 'db-hits', counter, reader, loaders: createLoaders(reader, { batching: true }) } },
+        { contextValue: { requestId: 'db-hits', counter, reader, loaders: createLoaders(reader, { batching: true }), warnings: new Warnings() } },
       );
       const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
       return { dbHits, errors: errors.map((error) => String(error.extensions?.['code'] ?? error.message)) };

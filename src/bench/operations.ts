@@ -8,7 +8,7 @@ import { encodeCursor } from '../cursor.js';
 import type { Reader } from '../db/database.js';
 import { lineageQuery, type LineageStepRow } from '../db/lineage.js';
 import { cypherQuery } from '../db/queries.js';
-import { toLuceneQuery } from '../db/search.js';
+import { candidatesByRequest, rankCandidates, searchParams, searchPlan, type Candidate } from '../db/search.js';
 import { projectPath } from '../paths.js';
 
 export interface OperationContext {
@@ -94,6 +94,12 @@ RETURN [x IN nodes | {id: x.id}] AS nodes,
        [e IN collect(CASE WHEN r IS NULL THEN null ELSE {type: type(r), from: a.id, to: b.id} END) WHERE e IS NOT NULL] AS edges`;
 
 const first = (rows: Data[], column: string): unknown => rows[0]?.[column];
+
+const SEARCH_TEXT = 'protein structure';
+const SEARCH_PLAN = searchPlan(0, SEARCH_TEXT, { first: 10, labels: null, words: true })!;
+/** The floor and the peer run our search statement and rank its candidates as the server does. */
+const rankedIds = (candidates: Candidate[]): unknown =>
+  rankCandidates(SEARCH_PLAN, candidates).map((hit) => ({ id: hit.node.id }));
 
 const MODEL_COUNTS_FLOOR = `
 MATCH (m:Model)-[:IN_DOMAIN]->(d:Domain)
@@ -209,18 +215,19 @@ export const OPERATIONS: Operation[] = [
   {
     name: 'search',
     query: graphql('search'),
-    variables: () => ({ text: 'protein structure' }),
+    variables: () => ({ text: SEARCH_TEXT }),
     fromOurs: (data) => (data['search'] as Data[]).map((hit) => hit['node']),
     floor: {
-      cypher: `CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: 10}) YIELD node, score
-               RETURN collect({id: node.id}) AS hits`,
-      params: () => ({ query: toLuceneQuery('protein structure') }),
-      payload: (rows) => first(rows, 'hits'),
+      cypher: cypherQuery('search'),
+      params: () => searchParams([SEARCH_PLAN]),
+      payload: (rows) => rankedIds(candidatesByRequest(rows).get(0) ?? []),
     },
     peer: {
-      query: `query Search($query: String!) { search(query: $query, first: 10) { node { id } } }`,
-      variables: () => ({ query: toLuceneQuery('protein structure') }),
-      fromPeer: (data) => (data['search'] as Data[]).map((hit) => hit['node']),
+      query: `query Search($requests: [SearchRequest!]!, $few: Int!) {
+        search(requests: $requests, few: $few) { node { id name aliases searchKeys label degree } scores }
+      }`,
+      variables: () => searchParams([SEARCH_PLAN]),
+      fromPeer: (data) => rankedIds(data['search'] as Candidate[]),
     },
   },
   {

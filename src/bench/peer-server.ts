@@ -40,19 +40,24 @@ const typeDefs = `#graphql
     basedOn: [Model!]! @relationship(type: "BASED_ON", direction: OUT)
   }
   type EntityRef { id: ID! }
-  type Hit { node: EntityRef! }
   type Path { length: Int! nodes: [EntityRef!]! }
   type Edge { type: String! from: ID! to: ID! }
   type Subgraph { nodes: [EntityRef!]! edges: [Edge!]! }
   type Related { score: Float! model: EntityRef! }
+  # The parameters and candidates of our search statement (src/db/search.ts plans the probes and ranks the
+  # candidates, for both servers).
+  input SearchProbe { indexName: String!, query: String! }
+  input SearchRequest { index: Int! pool: Int! key: String! probes: [SearchProbe!]! keyProbe: Int coverProbes: [Int!]! fuzzyQuery: String }
+  type CandidateNode { id: ID! name: String! aliases: [String!] searchKeys: [String!] label: String! degree: Int! }
+  type Candidate { node: CandidateNode! scores: [[Float!]!]! }
   type NamedRef { id: ID! name: String! }
   type LineageStep { depth: Int! model: NamedRef! via: NamedRef! }
   # What @neo4j/graphql cannot derive from the types is written in Cypher, as its users do: the same Cypher the
   # server and the floor run.
   type Query {
-    search(query: String!, first: Int!): [Hit!]! @cypher(columnName: "hit", statement: ${block(`
-      CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: $first}) YIELD node
-      RETURN {node: {id: node.id}} AS hit`)})
+    search(requests: [SearchRequest!]!, few: Int!): [Candidate!]! @cypher(columnName: "candidate", statement: ${block(`
+      CALL () { ${cypherQuery('search')} }
+      RETURN {node: node, scores: scores} AS candidate`)})
     path(from: ID!, to: ID!, maxHops: Int!): Path @cypher(columnName: "path", statement: ${block(`
       CALL () { ${cypherQuery('shortest-path')} }
       WITH nodes, edges WHERE nodes IS NOT NULL

@@ -4,7 +4,7 @@
  * Loaded with batched UNWIND ... CREATE into an empty database.
  */
 import type { Database } from '../db/database.js';
-import { applySchema } from '../db/scripts.js';
+import { applyDerived, applySchema } from '../db/scripts.js';
 import type { Props, RealProfile } from './profile.js';
 import { Rng } from './rng.js';
 
@@ -103,5 +103,6 @@ export async function loadGraph(db: Database, graph: SyntheticGraph): Promise<vo
       await db.write(CREATE_RELATIONSHIPS[type]!, { pairs: pairs.slice(i, i + BATCH) });
     }
   }
+  await applyDerived(db);
   await db.write(MARK_RELEASE);
 }

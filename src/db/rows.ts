@@ -5,6 +5,8 @@ export type EntityLabel = 'Domain' | 'Task' | 'Dataset' | 'Model' | 'Organizatio
 interface EntityRowBase {
   id: string;
   name: string;
+  /** Other names from the facts; absent when they give none. */
+  aliases?: string[];
   description?: string;
   /** Set on rows of list queries, which leave out the long texts (see db/projections.ts). */
   compact?: boolean;
@@ -31,7 +33,6 @@ export interface DatasetRow extends EntityRowBase {
 
 export interface OrganizationRow extends EntityRowBase {
   label: 'Organization';
-  aliases?: string[];
   kind?: string;
   country?: string;
 }
@@ -84,9 +85,19 @@ export interface SubgraphRow {
   truncated: boolean;
 }
 
+/** Where a search hit matched: its name, an alias or its id (by key), or the words of its description or topics. */
+export type MatchedOn = 'name' | 'alias' | 'id' | 'description' | 'topic';
+
 export interface SearchHitRow {
   node: EntityRow;
   score: number;
+  matchedOn: MatchedOn;
+}
+
+export interface ResolutionRow {
+  input: string;
+  node: EntityRow | null;
+  candidates: SearchHitRow[];
 }
 
 export interface RelatedModelRow {

@@ -25,6 +25,11 @@ export function property<R extends EntityRow, K extends keyof R & string, T = No
   };
 }
 
+/** Every entity's aliases: from the facts, empty when they give none (search hits carry them, compact as they are). */
+export async function aliases(row: EntityRow, _args: unknown, context: RequestContext): Promise<string[]> {
+  return row.aliases ?? (await fullRow(row, context)).aliases ?? [];
+}
+
 /**
  * A resolver for a count that cypher/derived/ stores on every node of the row's label. A missing one means the
  * graph was seeded without that step: an internal error, never a silent zero.

@@ -3,6 +3,7 @@ import { listLeaderboards, type LeaderboardRow } from '../db/leaderboards.js';
 import { checkRange } from '../errors.js';
 import type { InputMaybe, LeaderboardResolvers, ModelWhere, QueryResolvers } from '../generated/graphql.js';
 import type { EntriesKey } from '../loaders/results.js';
+import { idArgument } from './id-args.js';
 import { MAX_PAGE_SIZE, normaliseFilter } from './page-args.js';
 
 const DEFAULT_ENTRIES = 20;
@@ -18,8 +19,8 @@ export const Leaderboard: LeaderboardResolvers = {
 };
 
 export const leaderboardQueries: Pick<QueryResolvers, 'leaderboards' | 'leaderboard'> = {
-  leaderboards: (_, { task, domain }, context) => listLeaderboards(context.reader, task ?? null, domain ?? null),
+  leaderboards: (_, { task, domain }, context) => listLeaderboards(context.reader, task == null ? null : idArgument(task), domain == null ? null : idArgument(domain)),
   // A dataset has a handful of leaderboards: its list, loaded like Dataset.leaderboards, holds the one asked for.
   leaderboard: async (_, { dataset, metric, setting }, context) =>
-    (await context.loaders.results.leaderboardsOfDataset.load(dataset)).find((b) => b.metric === metric && b.setting === setting) ?? null,
+    (await context.loaders.results.leaderboardsOfDataset.load(idArgument(dataset))).find((b) => b.metric === metric && b.setting === setting) ?? null,
 };

@@ -1,10 +1,12 @@
 /** Model fields: enums in the API's spelling, the paper from its flat properties, relations through loaders. */
 import type { ModelResolvers, Paradigm } from '../generated/graphql.js';
 import type { ModelRow } from '../db/rows.js';
-import { fullRow, property } from './full-row.js';
+import { aliases, fullRow, property } from './full-row.js';
 import { toModality, toParadigm } from './enum-values.js';
+import { idArgument } from './id-args.js';
 
 export const Model: ModelResolvers = {
+  aliases,
   year: property<ModelRow, 'year'>('year'),
   organization: property<ModelRow, 'organization'>('organization'),
   architecture: property<ModelRow, 'architecture'>('architecture'),
@@ -28,5 +30,5 @@ export const Model: ModelResolvers = {
   basedOn: (model, _, context) => context.loaders.related('Model.basedOn').load(model.id),
   derivatives: (model, _, context) => context.loaders.related('Model.derivatives').load(model.id),
   organizations: (model, _, context) => context.loaders.related('Model.organizations').load(model.id),
-  results: (model, { dataset }, context) => context.loaders.results.ofModel.load({ model: model.id, dataset: dataset ?? null }),
+  results: (model, { dataset }, context) => context.loaders.results.ofModel.load({ model: model.id, dataset: dataset == null ? null : idArgument(dataset) }),
 };

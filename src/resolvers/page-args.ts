@@ -4,6 +4,7 @@ import { DEFAULT_ORDER, type ModelFilter, type OrderKey, type PageArgs } from '.
 import { badUserInput, checkRange } from '../errors.js';
 import type { InputMaybe, ModelOrder, ModelWhere, SortDirection } from '../generated/graphql.js';
 import { toStored } from './enum-values.js';
+import { idArgument } from './id-args.js';
 
 export const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
@@ -35,9 +36,9 @@ function normaliseOrder(orderBy: InputMaybe<ModelOrder[]> | undefined): OrderKey
 export function normaliseFilter(where: InputMaybe<ModelWhere> | undefined): ModelFilter {
   if (!where) return {};
   const filter: ModelFilter = {};
-  if (where.domain != null) filter.domain = where.domain;
-  if (where.task != null) filter.task = where.task;
-  if (where.dataset != null) filter.dataset = where.dataset;
+  if (where.domain != null) filter.domain = idArgument(where.domain);
+  if (where.task != null) filter.task = idArgument(where.task);
+  if (where.dataset != null) filter.dataset = idArgument(where.dataset);
   if (where.paradigm != null) filter.paradigm = toStored(where.paradigm);
   if (where.modality != null) filter.modality = toStored(where.modality);
   if (where.organization != null) filter.organization = where.organization;
@@ -46,16 +47,16 @@ export function normaliseFilter(where: InputMaybe<ModelWhere> | undefined): Mode
   if (where.yearTo != null) filter.yearTo = where.yearTo;
   if (where.openWeights != null) filter.openWeights = where.openWeights;
   if (where.minParameters != null) filter.minParameters = where.minParameters;
-  if (where.developedBy != null) filter.developedBy = where.developedBy;
-  if (where.descendantOf != null) filter.descendantOf = where.descendantOf;
-  if (where.ancestorOf != null) filter.ancestorOf = where.ancestorOf;
-  if (where.trainedOnAny != null) filter.trainedOnAny = where.trainedOnAny;
-  if (where.evaluatedOnAny != null) filter.evaluatedOnAny = where.evaluatedOnAny;
+  if (where.developedBy != null) filter.developedBy = idArgument(where.developedBy);
+  if (where.descendantOf != null) filter.descendantOf = idArgument(where.descendantOf);
+  if (where.ancestorOf != null) filter.ancestorOf = idArgument(where.ancestorOf);
+  if (where.trainedOnAny != null) filter.trainedOnAny = where.trainedOnAny.map(idArgument);
+  if (where.evaluatedOnAny != null) filter.evaluatedOnAny = where.evaluatedOnAny.map(idArgument);
   if (where.hasTrainingData != null) filter.hasTrainingData = where.hasTrainingData;
   if (where.hasEvaluationData != null) filter.hasEvaluationData = where.hasEvaluationData;
   if (where.modalityAny != null) filter.modalityAny = where.modalityAny.map(toStored);
-  if (where.domainAny != null) filter.domainAny = where.domainAny;
-  if (where.taskAny != null) filter.taskAny = where.taskAny;
+  if (where.domainAny != null) filter.domainAny = where.domainAny.map(idArgument);
+  if (where.taskAny != null) filter.taskAny = where.taskAny.map(idArgument);
   return filter;
 }
 

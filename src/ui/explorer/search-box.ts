@@ -6,11 +6,14 @@ import { query } from '../graphql-client.js';
 import { KIND_STYLES, type GraphNode } from './graph-view.js';
 
 const SEARCH = `query Search($text: NonEmptyString!, $first: Int) {
-  search(text: $text, first: $first) { node { __typename id ... on Domain { name } ... on Task { name } ... on Dataset { name } ... on Model { name } ... on Organization { name } } }
+  search(text: $text, first: $first) { matchedOn node { __typename id ... on Domain { name } ... on Task { name } ... on Dataset { name } ... on Model { name } ... on Organization { name } } }
 }`;
 
-export async function searchEntities(text: string, first = 8): Promise<GraphNode[]> {
-  return (await query<{ search: { node: GraphNode }[] }>(SEARCH, { text, first })).search.map((hit) => hit.node);
+/** A hit: the entity, and why it came back (the API's `matchedOn`: name, id, alias, near miss, ...). */
+export type Hit = GraphNode & { matchedOn: string };
+
+export async function searchEntities(text: string, first = 8): Promise<Hit[]> {
+  return (await query<{ search: { matchedOn: string; node: GraphNode }[] }>(SEARCH, { text, first })).search.map((hit) => ({ ...hit.node, matchedOn: hit.matchedOn }));
 }
 
 /** The entity a typed name means: the id picked from the list, else an exact name or id match, else the best hit. */
@@ -38,7 +41,7 @@ export function attachSearchBox(input: HTMLInputElement, onPick: (node: GraphNod
   input.setAttribute('aria-expanded', 'false');
   input.setAttribute('aria-controls', list.id);
   input.autocomplete = 'off';
-  let hits: GraphNode[] = [];
+  let hits: Hit[] = [];
   let active = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let asked = 0;
@@ -73,7 +76,7 @@ export function attachSearchBox(input: HTMLInputElement, onPick: (node: GraphNod
       icon.style.background = KIND_STYLES[node.__typename].colour;
       icon.setAttribute('aria-hidden', 'true');
       const kind = document.createElement('small');
-      kind.textContent = node.__typename;
+      kind.textContent = `${node.__typename} · by ${node.matchedOn}`;
       item.append(icon, node.name, ' ', kind);
       item.addEventListener('mousedown', (event) => {
         event.preventDefault();
