@@ -85,7 +85,7 @@ export interface Config {
   introspection: boolean;
   /** "Did you mean ...?" in validation errors (same default as introspection). */
   fieldSuggestions: boolean;
-  /** Serve the playground (/) and the explorer (/explore); off in production unless PLAYGROUND=true. */
+  /** Serve the playground (/), the explorer (/explore) and the landscape (/landscape); off in production unless PLAYGROUND=true. */
   playground: boolean;
   /** The server's public origin for canonical links (e.g. https://biofm.example.org); from the request when unset. */
   publicUrl: string | undefined;
