@@ -22,6 +22,8 @@ export interface LocalNeo4jConfig {
   restarts: number;
   /** Wait before the first restart; it doubles for each further try. */
   restartBackoffMs: number;
+  /** Where the JVM's class-data archive (a faster start) is kept, or false to run without one. */
+  classArchiveDir: string | false;
 }
 
 /** Static limits checked before any Cypher runs (see README, "Limits and errors"). */
@@ -226,6 +228,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       startTimeoutMs: read.integer('NEO4J_LOCAL_START_TIMEOUT_MS', 120_000, 1000, 3_600_000),
       restarts: read.integer('NEO4J_LOCAL_RESTARTS', 5, 0, 100),
       restartBackoffMs: read.integer('NEO4J_LOCAL_RESTART_BACKOFF_MS', 1000, 10, 600_000),
+      classArchiveDir: read.boolean('NEO4J_LOCAL_CLASS_ARCHIVE', true) && projectPath('.neo4j-local', 'cds'),
     },
     cypherTimeoutMs: read.integer('CYPHER_TIMEOUT_MS', 5000, 100, 600_000),
     seedTimeoutMs: read.integer('SEED_TIMEOUT_MS', 600_000, 1000, 3_600_000),

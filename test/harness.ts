@@ -16,6 +16,8 @@ export const TEST_SERVER_ENV = {
   // fetch reuses an idle connection until 1 s before the server's keep-alive hint; on a busy machine a request can
   // take longer than that second to leave, meet a socket the server just closed, and fail with ECONNRESET.
   KEEP_ALIVE_TIMEOUT_MS: String(BUDGET.test),
+  // Writing the archive costs half a minute of CPU after each start; test servers stop long before it pays off.
+  NEO4J_LOCAL_CLASS_ARCHIVE: 'false',
 };
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
