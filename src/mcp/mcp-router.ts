@@ -26,6 +26,9 @@ function enumOf(schema: GraphQLSchema, name: string): z.ZodEnum {
   return z.enum(type.getValues().map((value) => value.name));
 }
 
+/** The API's `kinds` argument (of search and resolve) as a tool argument. */
+const onlyKinds = (schema: GraphQLSchema): z.ZodOptional<z.ZodArray<z.ZodEnum>> => z.array(enumOf(schema, 'EntityKind')).optional().describe('Only entities of these kinds');
+
 /** The API's ModelWhere as a tool argument (the API checks its fields). */
 const modelWhere = (what: string): z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodUnknown>> =>
   z
@@ -50,7 +53,7 @@ const tools = (schema: GraphQLSchema): Record<string, Tool> => ({
     input: {
       text: z.string().min(1).describe('Words to look for'),
       first: z.number().int().default(10).describe('How many hits, 0..100'),
-      kinds: z.array(enumOf(schema, 'EntityKind')).optional().describe('Only entities of these kinds'),
+      kinds: onlyKinds(schema),
     },
     query: `query Search($text: NonEmptyString!, $first: Int, $kinds: [EntityKind!]) { search(text: $text, first: $first, kinds: $kinds) { score node { ${ENTITY_FIELDS} } } }`,
   },
@@ -58,7 +61,7 @@ const tools = (schema: GraphQLSchema): Record<string, Tool> => ({
     description: 'Names to entity ids, up to 100 at once, in input order: each name\'s entity (null when none is convincing) and up to 3 close candidates. Use it before the tools that take ids.',
     input: {
       names: z.array(z.string().min(1)).min(1).max(100).describe('Names, nicknames or ids, e.g. ["ESM-2", "ChEMBL"]'),
-      kinds: z.array(enumOf(schema, 'EntityKind')).optional().describe('Only entities of these kinds'),
+      kinds: onlyKinds(schema),
     },
     query: `query Resolve($names: [NonEmptyString!]!, $kinds: [EntityKind!]) { resolve(names: $names, kinds: $kinds) { input node { ${ENTITY_FIELDS} } candidates { score node { ${ENTITY_FIELDS} } } } }`,
   },
