@@ -6,7 +6,7 @@
 import type { BucketStore, Taken, TokenBucket } from './token-bucket.js';
 
 /** The most clients whose buckets one process remembers (about 100 bytes each). */
-export const MAX_CLIENTS = 100_000;
+const MAX_CLIENTS = 100_000;
 
 interface Held {
   tokens: number;
