@@ -47,7 +47,7 @@ function doorPoints(exportPoints: number): (req: Request) => number {
 export async function publicApi({ db, config, logger }: { db: Database; config: ApiConfig; logger: Logger }): Promise<PublicApi> {
   const releases = new ReleaseCache(db);
   const cost = costRecorder<RequestContext>(config.limits.maxNodes);
-  const limiter = config.rateLimit.enabled ? await RateLimiter.create(config.rateLimit) : null;
+  const limiter = config.rateLimit.enabled ? await RateLimiter.create(config.rateLimit, { logger }) : null;
   const door = limiter ? rateLimitDoor(limiter, doorPoints(config.rateLimit.exportPoints)) : pass;
   const maxAgeSeconds = config.cacheMaxAgeSeconds;
   const origin = (req: Request): string => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
