@@ -35,7 +35,7 @@ interface Tool {
 /** The tools: name, description, input schema, and the GraphQL operation they run with their arguments. */
 const tools = (schema: GraphQLSchema): Record<string, Tool> => ({
   search: {
-    description: 'Full-text search over the names and descriptions of models, datasets, tasks, domains and organisations; best first. Use it to find the id of something named in a question.',
+    description: 'Full-text search over the names, aliases, descriptions and paper titles of models, datasets, tasks, domains and organisations; best first. Use it to find the id of something named in a question.',
     input: { text: z.string().min(1).describe('Words to look for'), first: z.number().int().default(10).describe('How many hits, 0..100') },
     query: `query Search($text: NonEmptyString!, $first: Int) { search(text: $text, first: $first) { score node { ${ENTITY_FIELDS} } } }`,
   },
