@@ -41,12 +41,18 @@ export interface Term extends Token {
   prefix: boolean;
 }
 
-const analysed = new Map<string, Token[]>();
+/** An analysed text: its words in order, and their stems as a set (most terms are looked up, not scanned for). */
+interface Analysed {
+  tokens: Token[];
+  stems: Set<string>;
+}
 
-function tokens(text: string): Token[] {
+const analysed = new Map<string, Analysed>();
+
+function analyse(text: string): Analysed {
   const cached = analysed.get(text);
   if (cached) return cached;
-  const result = text
+  const tokens = text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -54,6 +60,7 @@ function tokens(text: string): Token[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0 && !STOP_WORDS.has(word))
     .map((raw) => ({ raw, stem: stemmer(raw) }));
+  const result = { tokens, stems: new Set(tokens.map((token) => token.stem)) };
   if (analysed.size >= CACHE_SIZE) analysed.clear();
   analysed.set(text, result);
   return result;
@@ -111,45 +118,47 @@ interface Scan {
   held: number;
   /** Whether it holds the terms in a row. */
   phrase: boolean;
-  /** The share of its words that are terms. */
+  /** The share of its words that are terms (whole words: an unfinished last word does not count). */
   share: number;
 }
 
-function scan(terms: Term[], text: string): Scan {
-  const words = tokens(text);
+function holds(term: Term, text: Analysed): boolean {
+  return text.stems.has(term.stem) || (term.prefix && text.tokens.some((token) => token.raw.startsWith(term.raw)));
+}
+
+/** Which terms a text holds, whether in a row, and (for names, `share`) how much of it they are. */
+function scan(terms: Term[], value: string, share: boolean): Scan {
+  const text = analyse(value);
   let held = 0;
-  let phrase = false;
-  let matched = 0;
-  words.forEach((token, i) => {
-    let any = false;
-    terms.forEach((term, t) => {
-      if (!matches(term, token)) return;
-      held |= 1 << t;
-      any = true;
-    });
-    if (any) matched += 1;
-    if (!phrase && terms.length > 1 && i + terms.length <= words.length) {
-      phrase = terms.every((term, t) => matches(term, words[i + t]!));
-    }
+  terms.forEach((term, t) => {
+    if (holds(term, text)) held |= 1 << t;
   });
-  return { held, phrase, share: words.length > 0 ? matched / words.length : 0 };
+  const { tokens } = text;
+  // The terms in a row: only worth looking for when the text holds every one.
+  const phrase =
+    terms.length > 1 &&
+    held === (1 << terms.length) - 1 &&
+    tokens.some((_, i) => i + terms.length <= tokens.length && terms.every((term, t) => matches(term, tokens[i + t]!)));
+  const stems = share ? new Set(terms.map((term) => term.stem)) : null;
+  const matched = stems ? tokens.filter((token) => stems.has(token.stem)).length : 0;
+  return { held, phrase, share: tokens.length > 0 ? matched / tokens.length : 0 };
 }
 
 /** Where the entity holds the terms (at most 30 terms are told apart: searchWords keeps 32 words). */
 export function matchTerms(terms: Term[], texts: SearchedTexts): TermMatch {
   const counted = terms.slice(0, 30);
   const every = (1 << counted.length) - 1;
-  const field = (values: (string | null | undefined)[]): Scan =>
+  const field = (values: (string | null | undefined)[], share = false): Scan =>
     values.reduce<Scan>(
       (sum, value) => {
         if (!value) return sum;
-        const one = scan(counted, value);
+        const one = scan(counted, value, share);
         return { held: sum.held | one.held, phrase: sum.phrase || one.phrase, share: Math.max(sum.share, one.share) };
       },
       { held: 0, phrase: false, share: 0 },
     );
-  const name = field([texts.name]);
-  const alias = field(texts.aliases ?? []);
+  const name = field([texts.name], true);
+  const alias = field(texts.aliases ?? [], true);
   const description = field([texts.description]);
   const paper = field([texts.paperTitle]);
   const topic = field(texts.topics ?? []);

@@ -68,7 +68,10 @@ const ALL_WORDS_BOOST = 2;
 const MAX_DEGREE = 30;
 /** Near misses are looked for only when fewer entities than this match the key and hold every word. */
 const FEW = 3;
-/** Candidates read per probe of a search: at least a page, so that each probe's best make it. */
+/**
+ * Candidates read per probe of a search, or `first` when more are asked for: the first hits are then the same
+ * however many up to this are asked for.
+ */
 const SEARCH_POOL = 50;
 /** Candidates read per probe of a resolution: the exact key is boosted to the top, the rest are near misses. */
 const RESOLVE_POOL = 10;
