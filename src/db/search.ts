@@ -28,7 +28,7 @@
  *   belongs to a domain, that holds every word itself (scGPT performs single-cell data integration), and for a
  *   task, dataset or domain that such models link to (MIMIC-III for `clinical notes`), by how well those match;
  * - `popularity` times the log of its number of relationships (at most MAX_DEGREE counted), which orders the many
- *   entities that are equally about the words (the best-known single-cell models among sixty).
+ *   entities that are equally about the words (the best-known of the 62 single-cell models).
  * `matchedOn` is the key that matched (name, alias or id), or else the first of its name, an alias, its
  * description and its paper's title to hold one of the words, or else `topic`.
  */

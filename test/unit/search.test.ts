@@ -133,6 +133,21 @@ describe('rankCandidates', () => {
     ]);
   });
 
+  it('ranks an exact key above all that a candidate without it can add up to', () => {
+    const text = plan('single cell atlas')!;
+    const everything: Candidate = {
+      node: node('single-cell-atlas-2', 'Single cell atlas 2', ['singlecellatlas2'], 1000, {
+        description: 'A single cell atlas',
+        topics: ['single cell atlas'],
+        searchLinks: ['linked'],
+      }),
+      scores: [[0, 1], [1, 100], [2, 1]],
+    };
+    const linked = byWords('linked', 100, { description: 'single cell atlas' }, 1000);
+    const exact: Candidate = { node: node('x', 'Q', ['singlecellatlas']), scores: [[0, 1]] };
+    expect(ids(rankCandidates(text, [everything, linked, exact]))[0]).toBe('x');
+  });
+
   it('ranks by the words score and says whether the words matched in a name or a description', () => {
     const cells = plan('cell types')!;
     const hits = rankCandidates(cells, [
