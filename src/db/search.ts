@@ -5,7 +5,7 @@
  * Three probes find the candidates: the text's key among the entities' keys (exactly and as a prefix), its words
  * in names, aliases, descriptions, paper titles and topics (each word, all of them and the phrase per field, names
  * weighted well above the rest, the last word also as a prefix), and for several words the entities holding every
- * word; near misses of the key only when those find little. The candidates come with their texts, which
+ * word in a name or description; near misses of the key only when those find little. The candidates come with their texts, which
  * search-analysis.ts reads as the index does (stemmed, folded), so that the ranking knows for every one of them,
  * not only for the best few of a probe, which words it holds and where.
  *
@@ -16,7 +16,8 @@
  *   the same); a prefix of one of its keys scores up to `prefix`, the more of that key it covers the more (`esm`
  *   is 3/4 of `esm2`); a near miss (edit distance 1 for keys of 3 to 5 characters, 2 for longer ones) scores up
  *   to `fuzzy`, plus `sameStart` when it begins with the text's first letter, and is looked for only when no
- *   entity has the key itself, fewer than FEW begin with it and fewer than FEW hold every word;
+ *   entity has the key itself, fewer than FEW begin with it and fewer than FEW hold every word in a name or
+ *   description;
  * - where it holds the words: `names` when its name or an alias holds every one, plus `nameShare` times the share
  *   of that name's words that are the text's (`imaging` is half of "Medical Imaging"); for several words,
  *   `allWords` when it holds every one somewhere (stop words need not be held) and `phrase` when a name,
@@ -185,7 +186,9 @@ const NAME_FIELDS = ['name', 'foldedName', 'aliases', 'foldedAliases'];
 const DESCRIPTION_FIELDS = ['description', 'foldedDescription'];
 const PAPER_FIELDS = ['paperTitle', 'foldedPaperTitle'];
 const TOPIC_FIELD = 'topics';
-const ALL_FIELDS = [...NAME_FIELDS, ...DESCRIPTION_FIELDS, ...PAPER_FIELDS, TOPIC_FIELD];
+// Whether near misses are worth looking for is judged by who holds every word in a name or description: paper
+// titles and topics, which many entities share at scale, would make that probe cost twice as much.
+const COVER_FIELDS = [...NAME_FIELDS, ...DESCRIPTION_FIELDS];
 
 /** Every word in one of `fields` (a word may be in one field, the next in another). */
 function everyWord(words: string[], fields: string[]): string {
@@ -230,9 +233,8 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
       inFields([TOPIC_FIELD], TOPICS_BOOST),
     ].join(' ');
     const wordsProbe = add('entity_text', wordsQuery, { kind: 'words' });
-    // The entities holding every word: for one word those the words probe found, for several the cover probe's
-    // (its best, by relevance: candidates the words probe may have ranked below its pool).
-    coverProbes = words.length > 1 ? [add('entity_text', everyWord(words, ALL_FIELDS), { kind: 'cover' })] : [wordsProbe];
+    // The entities holding every word: for one word those the words probe found, for several the cover probe's.
+    coverProbes = words.length > 1 ? [add('entity_text', everyWord(words, COVER_FIELDS), { kind: 'cover' })] : [wordsProbe];
   }
   const edits = fuzzyEdits(key);
   return {

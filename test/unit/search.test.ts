@@ -72,12 +72,11 @@ describe('searchPlan', () => {
     expect(probe('the who', 1)).toContain('name:"the who"');
   });
 
-  it('looks for several words anywhere, each in one field or another, to know whether near misses are needed', () => {
+  it('looks for several words in names and descriptions, each in one or the other, to know whether near misses are needed', () => {
     const several = plan('single cell')!;
     expect(several.roles.map((role) => role.kind)).toEqual(['key', 'words', 'cover']);
-    expect(several.request.probes[2]?.query).toMatch(
-      /^\+\(name:single .*paperTitle:single .*topics:single\) \+\(name:cell .*paperTitle:cell .*topics:cell\)$/,
-    );
+    expect(several.request.probes[2]?.query).toMatch(/^\+\(name:single .*description:single .*\) \+\(name:cell .*description:cell .*\)$/);
+    expect(several.request.probes[2]?.query).not.toMatch(/paperTitle|topics/);
     expect(several.request.coverProbes).toEqual([2]);
     const one = plan('cells')!;
     expect(one.roles.map((role) => role.kind)).toEqual(['key', 'words']);
