@@ -1,12 +1,12 @@
 /**
  * The words of a search as the full-text index sees them, so that the ranking can tell, for every candidate, which
  * words it holds and where, and whether it holds them as a phrase (a full-text probe only says how well a
- * candidate scored, and only for its best few hundred).
+ * candidate scored, and only for the best of that probe).
  *
  * It analyses like the `english` analyzer of the entity_text index (cypher/schema/02-indexes.cypher): words of
- * letters and digits, lowercased, accents folded (the index's folded copies), a possessive `'s` dropped, Lucene's
- * English stop words left out, and the rest reduced to their Porter stem (`cells` and `cell` are `cell`,
- * `pathology` and `pathological` are `patholog`).
+ * letters and digits, lowercased, accents folded (the index's folded copies), a possessive `'s` dropped, stop
+ * words left out, and the rest reduced to their Porter stem (`cells` and `cell` are `cell`, `pathology` and
+ * `pathological` are `patholog`).
  */
 import { stemmer } from 'stemmer';
 
