@@ -1,4 +1,4 @@
-// What Query.search and Query.resolve match against (indexes entity_keys and entity_text), derived from the facts
+// What Query.search and Query.resolve match against (indexes entity_keys and entity_fulltext), derived from the facts
 // after every seed; running it again gives the same values. Properties that would be empty are left absent.
 
 // searchKeys: the keys of the entity's name, id and aliases, in that order: lowercase letters and digits only,

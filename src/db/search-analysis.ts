@@ -3,7 +3,7 @@
  * words it holds and where, and whether it holds them as a phrase (a full-text probe only says how well a
  * candidate scored, and only for the best of that probe).
  *
- * It analyses like the `english` analyzer of the entity_text index (cypher/schema/02-indexes.cypher): words of
+ * It analyses like the `english` analyzer of the entity_fulltext index (cypher/schema/02-indexes.cypher): words of
  * letters and digits, lowercased, accents folded (the index's folded copies), a possessive `'s` dropped, stop
  * words left out, and the rest reduced to their Porter stem (`cells` and `cell` are `cell`, `pathology` and
  * `pathological` are `patholog`).

@@ -83,7 +83,7 @@ const MAX_KEY = 256;
 const MAX_WORD_LENGTH = 64;
 const MAX_WORDS = 32;
 
-type SearchIndex = 'entity_keys' | 'entity_text';
+type SearchIndex = 'entity_keys' | 'entity_fulltext';
 
 /** What a probe's score means for the ranking. */
 type ProbeRole =
@@ -232,9 +232,9 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
       inFields(PAPER_FIELDS, PAPER_BOOST),
       inFields([TOPIC_FIELD], TOPICS_BOOST),
     ].join(' ');
-    const wordsProbe = add('entity_text', wordsQuery, { kind: 'words' });
+    const wordsProbe = add('entity_fulltext', wordsQuery, { kind: 'words' });
     // The entities holding every word: for one word those the words probe found, for several the cover probe's.
-    coverProbes = words.length > 1 ? [add('entity_text', everyWord(words, COVER_FIELDS), { kind: 'cover' })] : [wordsProbe];
+    coverProbes = words.length > 1 ? [add('entity_fulltext', everyWord(words, COVER_FIELDS), { kind: 'cover' })] : [wordsProbe];
   }
   const edits = fuzzyEdits(key);
   return {
