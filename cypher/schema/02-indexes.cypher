@@ -17,12 +17,18 @@ CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX dataset_modality IF NOT EXISTS FOR (n:Dataset) ON (n.modality);
 // The two indexes behind Query.search and Query.resolve, over the derived properties of
 // cypher/derived/search-keys.cypher: keys of names, ids and aliases, matched whole (exact, prefix, fuzzy), and words
-// of names, aliases, descriptions and topics, stemmed (`cells` finds `cell`) and lowercased by the English analyzer;
-// the folded* copies make accents optional. searchKind lets both filter by kind.
+// of names, aliases, descriptions, paper titles and topics, stemmed (`cells` finds `cell`) and lowercased by the
+// English analyzer; the folded* copies make accents optional. searchKind lets both filter by kind.
 CREATE FULLTEXT INDEX entity_keys IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchKeys, n.searchKind]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
-CREATE FULLTEXT INDEX entity_words IF NOT EXISTS FOR (n:Entity)
-  ON EACH [n.name, n.foldedName, n.aliases, n.foldedAliases, n.description, n.foldedDescription, n.topics, n.searchKind]
+CREATE FULLTEXT INDEX entity_fulltext IF NOT EXISTS FOR (n:Entity)
+  ON EACH [n.name, n.foldedName, n.aliases, n.foldedAliases, n.description, n.foldedDescription, n.paperTitle,
+    n.foldedPaperTitle, n.topics, n.searchKind]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}};
+// The earlier definitions of the words index, under other names (entity_text: names and descriptions only;
+// entity_words: without paper titles): a graph built before keeps its indexes (CREATE ... IF NOT EXISTS), and
+// nothing reads these any more.
+DROP INDEX entity_text IF EXISTS;
+DROP INDEX entity_words IF EXISTS;
 // Queries that follow may rely on the indexes above, so wait until they are online.
 CALL db.awaitIndexes(300);

@@ -116,8 +116,11 @@ export interface SubgraphRow {
   truncated: boolean;
 }
 
-/** Where a search hit matched: its name, an alias or its id (by key), or the words of its description or topics. */
-export type MatchedOn = 'name' | 'alias' | 'id' | 'description' | 'topic';
+/**
+ * Where a search hit matched: its name, an alias or its id (by key), or the words of its description, its paper's
+ * title or its topics.
+ */
+export type MatchedOn = 'name' | 'alias' | 'id' | 'description' | 'paper' | 'topic';
 
 export interface SearchHitRow {
   node: EntityRow;

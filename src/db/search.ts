@@ -2,6 +2,13 @@
  * Search and name resolution: turns user text into full-text probes, fetches their candidates for one text or
  * many in one round trip (cypher/queries/search.cypher), and ranks them here.
  *
+ * Three probes find the candidates: the text's key among the entities' keys (exactly and as a prefix), its words
+ * in names, aliases, descriptions, paper titles and topics (each word, all of them and the phrase per field, names
+ * weighted well above the rest, the last word also as a prefix), and for several words the entities holding every
+ * word in a name or description; near misses of the key only when those find little. The candidates come with their texts, which
+ * search-analysis.ts reads as the index does (stemmed, folded), so that the ranking knows for every one of them,
+ * not only for the best few of a probe, which words it holds and where.
+ *
  * A candidate's score adds up:
  * - its key: the text's key (lowercase letters and digits only: `ESM-2`, `esm 2` and `esm2` all give `esm2`) equal
  *   to one of the entity's keys (name, id, aliases) scores `exact`, more than anything else can add up to, plus
@@ -9,25 +16,52 @@
  *   the same); a prefix of one of its keys scores up to `prefix`, the more of that key it covers the more (`esm`
  *   is 3/4 of `esm2`); a near miss (edit distance 1 for keys of 3 to 5 characters, 2 for longer ones) scores up
  *   to `fuzzy`, plus `sameStart` when it begins with the text's first letter, and is looked for only when no
- *   entity has the key itself, fewer than FEW begin with it and fewer than FEW hold every word;
- * - its words, stemmed and folded by the analyzer, in names and aliases (weighted well above descriptions) and in
- *   descriptions: per field each word, all the words together and the words as a phrase, and the last word as a
- *   prefix (the user may still be typing it); scaled so that the best text match scores `text`;
- * - flat bonuses: `topic` when every word is among the entity's topics (its tasks and kinds of data), `allWords`
- *   when a text of several words has every word somewhere in the entity;
+ *   entity has the key itself, fewer than FEW begin with it and fewer than FEW hold every word in a name or
+ *   description;
+ * - where it holds the words: `names` when its name or an alias holds every one, plus `nameShare` times the share
+ *   of that name's words that are the text's (`imaging` is half of "Medical Imaging"); for several words,
+ *   `allWords` when it holds every one somewhere (stop words need not be held) and `phrase` when a name,
+ *   description, title or topic holds them in a row (`single cell` is in "single-cell", not in "single GPU ...
+ *   cells"); `topic` when its topics (kinds of data, tasks) hold every word;
+ * - how well its words match (the full-text score of the words probe): up to `text`, reached at TEXT_SATURATION
+ *   of the best match's score (beyond it an entity is about the words, and saying them more often says little);
+ * - its links: up to `links` for a model that performs a task, or was trained or evaluated on a dataset, or
+ *   belongs to a domain, that holds every word itself (scGPT performs single-cell data integration), and for a
+ *   task, dataset or domain that such models link to (MIMIC-III for `clinical notes`), by how well those match;
  * - `popularity` times the log of its number of relationships (at most MAX_DEGREE counted), which orders the many
- *   models that a short prefix or a common word matches.
- * `matchedOn` is the key that matched (name, alias or id), or else, for a word match, `name` or `alias` when the
- * name or an alias holds one of the words, `description` when neither does, or else `topic`.
+ *   entities that are equally about the words (the best-known of the 62 single-cell models).
+ * `matchedOn` is the key that matched (name, alias or id), or else the first of its name, an alias, its
+ * description and its paper's title to hold one of the words, or else `topic`.
  */
 import type { Reader } from './database.js';
 import { cypherQuery } from './queries.js';
+import { contentWords, matchTerms, searchTerms, type SearchedTexts, type Term, type TermMatch } from './search-analysis.js';
 import type { EntityLabel, EntityRow, MatchedOn, ResolutionRow, SearchHitRow } from './rows.js';
 
 /** Weights of the parts of a score (see the module comment). */
-export const SEARCH_WEIGHTS = { exact: 10, literal: 1, prefix: 3, fuzzy: 2, sameStart: 0.5, text: 4, topic: 1, allWords: 1.5, popularity: 0.5 } as const;
-/** Boost of words in names and aliases over the same words in descriptions. */
+export const SEARCH_WEIGHTS = {
+  exact: 20,
+  literal: 1,
+  prefix: 3,
+  fuzzy: 2,
+  sameStart: 0.5,
+  names: 2,
+  nameShare: 1,
+  allWords: 3,
+  phrase: 2,
+  topic: 0.5,
+  text: 3,
+  links: 2,
+  popularity: 0.8,
+} as const;
+/** The share of the best words score at which a candidate's words score reaches `text`. */
+const TEXT_SATURATION = 0.5;
+/** The summed relevance of linked candidates (each up to 1) at which `links` is reached. */
+const LINKS_SATURATION = 2;
+/** Boost of words in names and aliases, paper titles and topics, relative to the same words in descriptions. */
 const NAMES_BOOST = 3;
+const PAPER_BOOST = 1;
+const TOPICS_BOOST = 0.5;
 /** Boosts inside one field: the words as a phrase, and all words present, over any one word. */
 const PHRASE_BOOST = 4;
 const ALL_WORDS_BOOST = 2;
@@ -35,7 +69,10 @@ const ALL_WORDS_BOOST = 2;
 const MAX_DEGREE = 30;
 /** Near misses are looked for only when fewer entities than this match the key and hold every word. */
 const FEW = 3;
-/** Candidates read per probe of a search: at least a page, so that each probe's best make it. */
+/**
+ * Candidates read per probe of a search, or `first` when more are asked for: the first hits are then the same
+ * however many up to this are asked for.
+ */
 const SEARCH_POOL = 50;
 /** Candidates read per probe of a resolution: the exact key is boosted to the top, the rest are near misses. */
 const RESOLVE_POOL = 10;
@@ -46,13 +83,12 @@ const MAX_KEY = 256;
 const MAX_WORD_LENGTH = 64;
 const MAX_WORDS = 32;
 
-type SearchIndex = 'entity_keys' | 'entity_words';
+type SearchIndex = 'entity_keys' | 'entity_fulltext';
 
 /** What a probe's score means for the ranking. */
 type ProbeRole =
   | { kind: 'key' }
   | { kind: 'words' }
-  | { kind: 'topic' }
   | { kind: 'cover' };
 
 /** One search or resolution: what the statement is sent, and what ranking needs to read its answer. */
@@ -73,13 +109,23 @@ export interface SearchPlan {
   key: string;
   /** The text in lowercase, for the literal bonus. */
   text: string;
-  words: string[];
+  /** Its words as the index analyses them, to tell where each candidate holds them. */
+  terms: Term[];
   first: number;
 }
 
 /** A candidate as the search statement returns it. */
 export interface Candidate {
-  node: { id: string; name: string; aliases?: string[]; searchKeys?: string[]; label: EntityLabel; degree: number };
+  node: {
+    id: string;
+    name: string;
+    aliases?: string[];
+    searchKeys?: string[];
+    /** The texts the words are looked for in, and the ids of what it links to; absent when resolving. */
+    texts?: (Omit<SearchedTexts, 'name' | 'aliases'> & { searchLinks?: string[] | null }) | null;
+    label: EntityLabel;
+    degree: number;
+  };
   /** [probe position, Lucene score] per probe that found it; position -1 for the near misses of the key. */
   scores: [number, number][];
 }
@@ -138,8 +184,11 @@ function fieldQuery(field: string, words: string[]): string {
 // Each searched text is indexed as written and, where folding accents changes it, folded (the derived copies).
 const NAME_FIELDS = ['name', 'foldedName', 'aliases', 'foldedAliases'];
 const DESCRIPTION_FIELDS = ['description', 'foldedDescription'];
+const PAPER_FIELDS = ['paperTitle', 'foldedPaperTitle'];
 const TOPIC_FIELD = 'topics';
-const ALL_FIELDS = [...NAME_FIELDS, ...DESCRIPTION_FIELDS, TOPIC_FIELD];
+// Whether near misses are worth looking for is judged by who holds every word in a name or description: paper
+// titles and topics, which many entities share at scale, would make that probe cost twice as much.
+const COVER_FIELDS = [...NAME_FIELDS, ...DESCRIPTION_FIELDS];
 
 /** Every word in one of `fields` (a word may be in one field, the next in another). */
 function everyWord(words: string[], fields: string[]): string {
@@ -156,8 +205,9 @@ export interface PlanOptions {
 /** The probes of one text; null when the text has neither a key nor a word to search for. */
 export function searchPlan(index: number, text: string, options: PlanOptions): SearchPlan | null {
   const key = searchKey(text);
-  const words = options.words ? searchWords(text) : [];
-  if (key.length === 0 && words.length === 0) return null;
+  const written = options.words ? searchWords(text) : [];
+  if (key.length === 0 && written.length === 0) return null;
+  const words = contentWords(written);
   const restrict = (query: string): string => ofLabels(query, options.labels);
   const probes: SearchPlan['request']['probes'] = [];
   const roles: ProbeRole[] = [];
@@ -174,16 +224,17 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
   }
   let coverProbes: number[] = [];
   if (words.length > 0) {
-    const inFields = (fields: string[]): string => fields.map((field) => `(${fieldQuery(field, words)})`).join(' ');
-    const wordsProbe = add('entity_words', `(${inFields(NAME_FIELDS)})^${String(NAMES_BOOST)} ${inFields(DESCRIPTION_FIELDS)}`, {
-      kind: 'words',
-    });
-    const topicProbe = add('entity_words', everyWord(words, [TOPIC_FIELD]), { kind: 'topic' });
-    // The entities holding every word: for one word those any field found, for several those the cover probe finds.
-    coverProbes =
-      words.length > 1
-        ? [add('entity_words', everyWord(words, ALL_FIELDS), { kind: 'cover' })]
-        : [wordsProbe, topicProbe];
+    const inFields = (fields: string[], boost: number): string =>
+      `(${fields.map((field) => `(${fieldQuery(field, words)})`).join(' ')})^${String(boost)}`;
+    const wordsQuery = [
+      inFields(NAME_FIELDS, NAMES_BOOST),
+      inFields(DESCRIPTION_FIELDS, 1),
+      inFields(PAPER_FIELDS, PAPER_BOOST),
+      inFields([TOPIC_FIELD], TOPICS_BOOST),
+    ].join(' ');
+    const wordsProbe = add('entity_fulltext', wordsQuery, { kind: 'words' });
+    // The entities holding every word: for one word those the words probe found, for several the cover probe's.
+    coverProbes = words.length > 1 ? [add('entity_fulltext', everyWord(words, COVER_FIELDS), { kind: 'cover' })] : [wordsProbe];
   }
   const edits = fuzzyEdits(key);
   return {
@@ -199,7 +250,7 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
     roles,
     key,
     text: text.trim().toLowerCase(),
-    words,
+    terms: searchTerms(written),
     first: options.first,
   };
 }
@@ -247,18 +298,12 @@ function keyScore(plan: SearchPlan, candidate: Candidate, topNear: number): { sc
   return { score, exact: false, on: closestKey(plan.key, keys) };
 }
 
-/** Whether one of the words is in `text`: as a word, a word's beginning, or one with the same first four letters. */
-function holdsWord(text: string, words: string[]): boolean {
-  const tokens = searchWords(text);
-  return words.some((word) =>
-    tokens.some((token) => token.startsWith(word) || (Math.min(token.length, word.length) >= 4 && token.slice(0, 4) === word.slice(0, 4))),
-  );
-}
-
-/** Where a hit of the words probe matched: its name or an alias when one holds a word of the text, else its description. */
-function wordsMatchedOn(words: string[], node: Candidate['node']): MatchedOn {
-  if (holdsWord(node.name, words)) return 'name';
-  return (node.aliases ?? []).some((alias) => holdsWord(alias, words)) ? 'alias' : 'description';
+/** Where a hit of the words probe matched: the first of its name, an alias, its description and its paper's title to hold a word, else its topics. */
+function wordsMatchedOn(match: TermMatch): MatchedOn {
+  if (match.name) return 'name';
+  if (match.alias) return 'alias';
+  if (match.description) return 'description';
+  return match.paper ? 'paper' : 'topic';
 }
 
 /** The score of a candidate's probe of this kind (0 when that probe did not find it). */
@@ -266,28 +311,53 @@ function probeScore(plan: SearchPlan, candidate: Candidate, kind: ProbeRole['kin
   return candidate.scores.find(([position]) => plan.roles[position]?.kind === kind)?.[1] ?? 0;
 }
 
+/**
+ * How relevant each candidate that holds every word is (its words score as a share of the best, at most 1), and
+ * how much relevance its links add up to: a model linked to a task, dataset or domain among them is about the same
+ * thing, and so is a task, dataset or domain that models among them link to.
+ */
+function linkedRelevance(parts: { node: Candidate['node']; text: number; match: TermMatch }[]): Map<string, number> {
+  const relevance = new Map(parts.filter(({ match }) => match.all).map(({ node, text }) => [node.id, Math.min(1, text)]));
+  const linked = new Map<string, number>();
+  const add = (id: string, value: number): void => {
+    if (value > 0) linked.set(id, (linked.get(id) ?? 0) + value);
+  };
+  for (const { node } of parts) {
+    for (const id of node.texts?.searchLinks ?? []) {
+      add(node.id, relevance.get(id) ?? 0);
+      add(id, relevance.get(node.id) ?? 0);
+    }
+  }
+  return linked;
+}
+
 /** Ranks the candidates of one plan: best first, at most `first`, ties by name then id. */
 export function rankCandidates(plan: SearchPlan, candidates: Candidate[]): RankedHit[] {
   const words = candidates.map((candidate) => probeScore(plan, candidate, 'words'));
   const topText = Math.max(0, ...words);
   const topNear = Math.max(0, ...candidates.flatMap(({ scores }) => scores.filter(([p]) => p === -1).map(([, s]) => s)));
-  const ranked = candidates.map((candidate, i) => {
-    const { node } = candidate;
-    const key = keyScore(plan, candidate, topNear);
-    const text = words[i]!;
-    const topic = probeScore(plan, candidate, 'topic') > 0;
-    const cover = probeScore(plan, candidate, 'cover') > 0;
+  const parts = candidates.map((candidate, i) => ({
+    node: candidate.node,
+    key: keyScore(plan, candidate, topNear),
+    text: topText > 0 ? words[i]! / topText : 0,
+    match: matchTerms(plan.terms, { name: candidate.node.name, aliases: candidate.node.aliases, ...candidate.node.texts }),
+  }));
+  const linked = linkedRelevance(parts);
+  const several = plan.terms.length > 1;
+  const ranked = parts.map(({ node, key, text, match }) => {
     const literal = [node.name, node.id, ...(node.aliases ?? [])].some((name) => name.toLowerCase() === plan.text);
     const score =
       (key?.score ?? 0) +
-      (topText > 0 ? (SEARCH_WEIGHTS.text * text) / topText : 0) +
-      (topic ? SEARCH_WEIGHTS.topic : 0) +
-      (cover ? SEARCH_WEIGHTS.allWords : 0) +
       (literal ? SEARCH_WEIGHTS.literal : 0) +
+      (match.allInNames ? SEARCH_WEIGHTS.names : 0) +
+      SEARCH_WEIGHTS.nameShare * match.nameShare +
+      (several && match.all ? SEARCH_WEIGHTS.allWords : 0) +
+      (several && match.phrase ? SEARCH_WEIGHTS.phrase : 0) +
+      (match.allInTopics ? SEARCH_WEIGHTS.topic : 0) +
+      SEARCH_WEIGHTS.text * Math.min(1, text / TEXT_SATURATION) +
+      SEARCH_WEIGHTS.links * Math.min(1, (linked.get(node.id) ?? 0) / LINKS_SATURATION) +
       SEARCH_WEIGHTS.popularity * Math.log(1 + Math.min(node.degree, MAX_DEGREE));
-    const wordsOn = text > 0 ? wordsMatchedOn(plan.words, node) : null;
-    const matchedOn: MatchedOn = key?.on ?? wordsOn ?? (topic ? 'topic' : 'description');
-    return { node, score, exact: key?.exact ?? false, matchedOn };
+    return { node, score, exact: key?.exact ?? false, matchedOn: key?.on ?? wordsMatchedOn(match) };
   });
   ranked.sort((a, b) => b.score - a.score || compareNames(a.node, b.node));
   return ranked.slice(0, plan.first).map(({ node, score, exact, matchedOn }) => ({ node: toRow(node), score, exact, matchedOn }));

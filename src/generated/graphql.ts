@@ -651,7 +651,8 @@ export type Query = {
   resolve: Array<Resolution>;
   /**
    * Entities by name, alias, id or words, best first: a name, alias or id that the text spells (apart from case,
-   * spaces and punctuation) first, then those it begins, then near misses and word matches (README, Search).
+   * spaces and punctuation) first, then entities holding every word (in a name before elsewhere, as a phrase before
+   * apart), names the text begins and near misses of it (README, Search).
    */
   search: Array<SearchHit>;
   /** Sizes of the graph. */
@@ -894,8 +895,8 @@ export type SearchHit = {
   __typename?: 'SearchHit';
   /**
    * Where the text matched: `name`, `alias` or `id` when the text is that key, a prefix of it or a near miss of it
-   * (see README, Search); otherwise `description`, or `topic` when the words are only among the entity's tasks and
-   * kinds of data.
+   * (see README, Search); otherwise the first of `name`, `alias`, `description` and `paper` (a model's paper title)
+   * to hold one of its words, or `topic` when the words are only among the entity's tasks and kinds of data.
    */
   matchedOn: Scalars['String']['output'];
   /** The entity found. */

@@ -77,10 +77,10 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   },
   'Query.search': {
     reason:
-      'the full-text probes rank their candidates in TypeScript, then each kept hit is read; worst for common words ("data": 744 at first 100, "e": 494 at first 20); nothing for first: 0',
+      'the full-text probes rank their candidates (50 per probe, or first when more, read with their texts) in TypeScript, then each kept hit is read; worst for common words ("e": 568 up to first 50, 760 at first 100); nothing for first: 0',
     dbHits: (args) => {
       const first = count(args, 'first', 1, 100) ?? 0;
-      return first === 0 ? 0 : 400 + 4 * first;
+      return first === 0 ? 0 : 500 + 3 * first;
     },
   },
 };

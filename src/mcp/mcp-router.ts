@@ -48,7 +48,7 @@ interface Tool {
 const tools = (schema: GraphQLSchema): Record<string, Tool> => ({
   search: {
     description:
-      'Full-text search over the names and descriptions of models, datasets, tasks, domains and organisations, optionally of some kinds only; best first. ' +
+      'Full-text search over the names, aliases, descriptions and paper titles of models, datasets, tasks, domains and organisations, optionally of some kinds only; best first. ' +
       'Use it to find the id of something named in a question.',
     input: {
       text: z.string().min(1).describe('Words to look for'),

@@ -75,6 +75,29 @@ describe('search and resolve over HTTP', () => {
     for (const { node } of data!.search) expect(`${node.name} ${node.description ?? ''}`).toMatch(/single[- ]cell/i);
   });
 
+  it('finds what a topic means: the models of the field, by what their texts, papers, tasks and data say', async () => {
+    const { data } = await server.gql<{ search: { node: { id: string; modalities: string[] } }[] }>(`{
+      search(text: "pathology foundation model", first: 10) { node { id ... on Model { modalities } } }
+    }`);
+    // Every one is a pathology model (none of the ECG or stethoscope foundation models holding two of the words).
+    expect(data!.search.map((hit) => hit.node.modalities)).toEqual(Array.from({ length: 10 }, () => expect.arrayContaining(['PATHOLOGY_IMAGE'])));
+    expect(data!.search.map((hit) => hit.node.id)).toEqual(expect.arrayContaining(['uni', 'virchow']));
+    expect(ids(await search('single-cell'))).toContain('scgpt');
+    expect(ids(await search('protein language model'))).toContain('esm-2');
+    expect(ids(await search('cells')).slice(0, 3)).toContain('cell-type-annotation');
+  });
+
+  it('finds a model by the words of its paper title only, and says so', async () => {
+    const [first] = await search('digital pathology from real-world data');
+    expect(first).toMatchObject({ node: { id: 'prov-gigapath' }, matchedOn: 'paper' });
+  });
+
+  it('gives the same first hits however many are asked for', async () => {
+    for (const text of ['single-cell', 'protein', 'pathology foundation model']) {
+      expect(ids(await search(text, ', first: 50')).slice(0, 10), text).toEqual(ids(await search(text, ', first: 10')));
+    }
+  });
+
   it('folds accents both ways: galen finds Galén, Charite the Charité', async () => {
     expect(ids(await search('galen'))[0]).toBe('galen');
     expect(ids(await search('Charite'))[0]).toBe('charite-universitatsmedizin-berlin');

@@ -24,7 +24,7 @@ const PROBES: Probe[] = [
   { field: 'Query.modelCounts', query: '{ modelCounts(by: [TASK, ORGANIZATION_GROUP]) { count } }', variables: {}, args: { by: ['TASK', 'ORGANIZATION_GROUP'] } },
   { field: 'Query.datasets', query: '{ datasets(where: { trainedByDomain: "medical-imaging" }) { id } }', variables: {}, args: { where: { trainedByDomain: 'medical-imaging' } } },
   { field: 'Query.leaderboards', query: '{ leaderboards(domain: "clinical-informatics") { totalCount } }', variables: {}, args: { domain: 'clinical-informatics' } },
-  { field: 'Query.search', query: '{ search(text: "data", first: 100) { score } }', variables: {}, args: { first: 100 } },
+  { field: 'Query.search', query: '{ search(text: "e", first: 100) { score } }', variables: {}, args: { first: 100 } },
 ];
 
 /**

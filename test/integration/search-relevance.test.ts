@@ -10,7 +10,7 @@ describe('the search relevance set (test/relevance/search.json)', () => {
   it('holds at least 60 queries of the kinds people type', () => {
     expect(queries.length).toBeGreaterThanOrEqual(60);
     expect(new Set(queries.map((query) => query.category))).toEqual(
-      new Set(['name', 'nickname', 'id', 'typo', 'topic', 'plural', 'dataset', 'organization', 'accent', 'kinds']),
+      new Set(['name', 'nickname', 'id', 'typo', 'topic', 'phrase', 'plural', 'dataset', 'organization', 'accent', 'kinds']),
     );
   });
 

@@ -51,27 +51,36 @@ describe('searchPlan', () => {
 
   it('scores each word, all words and the phrase in every field, and the last word as a prefix', () => {
     const description =
-      '(description:single description:cell description:"single cell"^4 (+description:single +description:cell)^2 description:cell*) ' +
+      '((description:single description:cell description:"single cell"^4 (+description:single +description:cell)^2 description:cell*) ' +
       '(foldedDescription:single foldedDescription:cell foldedDescription:"single cell"^4 ' +
-      '(+foldedDescription:single +foldedDescription:cell)^2 foldedDescription:cell*)';
-    expect(probe('single cell', 1)).toMatch(/^\(\(name:single .*\) \(foldedName:.*\) \(aliases:single .*\) \(foldedAliases:.*\)\)\^\d+ /);
-    expect(probe('single cell', 1)?.endsWith(` ${description}`)).toBe(true);
+      '(+foldedDescription:single +foldedDescription:cell)^2 foldedDescription:cell*))^1';
+    const words = probe('single cell', 1)!;
+    expect(words).toMatch(/^\(\(name:single .*\) \(foldedName:.*\) \(aliases:single .*\) \(foldedAliases:.*\)\)\^\d+ /);
+    expect(words).toContain(` ${description} `);
+    expect(words).toMatch(/ \(\(paperTitle:single .*\) \(foldedPaperTitle:.*\)\)\^[\d.]+ \(\(topics:single .*\)\)\^[\d.]+$/);
   });
 
-  it('weighs names and aliases above descriptions', () => {
-    const boost = /^\(.*\)\^(\d+) \(description:/.exec(probe('cells', 1) ?? '')?.[1];
-    expect(Number(boost)).toBeGreaterThan(1);
+  it('weighs names and aliases above descriptions, paper titles and topics', () => {
+    const boosts = [...(probe('cells', 1) ?? '').matchAll(/\)\^([\d.]+)(?: |$)/g)].map((match) => Number(match[1]));
+    expect(boosts).toHaveLength(4);
+    expect(boosts[0]).toBeGreaterThan(Math.max(...boosts.slice(1)));
   });
 
-  it('looks for every word among the topics, and for several words anywhere (a bonus)', () => {
+  it('leaves out stop words unless the text is nothing else', () => {
+    expect(probe('molecules from text', 1)).not.toMatch(/:from\b/);
+    expect(probe('molecules from text', 1)).toContain('name:"molecules text"');
+    expect(probe('the who', 1)).toContain('name:"the who"');
+  });
+
+  it('looks for several words in names and descriptions, each in one or the other, to know whether near misses are needed', () => {
     const several = plan('single cell')!;
-    expect(several.roles.map((role) => role.kind)).toEqual(['key', 'words', 'topic', 'cover']);
-    expect(several.request.probes[2]?.query).toBe('+(topics:single) +(topics:cell)');
-    expect(several.request.probes[3]?.query).toMatch(/^\+\(name:single .*topics:single\) \+\(name:cell .*topics:cell\)$/);
-    expect(several.request.coverProbes).toEqual([3]);
+    expect(several.roles.map((role) => role.kind)).toEqual(['key', 'words', 'cover']);
+    expect(several.request.probes[2]?.query).toMatch(/^\+\(name:single .*description:single .*\) \+\(name:cell .*description:cell .*\)$/);
+    expect(several.request.probes[2]?.query).not.toMatch(/paperTitle|topics/);
+    expect(several.request.coverProbes).toEqual([2]);
     const one = plan('cells')!;
-    expect(one.roles.map((role) => role.kind)).toEqual(['key', 'words', 'topic']);
-    expect(one.request.coverProbes).toEqual([1, 2]);
+    expect(one.roles.map((role) => role.kind)).toEqual(['key', 'words']);
+    expect(one.request.coverProbes).toEqual([1]);
   });
 
   it('restricts every probe to the given labels', () => {
@@ -94,14 +103,21 @@ describe('searchPlan', () => {
 });
 
 describe('rankCandidates', () => {
-  const node = (id: string, name: string, searchKeys: string[], degree = 1): Candidate['node'] => ({
+  const node = (id: string, name: string, searchKeys: string[], degree = 1, texts: Candidate['node']['texts'] = null): Candidate['node'] => ({
     id,
     name,
     searchKeys,
     label: 'Model',
     degree,
+    texts,
   });
-  const esm = plan('ESM 2')!;
+  /** A candidate found by the words probe only (position 1), with its texts. */
+  const byWords = (id: string, score: number, texts: NonNullable<Candidate['node']['texts']>, degree = 1): Candidate => ({
+    node: node(id, id, [id], degree, texts),
+    scores: [[1, score]],
+  });
+  const ids = (hits: { node: { id: string } }[]): string[] => hits.map((hit) => hit.node.id);
+  const esm = plan('esm2')!;
 
   it('puts an exact key first, then prefixes by how much of their key the text covers', () => {
     const hits = rankCandidates(esm, [
@@ -116,15 +132,82 @@ describe('rankCandidates', () => {
     ]);
   });
 
+  it('ranks an exact key above all that a candidate without it can add up to', () => {
+    const text = plan('single cell atlas')!;
+    const everything: Candidate = {
+      node: node('single-cell-atlas-2', 'Single cell atlas 2', ['singlecellatlas2'], 1000, {
+        description: 'A single cell atlas',
+        topics: ['single cell atlas'],
+        searchLinks: ['linked'],
+      }),
+      scores: [[0, 1], [1, 100], [2, 1]],
+    };
+    const linked = byWords('linked', 100, { description: 'single cell atlas' }, 1000);
+    const exact: Candidate = { node: node('x', 'Q', ['singlecellatlas']), scores: [[0, 1]] };
+    expect(ids(rankCandidates(text, [everything, linked, exact]))[0]).toBe('x');
+  });
+
   it('ranks by the words score and says whether the words matched in a name or a description', () => {
     const cells = plan('cell types')!;
     const hits = rankCandidates(cells, [
-      { node: node('scbert', 'scBERT', ['scbert', 'scbert']), scores: [[1, 2]] },
+      { node: node('scbert', 'scBERT', ['scbert', 'scbert'], 1, { description: 'Annotates the cell types of single cells.' }), scores: [[1, 2]] },
       { node: node('cell-type-annotation', 'Cell type annotation', ['celltypeannotation']), scores: [[1, 6]] },
     ]);
     expect(hits.map((hit) => [hit.node.id, hit.matchedOn])).toEqual([
       ['cell-type-annotation', 'name'],
       ['scbert', 'description'],
+    ]);
+  });
+
+  it('puts what holds every word above what holds some, and the words in a row above the words apart', () => {
+    const hits = rankCandidates(plan('pathology foundation model')!, [
+      byWords('ecg-fm', 9, { description: 'ECG foundation model' }),
+      byWords('apart', 3, { description: 'A foundation model', paperTitle: 'Computational pathology at scale' }),
+      byWords('in-a-row', 3, { description: 'A pathology foundation model' }),
+    ]);
+    expect(ids(hits)).toEqual(['in-a-row', 'apart', 'ecg-fm']);
+  });
+
+  it('ranks by the name holding the words, then by how much of the name they are', () => {
+    const hits = rankCandidates(plan('imaging')!, [
+      byWords('described', 9, { description: 'Imaging, imaging and imaging' }),
+      { node: node('medical-image-segmentation', 'Medical image segmentation', ['medicalimagesegmentation']), scores: [[1, 5]] },
+      { node: node('medical-imaging', 'Medical Imaging', ['medicalimaging']), scores: [[1, 5]] },
+    ]);
+    expect(ids(hits)).toEqual(['medical-imaging', 'medical-image-segmentation', 'described']);
+  });
+
+  it('lets the better known of the entities equally about the words come first', () => {
+    const cells = plan('single-cell')!;
+    const strong = { description: 'A single-cell model' };
+    const hits = rankCandidates(cells, [byWords('most-words', 10, strong, 2), byWords('well-known', 6, strong, 20), byWords('weak', 1, strong, 30)]);
+    expect(ids(hits)).toEqual(['well-known', 'most-words', 'weak']);
+  });
+
+  it('counts the links of a model to a task that holds every word, and of a dataset from models that do', () => {
+    const cells = plan('single cell')!;
+    const model = { description: 'A single-cell model' };
+    const hits = rankCandidates(cells, [
+      byWords('unlinked', 5, model),
+      byWords('linked', 5, { ...model, searchLinks: ['single-cell-data-integration', 'census'] }),
+      byWords('single-cell-data-integration', 5, { description: 'Single-cell data integration' }),
+      byWords('census', 1, { description: 'Cells' }),
+      byWords('atlas', 1, { description: 'Cells' }),
+    ]);
+    expect(ids(hits).indexOf('linked')).toBeLessThan(ids(hits).indexOf('unlinked'));
+    expect(ids(hits).indexOf('census')).toBeLessThan(ids(hits).indexOf('atlas'));
+  });
+
+  it('says which text matched: description before paper title before topics', () => {
+    const hits = rankCandidates(plan('pathology')!, [
+      byWords('described', 3, { description: 'Pathology encoder', paperTitle: 'Computational pathology' }),
+      byWords('titled', 2, { description: 'An encoder', paperTitle: 'Computational pathology' }),
+      byWords('topical', 1, { description: 'An encoder', topics: ['pathology image'] }),
+    ]);
+    expect(hits.map((hit) => [hit.node.id, hit.matchedOn])).toEqual([
+      ['described', 'description'],
+      ['titled', 'paper'],
+      ['topical', 'topic'],
     ]);
   });
 
@@ -167,7 +250,7 @@ describe('rankCandidates', () => {
 
   it('says topic for an entity found only among topics, and returns compact rows with aliases', () => {
     const cells = plan('single cell')!;
-    const [hit] = rankCandidates(cells, [{ node: node('scgpt', 'scGPT', ['scgpt', 'scgpt']), scores: [[2, 1]] }]);
+    const [hit] = rankCandidates(cells, [{ node: node('scgpt', 'scGPT', ['scgpt', 'scgpt'], 1, { topics: ['single cell expression'] }), scores: [[1, 1]] }]);
     expect(hit).toMatchObject({ matchedOn: 'topic', node: { id: 'scgpt', name: 'scGPT', aliases: [], label: 'Model', compact: true } });
   });
 

@@ -1,0 +1,178 @@
+/**
+ * The words of a search as the full-text index sees them, so that the ranking can tell, for every candidate, which
+ * words it holds and where, and whether it holds them as a phrase (a full-text probe only says how well a
+ * candidate scored, and only for the best of that probe).
+ *
+ * It analyses like the `english` analyzer of the entity_fulltext index (cypher/schema/02-indexes.cypher): words of
+ * letters and digits, lowercased, accents folded (the index's folded copies), a possessive `'s` dropped, stop
+ * words left out, and the rest reduced to their Porter stem (`cells` and `cell` are `cell`, `pathology` and
+ * `pathological` are `patholog`).
+ */
+import { stemmer } from 'stemmer';
+
+/**
+ * Words that say nothing about what is searched for, so an entity need not hold them: Lucene's English stop words
+ * (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, which the index drops) and the rest of Snowball's English list.
+ */
+const STOP_WORDS = new Set(
+  (
+    'a about above after again against all am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers herself him ' +
+    'himself his how i if in into is it its itself just me more most my myself no nor not of off on once only or other ' +
+    'ought our ours ourselves out over own same she should so some such than that the their theirs them themselves then ' +
+    'there these they this those through to too under until up very was we were what when where which while who whom why ' +
+    'will with would you your yours yourself yourselves'
+  ).split(' '),
+);
+/** The last word of a text matches the beginning of a word from this many characters (it may still be typed). */
+const MIN_PREFIX = 3;
+/** Analysed texts kept: the graph's names, descriptions, titles and topics repeat from one search to the next. */
+const CACHE_SIZE = 50_000;
+
+/** A word of an analysed text: as written (lowercased, folded) and its stem. */
+interface Token {
+  raw: string;
+  stem: string;
+}
+
+/** A word of the searched text. */
+export interface Term extends Token {
+  /** True for the last word: it also matches words it begins (`protei` finds protein). */
+  prefix: boolean;
+}
+
+/** An analysed text: its words in order, and their stems as a set (most terms are looked up, not scanned for). */
+interface Analysed {
+  tokens: Token[];
+  stems: Set<string>;
+}
+
+const analysed = new Map<string, Analysed>();
+
+function analyse(text: string): Analysed {
+  const cached = analysed.get(text);
+  if (cached) return cached;
+  const tokens = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0 && !STOP_WORDS.has(word))
+    .map((raw) => ({ raw, stem: stemmer(raw) }));
+  const result = { tokens, stems: new Set(tokens.map((token) => token.stem)) };
+  if (analysed.size >= CACHE_SIZE) analysed.clear();
+  analysed.set(text, result);
+  return result;
+}
+
+/** The words of a text that are not stop words, or all of them when all are (`the who`). */
+export function contentWords(words: string[]): string[] {
+  const content = words.filter((word) => !STOP_WORDS.has(word));
+  return content.length > 0 ? content : words;
+}
+
+/** The terms of the searched words (as searchWords gives them): stop words left out, the last one a prefix too. */
+export function searchTerms(words: string[]): Term[] {
+  const terms = words.filter((word) => !STOP_WORDS.has(word)).map((raw) => ({ raw, stem: stemmer(raw), prefix: false }));
+  const last = terms[terms.length - 1];
+  if (last && words[words.length - 1] === last.raw && last.raw.length >= MIN_PREFIX) last.prefix = true;
+  return terms;
+}
+
+function matches(term: Term, token: Token): boolean {
+  return token.stem === term.stem || (term.prefix && token.raw.startsWith(term.raw));
+}
+
+/** Where an entity's text holds the terms. */
+export interface TermMatch {
+  /** Per field, whether it holds at least one of the terms. */
+  name: boolean;
+  alias: boolean;
+  description: boolean;
+  paper: boolean;
+  topic: boolean;
+  /** Every term is somewhere in its text. */
+  all: boolean;
+  /** Every term is in its name or its aliases. */
+  allInNames: boolean;
+  /** The largest share of the words of its name or of an alias that are terms (`imaging`: 1/2 of Medical Imaging). */
+  nameShare: number;
+  /** Every term is among its topics. */
+  allInTopics: boolean;
+  /** Some name, alias, description, title or topic holds the terms one after the other (several terms only). */
+  phrase: boolean;
+}
+
+/** The texts of an entity that search looks at. */
+export interface SearchedTexts {
+  name: string;
+  aliases?: string[] | null;
+  description?: string | null;
+  paperTitle?: string | null;
+  topics?: string[] | null;
+}
+
+interface Scan {
+  /** Bit i for term i. */
+  held: number;
+  /** Whether it holds the terms in a row. */
+  phrase: boolean;
+  /** The share of its words that are terms (whole words: an unfinished last word does not count). */
+  share: number;
+}
+
+function holds(term: Term, text: Analysed): boolean {
+  return text.stems.has(term.stem) || (term.prefix && text.tokens.some((token) => token.raw.startsWith(term.raw)));
+}
+
+/** Which terms a text holds, whether in a row, and (for names, `share`) how much of it they are. */
+function scan(terms: Term[], value: string, share: boolean): Scan {
+  const text = analyse(value);
+  let held = 0;
+  terms.forEach((term, t) => {
+    if (holds(term, text)) held |= 1 << t;
+  });
+  const { tokens } = text;
+  // The terms in a row: only worth looking for when the text holds every one.
+  const phrase =
+    terms.length > 1 &&
+    held === (1 << terms.length) - 1 &&
+    tokens.some((_, i) => i + terms.length <= tokens.length && terms.every((term, t) => matches(term, tokens[i + t]!)));
+  const stems = share ? new Set(terms.map((term) => term.stem)) : null;
+  const matched = stems ? tokens.filter((token) => stems.has(token.stem)).length : 0;
+  return { held, phrase, share: tokens.length > 0 ? matched / tokens.length : 0 };
+}
+
+/** Where the entity holds the terms (at most 30 terms are told apart: searchWords keeps 32 words). */
+export function matchTerms(terms: Term[], texts: SearchedTexts): TermMatch {
+  const counted = terms.slice(0, 30);
+  const every = (1 << counted.length) - 1;
+  const field = (values: (string | null | undefined)[], share = false): Scan =>
+    values.reduce<Scan>(
+      (sum, value) => {
+        if (!value) return sum;
+        const one = scan(counted, value, share);
+        return { held: sum.held | one.held, phrase: sum.phrase || one.phrase, share: Math.max(sum.share, one.share) };
+      },
+      { held: 0, phrase: false, share: 0 },
+    );
+  const name = field([texts.name], true);
+  const alias = field(texts.aliases ?? [], true);
+  const description = field([texts.description]);
+  const paper = field([texts.paperTitle]);
+  const topic = field(texts.topics ?? []);
+  const parts = [name, alias, description, paper, topic];
+  return {
+    name: name.held !== 0,
+    alias: alias.held !== 0,
+    description: description.held !== 0,
+    paper: paper.held !== 0,
+    topic: topic.held !== 0,
+    all: counted.length > 0 && parts.reduce((held, part) => held | part.held, 0) === every,
+    allInNames: counted.length > 0 && (name.held | alias.held) === every,
+    nameShare: Math.max(name.share, alias.share),
+    allInTopics: counted.length > 0 && topic.held === every,
+    phrase: parts.some((part) => part.phrase),
+  };
+}
