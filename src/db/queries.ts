@@ -9,8 +9,6 @@ const QUERY_NAMES = [
   'nodes-by-id',
   'search',
   'shortest-path',
-  'neighbor-ids',
-  'edges-among',
   'related-models',
   'stats',
   'label-counts',

@@ -20,9 +20,6 @@ async function entityWithLabel<L extends EntityLabel>(
   return row?.label === label ? (row as Extract<EntityRow, { label: L }>) : null;
 }
 
-const loadEntities = (context: RequestContext) => (ids: string[]) =>
-  Promise.all(ids.map((id) => context.loaders.entity.load(id)));
-
 export const Query: QueryResolvers = {
   node: (_, { id }, context) => context.loaders.entity.load(id),
   domains: (_, __, context) => listDomains(context.reader),
@@ -39,7 +36,7 @@ export const Query: QueryResolvers = {
   path: (_, { from, to, maxHops }, context) =>
     shortestPath(context.reader, (id) => context.loaders.entity.load(id), from, to, checkRange('maxHops', maxHops ?? 4, 1, 6)),
   neighborhood: (_, { id, depth }, context) =>
-    neighborhood(context.reader, loadEntities(context), id, checkRange('depth', depth ?? 1, 1, 3)),
+    neighborhood(context.reader, id, checkRange('depth', depth ?? 1, 1, 3)),
   relatedModels: (_, { id, first }, context) =>
     relatedModels(context.reader, id, checkRange('first', first ?? 10, 0, 100)),
   stats: (_, __, context) => graphStats(context.reader),
