@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseTimeoutError, DatabaseUnavailableError, Database } from '../../src/db/database.js';
-import { testDatabase } from '../neo4j.js';
+import { testDatabase, testNeo4j } from '../neo4j.js';
 
 describe('Database', () => {
   const slow = testDatabase({ transactionTimeoutMs: 200 });
@@ -27,5 +27,23 @@ describe('Database', () => {
     });
     await expect(nowhere.read('RETURN 1')).rejects.toBeInstanceOf(DatabaseUnavailableError);
     await nowhere.close();
+  });
+
+  it('reads through the neo4j:// scheme: routed, in READ access mode, by a single instance too', async () => {
+    const { uri, ...rest } = testNeo4j();
+    const routed = new Database({
+      ...rest,
+      uri: uri.replace(/^bolt(\+s|\+ssc)?:/, 'neo4j$1:'),
+      transactionTimeoutMs: 30_000, acquisitionTimeoutMs: 5000, maxPoolSize: 2,
+    });
+    try {
+      expect(routed.uri).toMatch(/^neo4j(\+s|\+ssc)?:\/\//);
+      const [direct] = await slow.read('MATCH (m:Model) RETURN count(m) AS models');
+      const [viaRouting] = await routed.read('MATCH (m:Model) RETURN count(m) AS models');
+      expect(viaRouting).toEqual(direct);
+      expect(Number(viaRouting?.['models'])).toBeGreaterThan(0);
+    } finally {
+      await routed.close();
+    }
   });
 });
