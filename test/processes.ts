@@ -1,4 +1,6 @@
 /** Process checks shared by the tests that start and stop Neo4j or the server. */
+import type { ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
 /** Whether a process with this pid exists (signal 0 only checks). */
 export function isRunning(pid: number): boolean {
@@ -8,4 +10,18 @@ export function isRunning(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Resolves with the first line of the child's stdout that matches `pattern`; rejects on exit or after `timeoutMs`. */
+export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no line matching ${String(pattern)} within ${String(timeoutMs)} ms`)), timeoutMs);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (pattern.test(line)) {
+        clearTimeout(timer);
+        resolve(line);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the process exited with ${String(code)} before ${String(pattern)}`)));
+  });
 }

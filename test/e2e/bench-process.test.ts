@@ -1,10 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
-import { isRunning } from '../processes.js';
+import { isRunning, waitForLine } from '../processes.js';
 
 /** Generous: the runner starts a Neo4j, generates the S graph and starts four servers on a busy 2-core machine. */
 const SYSTEMS_READY_WITHIN_MS = 360_000;
@@ -27,18 +26,6 @@ function descendants(root: number): { pid: number; command: string }[] {
   return found;
 }
 
-function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no line matching ${String(pattern)} within ${String(timeoutMs)} ms`)), timeoutMs);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (pattern.test(line)) {
-        clearTimeout(timer);
-        resolve(line);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the bench exited with ${String(code)} before ${String(pattern)}`)));
-  });
-}
 
 describe('the benchmark runner', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-process-'));

@@ -1,13 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import { freePort } from '../../src/db/local-neo4j.js';
 import { testNeo4j } from '../neo4j.js';
-import { isRunning } from '../processes.js';
+import { isRunning, waitForLine } from '../processes.js';
 
 const ENTRY = ['--import', 'tsx', 'src/index.ts'];
 
@@ -16,18 +15,6 @@ function launcherPids(parent: number): number[] {
   return result.stdout.split('\n').filter(Boolean).map(Number);
 }
 
-function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no line matching ${String(pattern)} within ${String(timeoutMs)} ms`)), timeoutMs);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (pattern.test(line)) {
-        clearTimeout(timer);
-        resolve(line);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${String(code)} before ${String(pattern)}`)));
-  });
-}
 
 describe('the server process', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'server-process-'));
