@@ -1,5 +1,6 @@
 // Tests run against one real Neo4j per run, provided by test/global-setup.ts.
 import { defineConfig } from 'vitest/config';
+import { BUDGET } from './test/time.js';
 
 export default defineConfig({
   resolve: {
@@ -10,9 +11,11 @@ export default defineConfig({
   test: {
     globalSetup: ['test/global-setup.ts'],
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 180_000,
-    teardownTimeout: 60_000,
+    // Every budget comes from test/time.ts (one factor, TEST_TIME_FACTOR).
+    testTimeout: BUDGET.test,
+    hookTimeout: BUDGET.hook,
+    teardownTimeout: BUDGET.hook,
+    expect: { poll: { timeout: BUDGET.poll } },
     env: { LOG_LEVEL: 'silent' },
     // The JSON report lets .ci/run print one plain "N passed, N failed" line at the end.
     reporters: ['default', ['json', { outputFile: 'test-output/vitest.json' }]],

@@ -1,7 +1,7 @@
 // Starts an embedded Neo4j 5.26 Community with Bolt on 127.0.0.1 and keeps it running until SIGTERM/SIGINT.
 //
-// Run as a single-file source program (java -cp 'lib/*' Launcher.java ...), so the project needs no Java build
-// step: src/db/local-neo4j.ts resolves the jars with Maven once and then starts this offline.
+// The project needs no Java build step: src/db/local-neo4j.ts resolves the jars with Maven once, compiles this file
+// into a jar in the cache whenever it changed (javac, jar), and then starts it offline.
 //
 // Usage: Launcher --data-dir DIR --bolt-port PORT [--exit-on-stdin-close]
 // Prints exactly one line starting with "neo4j-local ready" once Bolt accepts connections.

@@ -3,6 +3,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { projectPath } from './paths.js';
+import type { RateLimitConfig } from './rate-limit/rate-limiter.js';
 
 export interface Neo4jConnection {
   uri: string;
@@ -15,6 +16,12 @@ export interface LocalNeo4jConfig {
   dataDir: string;
   boltPort: number;
   heap: string;
+  /** How long one start of the local Neo4j may take. */
+  startTimeoutMs: number;
+  /** How often the local Neo4j is restarted after it dies, before the server reports itself unhealthy. */
+  restarts: number;
+  /** Wait before the first restart; it doubles for each further try. */
+  restartBackoffMs: number;
 }
 
 /** Static limits checked before any Cypher runs (see README, "Limits and errors"). */
@@ -35,6 +42,20 @@ export interface Limits {
   maxActiveRequests: number;
   /** Requests that may wait for a slot; more are refused with SERVER_BUSY. */
   maxQueuedRequests: number;
+  /** Largest answer, in bytes of JSON; a larger one is replaced by RESPONSE_TOO_LARGE. */
+  maxResponseBytes: number;
+  /** Longest time an answer may wait for a slow reader once it is built; then the connection is closed. */
+  responseWriteTimeoutMs: number;
+  /** Cypher queries of one request that run at once (the rest wait for their turn within the request). */
+  dbRequestConcurrency: number;
+  /** Open HTTP connections in all (server.maxConnections); more are closed at once. */
+  maxConnections: number;
+  /** Open HTTP connections from one IP address; more are answered 503 TOO_MANY_CONNECTIONS and closed. */
+  maxConnectionsPerIp: number;
+  /** Longest time a client may take to send the request headers (server.headersTimeout). */
+  headersTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open (server.keepAliveTimeout). */
+  keepAliveTimeoutMs: number;
 }
 
 export interface Config {
@@ -44,6 +65,13 @@ export interface Config {
   neo4j: Neo4jConnection | null;
   localNeo4j: LocalNeo4jConfig;
   cypherTimeoutMs: number;
+  /** Timeout of each schema and seed statement: generous, since a busy machine must not leave half a graph. */
+  seedTimeoutMs: number;
+  /**
+   * Build or verify the release of the facts before serving (default); off serves the graph as it is, for graphs
+   * this project did not seed (the benchmark's synthetic ones).
+   */
+  seedOnStart: boolean;
   dbAcquisitionTimeoutMs: number;
   dbMaxPoolSize: number;
   /** Report the Cypher round trips of each request in the response's `extensions.cypherQueries`. */
@@ -57,6 +85,15 @@ export interface Config {
   introspection: boolean;
   /** "Did you mean ...?" in validation errors (same default as introspection). */
   fieldSuggestions: boolean;
+  /** Serve the playground (/), the explorer (/explore) and the landscape (/landscape); off in production unless PLAYGROUND=true. */
+  playground: boolean;
+  /** The server's public origin for canonical links (e.g. https://biofm.example.org); from the request when unset. */
+  publicUrl: string | undefined;
+  /** How many proxies in front of the server to trust for the client's IP (express `trust proxy`). */
+  trustProxy: number;
+  /** max-age of cacheable GET answers (GraphQL GETs, exports, entity links). */
+  cacheMaxAgeSeconds: number;
+  rateLimit: RateLimitConfig;
 }
 
 /** One or more environment variables are invalid; the message names each of them. */
@@ -114,6 +151,23 @@ class EnvReader {
     return raw;
   }
 
+  url(name: string): string | undefined {
+    const raw = this.optional(name);
+    if (raw === undefined) return undefined;
+    try {
+      const url = new URL(raw);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
+    } catch {
+      // reported below
+    }
+    this.problems.push(`${name} must be an http(s) URL such as https://biofm.example.org, got "${raw}"`);
+    return undefined;
+  }
+
+  list(name: string): string[] {
+    return this.string(name, '').split(',').map((item) => item.trim()).filter(Boolean);
+  }
+
   neo4jUri(name: string): string | undefined {
     const raw = this.optional(name);
     if (raw === undefined) return undefined;
@@ -138,11 +192,21 @@ class EnvReader {
  */
 const DEFAULT_ACTIVE_REQUESTS = 4 * availableParallelism();
 
+/**
+ * Without DB_REQUEST_CONCURRENCY, a request may use its share of the pool: the executing requests together can
+ * never ask for more connections than the pool holds, so none waits for a connection another request hoards.
+ */
+function requestConcurrency(poolSize: number, activeRequests: number): number {
+  return Math.max(1, Math.floor(poolSize / activeRequests));
+}
+
 /** Builds the configuration from `env`; throws ConfigError naming every invalid variable. */
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   const read = new EnvReader(env);
   const production = env['NODE_ENV'] === 'production';
   const uri = read.neo4jUri('NEO4J_URI');
+  const dbMaxPoolSize = read.integer('DB_MAX_POOL_SIZE', 50, 1, 1000);
+  const maxActiveRequests = read.integer('MAX_ACTIVE_REQUESTS', DEFAULT_ACTIVE_REQUESTS, 1, 10_000);
   const config: Config = {
     port: read.integer('PORT', 4000, 0, 65535),
     production,
@@ -159,10 +223,15 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       dataDir: read.string('NEO4J_LOCAL_DATA_DIR', projectPath('.neo4j-local', 'data')),
       boltPort: read.integer('NEO4J_LOCAL_BOLT_PORT', 7687, 1, 65535),
       heap: read.matching('NEO4J_LOCAL_HEAP', '1g', /^\d+[kmg]$/i, 'a Java heap size such as 512m or 2g'),
+      startTimeoutMs: read.integer('NEO4J_LOCAL_START_TIMEOUT_MS', 120_000, 1000, 3_600_000),
+      restarts: read.integer('NEO4J_LOCAL_RESTARTS', 5, 0, 100),
+      restartBackoffMs: read.integer('NEO4J_LOCAL_RESTART_BACKOFF_MS', 1000, 10, 600_000),
     },
     cypherTimeoutMs: read.integer('CYPHER_TIMEOUT_MS', 5000, 100, 600_000),
+    seedTimeoutMs: read.integer('SEED_TIMEOUT_MS', 600_000, 1000, 3_600_000),
+    seedOnStart: read.boolean('SEED_ON_START', true),
     dbAcquisitionTimeoutMs: read.integer('DB_ACQUISITION_TIMEOUT_MS', 2000, 100, 60_000),
-    dbMaxPoolSize: read.integer('DB_MAX_POOL_SIZE', 50, 1, 1000),
+    dbMaxPoolSize,
     queryStats: read.boolean('QUERY_STATS', false),
     loaderBatching: read.boolean('LOADER_BATCHING', true),
     limits: {
@@ -174,13 +243,39 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       listSize: read.integer('LIST_SIZE_ESTIMATE', 20, 1, 10_000),
       maxBodyBytes: read.integer('MAX_BODY_BYTES', 100_000, 1000, 10_000_000),
       requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
-      maxActiveRequests: read.integer('MAX_ACTIVE_REQUESTS', DEFAULT_ACTIVE_REQUESTS, 1, 10_000),
+      maxActiveRequests,
       maxQueuedRequests: read.integer('MAX_QUEUED_REQUESTS', 256, 0, 100_000),
+      maxResponseBytes: read.integer('MAX_RESPONSE_BYTES', 10_000_000, 1000, 2_000_000_000),
+      responseWriteTimeoutMs: read.integer('RESPONSE_WRITE_TIMEOUT_MS', 10_000, 100, 600_000),
+      dbRequestConcurrency: read.integer('DB_REQUEST_CONCURRENCY', requestConcurrency(dbMaxPoolSize, maxActiveRequests), 1, 1000),
+      maxConnections: read.integer('MAX_CONNECTIONS', 4096, 1, 1_000_000),
+      maxConnectionsPerIp: read.integer('MAX_CONNECTIONS_PER_IP', 128, 1, 1_000_000),
+      headersTimeoutMs: read.integer('HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+      keepAliveTimeoutMs: read.integer('KEEP_ALIVE_TIMEOUT_MS', 5000, 100, 600_000),
     },
-    corsOrigins: read.string('CORS_ORIGINS', '*').split(',').map((origin) => origin.trim()).filter(Boolean),
+    // Production answers no cross-origin browser request unless origins are configured.
+    corsOrigins: read.string('CORS_ORIGINS', production ? '' : '*').split(',').map((origin) => origin.trim()).filter(Boolean),
     introspection: read.boolean('INTROSPECTION', !production),
     fieldSuggestions: read.boolean('FIELD_SUGGESTIONS', !production),
+    playground: read.boolean('PLAYGROUND', !production),
+    publicUrl: read.url('PUBLIC_URL'),
+    trustProxy: read.integer('TRUST_PROXY', 0, 0, 100),
+    cacheMaxAgeSeconds: read.integer('CACHE_MAX_AGE_S', 300, 0, 31_536_000),
+    rateLimit: {
+      enabled: read.boolean('RATE_LIMIT', production),
+      points: read.integer('RATE_LIMIT_POINTS', 5000, 1, 100_000_000),
+      windowSeconds: read.integer('RATE_LIMIT_WINDOW_S', 3600, 1, 86_400),
+      nodesPerPoint: read.integer('RATE_LIMIT_NODES_PER_POINT', 100, 1, 100_000_000),
+      exportPoints: read.integer('RATE_LIMIT_EXPORT_POINTS', 500, 1, 100_000_000),
+      apiKeys: read.list('API_KEYS'),
+      apiKeyHeader: read.matching('API_KEY_HEADER', 'x-api-key', /^[A-Za-z0-9-]+$/, 'an HTTP header name').toLowerCase(),
+      redisUrl: read.optional('RATE_LIMIT_REDIS_URL'),
+    },
   };
+  const { headersTimeoutMs, requestTimeoutMs } = config.limits;
+  if (headersTimeoutMs > requestTimeoutMs) {
+    read.problems.push(`HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS (${String(requestTimeoutMs)}), got "${String(headersTimeoutMs)}"`);
+  }
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return Object.freeze(config);
 }

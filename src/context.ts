@@ -1,18 +1,23 @@
-/** Per-request context: a request id, a Cypher round-trip counter, and fresh loaders bound to both. */
+/** Per-request context: a request id, a Cypher round-trip counter, fresh loaders bound to both, and warnings. */
 import { randomUUID } from 'node:crypto';
 import type { Database, QueryCounter, Reader } from './db/database.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import type { LoaderSettings } from './loaders/batch.js';
+import { Warnings } from './warnings.js';
 
 export interface RequestContext {
   requestId: string;
   counter: QueryCounter;
   reader: Reader;
   loaders: Loaders;
+  /** Who the request counts against for the rate limit; absent when no limit applies. */
+  client?: string | undefined;
+  /** What the answer should say besides its data (sent as `extensions.warnings`). */
+  warnings: Warnings;
 }
 
 export function createRequestContext(db: Database, settings: LoaderSettings, requestId = randomUUID()): RequestContext {
   const counter: QueryCounter = { cypherQueries: 0 };
   const reader = db.reader(counter);
-  return { requestId, counter, reader, loaders: createLoaders(reader, settings) };
+  return { requestId, counter, reader, loaders: createLoaders(reader, settings), warnings: new Warnings() };
 }

@@ -8,6 +8,11 @@ import { DatabaseTimeoutError, DatabaseUnavailableError } from './db/database.js
 export enum ErrorCode {
   /** An argument is out of range or malformed (also used by Apollo for bad variables). */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /**
+   * An id given as an argument names no entity where one is required (path and paths; `argument` names it), or the
+   * entity (or path) an export or link names does not exist.
+   */
+  NOT_FOUND = 'NOT_FOUND',
   /** The query text does not parse. */
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   /** The query does not fit the schema. */
@@ -18,12 +23,20 @@ export enum ErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** The operation could return more nodes than the node limit allows; rejected before any Cypher runs. */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The client spent its rate-limit budget; retry after the Retry-After seconds. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** The request carries an API key the server does not know. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
   /** The request's Cypher ran longer than CYPHER_TIMEOUT_MS and was stopped. */
   TIMEOUT = 'TIMEOUT',
   /** The graph database cannot be reached right now; retrying later may succeed. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   /** Every execution slot is busy and the queue is full; retrying after a moment may succeed. */
   SERVER_BUSY = 'SERVER_BUSY',
+  /** The answer would be larger than MAX_RESPONSE_BYTES; it is not sent. */
+  RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
+  /** The client's address already holds MAX_CONNECTIONS_PER_IP connections; the new one is closed. */
+  TOO_MANY_CONNECTIONS = 'TOO_MANY_CONNECTIONS',
   /** Anything unexpected; details are logged, never sent. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
@@ -35,6 +48,13 @@ const APOLLO_REQUEST_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QU
 /** A BAD_USER_INPUT error that names the argument at fault. */
 export function badUserInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, argument } });
+}
+
+/** A NOT_FOUND error that names the argument whose id is unknown. */
+export function notFound(argument: string, id: string): GraphQLError {
+  return new GraphQLError(`${argument}: no entity has the id ${JSON.stringify(id)}`, {
+    extensions: { code: ErrorCode.NOT_FOUND, argument },
+  });
 }
 
 /** Checks an integer argument against its inclusive range. */
@@ -77,10 +97,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
 }
 
+/** The code the client will see for `error` (formatError's decision, for the request log). */
+export function codeOf(error: GraphQLError): string {
+  const original = unwrapResolverError(error);
+  if (original instanceof DatabaseUnavailableError) return ErrorCode.SERVICE_UNAVAILABLE;
+  if (original instanceof DatabaseTimeoutError) return ErrorCode.TIMEOUT;
+  const code = error.extensions['code'];
+  return typeof code === 'string' && (PASSED_THROUGH.has(code) || APOLLO_REQUEST_CODES.has(code))
+    ? code
+    : ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
 /** True when the error will reach the client masked, so it must be logged in full. */
 export function isUnexpected(error: GraphQLError): boolean {
-  const original = unwrapResolverError(error);
-  if (original instanceof DatabaseUnavailableError || original instanceof DatabaseTimeoutError) return false;
-  const code = error.extensions['code'];
-  return !(typeof code === 'string' && (PASSED_THROUGH.has(code) || APOLLO_REQUEST_CODES.has(code)));
+  return codeOf(error) === ErrorCode.INTERNAL_SERVER_ERROR;
 }

@@ -11,8 +11,8 @@ export function sendError(res: Parameters<RequestHandler>[1], status: number, co
 }
 
 /**
- * POST /graphql must carry JSON; anything else is refused here. (Apollo's CSRF prevention also refuses simple
- * requests, but only for bodies it can read.)
+ * POST /graphql must carry JSON; anything else is refused here, so a form or a `text/plain` body from another site
+ * never reaches GraphQL.
  */
 export const requireJsonPost: RequestHandler = (req, res, next) => {
   if (req.method === 'POST' && !req.is('application/json')) {

@@ -2,22 +2,39 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from './db/database.js';
+import type { GraphGate } from './graph-gate.js';
+import { limitConnections } from './limits/connection-limit.js';
 import type { Logger } from './logger.js';
 import { createServer, type ServerConfig } from './server.js';
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** Open HTTP connections right now. */
+  connections(): Promise<number>;
   stop(): Promise<void>;
 }
+
+/** How often Node looks for connections past HEADERS_TIMEOUT_MS or REQUEST_TIMEOUT_MS (its default is 30 s). */
+const TIMEOUT_CHECK_INTERVAL_MS = 1000;
 
 export async function startHttpServer(options: {
   db: Database;
   config: ServerConfig;
   logger: Logger;
   port: number;
+  gate?: GraphGate;
+  /** False once the process should be restarted (the local Neo4j is gone for good); /health then fails. */
+  healthy?: () => boolean;
 }): Promise<RunningServer> {
-  const httpServer = createHttpServer();
+  const { limits } = options.config;
+  const httpServer = createHttpServer({
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+  });
+  limitConnections(httpServer, limits, options.logger);
   const { app, apollo } = await createServer({ ...options, httpServer });
   httpServer.on('request', app);
   await new Promise<void>((resolve, reject) => {
@@ -28,6 +45,8 @@ export async function startHttpServer(options: {
   return {
     url: `http://localhost:${String(port)}/graphql`,
     port,
+    connections: () =>
+      new Promise((resolve, reject) => httpServer.getConnections((error, count) => (error ? reject(error) : resolve(count)))),
     // Apollo's drain plugin closes the listener and waits for in-flight requests.
     stop: () => apollo.stop(),
   };

@@ -1,21 +1,23 @@
 /**
- * The server's entry point, the only module with side effects: config -> graph -> HTTP server; SIGTERM or
- * SIGINT -> drain requests, close the driver, stop the local Neo4j, exit 0.
+ * The server's entry point, the only module with side effects: config -> graph -> HTTP server (listening, not yet
+ * serving GraphQL) -> the release of the facts built or verified -> ready. SIGTERM or SIGINT -> drain requests,
+ * close the driver, stop the local Neo4j, exit 0.
  */
 import { ConfigError, loadConfig } from './config.js';
-import { openGraph, prepareGraph } from './db/connect.js';
+import { openGraph } from './db/connect.js';
 import { LocalNeo4jError } from './db/local-neo4j.js';
+import { ScriptError } from './db/scripts.js';
+import { ensureRelease, SeedVerificationError, STALE_CLAIM_MS } from './db/seeding.js';
+import { GraphGate } from './graph-gate.js';
 import { startHttpServer } from './http-server.js';
 import { logger } from './logger.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const graph = await openGraph(config);
+  const graph = await openGraph(config, logger);
   logger.info({ neo4j: graph.db.uri, local: graph.local !== null }, 'connected to Neo4j');
-  const seeded = await prepareGraph(graph.db);
-  logger.info({ seeded }, seeded ? 'seeded the empty graph' : 'graph already seeded');
-  const server = await startHttpServer({ db: graph.db, config, logger, port: config.port });
-  console.log(`biofm-graph ready at ${server.url}`);
+  const gate = new GraphGate(config.seedOnStart ? 'the release of the facts is being built or verified' : null);
+  const server = await startHttpServer({ db: graph.db, config, logger, port: config.port, gate, healthy: graph.healthy });
 
   let stopping = false;
   const stop = (signal: string): void => {
@@ -33,11 +35,31 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  if (config.seedOnStart) {
+    try {
+      const { rebuilt } = await ensureRelease(graph.db, {
+        timeoutMs: config.seedTimeoutMs,
+        // Nobody else uses the local Neo4j this process started: a claim found there was left by a killed start.
+        staleClaimMs: graph.local ? 0 : STALE_CLAIM_MS,
+        log: (message) => logger.info(message),
+      });
+      logger.info({ rebuilt }, rebuilt ? 'built and verified the release of the facts' : 'the graph holds the current release');
+    } catch (error) {
+      stopping = true;
+      await server.stop();
+      await graph.close();
+      throw error;
+    }
+    gate.open();
+  }
+  console.log(`biofm-graph ready at ${server.url}`);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof LocalNeo4jError) {
-    console.error(`biofm-graph: ${error.message}`);
+  const known = [ConfigError, LocalNeo4jError, ScriptError, SeedVerificationError].some((type) => error instanceof type);
+  if (known) {
+    console.error(`biofm-graph: ${(error as Error).message}`);
   } else {
     logger.fatal({ err: error }, 'start-up failed');
   }

@@ -1,6 +1,7 @@
 /**
  * Serves what people open in a browser, all from dist/ui (built by Vite from src/ui, no CDN): the GraphQL
- * playground at / (and at /graphql for browsers) and the graph explorer at /explore.
+ * playground at / (and at /graphql for browsers), the graph explorer at /explore and the landscape dashboard at
+ * /landscape.
  */
 import { existsSync } from 'node:fs';
 import express, { type RequestHandler, type Router } from 'express';
@@ -26,6 +27,7 @@ export function pagesRouter(): Router {
   router.use('/ui', express.static(UI_DIR, { immutable: true, maxAge: '1y', index: false }));
   router.get('/', playground);
   router.get('/explore', page('explorer/index.html'));
+  router.get('/landscape', page('landscape/index.html'));
   // A browser opening /graphql gets the playground; API clients (no text/html, or a query) get GraphQL.
   router.get('/graphql', (req, res, next) => {
     if (req.query['query'] === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {

@@ -16,28 +16,45 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import cors from 'cors';
 import express from 'express';
-import type { GraphQLError, ValidationContext } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Config } from './config.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import type { Database } from './db/database.js';
 import { formatError } from './errors.js';
+import { GraphGate } from './graph-gate.js';
 import { bodyErrorHandler, requireJsonPost } from './http-errors.js';
 import { concurrencyLimit } from './limits/concurrency-limit.js';
+import { FIELD_COSTS } from './limits/field-costs.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
 import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
+import { responseSizePlugin } from './limits/response-size-plugin.js';
+import { boundedWrites } from './limits/response-writes.js';
 import { pagesRouter } from './pages.js';
+import { publicApi } from './public-api.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './paths.js';
-import { queryStatsPlugin, requestLogPlugin } from './plugins.js';
+import { queryStatsPlugin, requestLogPlugin, warningsPlugin } from './plugins.js';
+import { RESOLVE_CANDIDATES } from './db/search.js';
 import { resolvers } from './resolvers/index.js';
+import { MAX_RESOLVE_NAMES } from './resolvers/query.js';
+import { responseStatusPlugin } from './response-status-plugin.js';
+import { securityHeaders } from './security-headers.js';
 
 export type ServerConfig = Pick<
   Config,
-  'production' | 'queryStats' | 'loaderBatching' | 'limits' | 'corsOrigins' | 'introspection' | 'fieldSuggestions'
+  'production' | 'queryStats' | 'loaderBatching' | 'limits' | 'corsOrigins' | 'introspection' | 'fieldSuggestions' | 'playground'
+  | 'publicUrl' | 'trustProxy' | 'cacheMaxAgeSeconds' | 'rateLimit'
 >;
 
 /** Lists whose length is known to be bounded for the node estimate (the rest count as LIST_SIZE_ESTIMATE). */
-const FIELD_SIZES = { 'Subgraph.nodes': 200, 'Subgraph.edges': 400, 'GraphPath.nodes': 7, 'GraphPath.edges': 6 };
+const FIELD_SIZES = {
+  'Subgraph.nodes': 200,
+  'Subgraph.edges': 400,
+  'GraphPath.nodes': 7,
+  'GraphPath.edges': 6,
+  'Query.resolve': MAX_RESOLVE_NAMES,
+  'Resolution.candidates': RESOLVE_CANDIDATES,
+};
 
 export interface ServerOptions {
   db: Database;
@@ -45,6 +62,10 @@ export interface ServerOptions {
   logger: Logger;
   /** The server that will carry the app; Apollo drains its connections on stop. */
   httpServer: Server;
+  /** Closed while the graph is being built: /ready answers 503 and GraphQL is refused. Open when omitted. */
+  gate?: GraphGate;
+  /** False once the process should be restarted (the local Neo4j is gone for good); /health then fails. */
+  healthy?: () => boolean;
 }
 
 export interface AppServer {
@@ -54,18 +75,33 @@ export interface AppServer {
 
 /**
  * graphql-armor's rules throw on rejection by default (envelop catches that); under Apollo they must report the
- * error to the validation context instead, so it becomes a GRAPHQL_VALIDATION_FAILED response.
+ * error to the validation context instead, so it becomes a GRAPHQL_VALIDATION_FAILED response. Armor opens every
+ * message with "Syntax Error: ", but the document parsed: the report keeps only the message about the limit.
  */
 const ARMOR_REPORTING = {
   exposeLimits: true,
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { nodes: error.nodes })),
+  ],
 };
 
 export const typeDefs = readFileSync(projectPath('schema.graphql'), 'utf8');
 
-export async function createServer({ db, config, logger, httpServer }: ServerOptions): Promise<AppServer> {
+/** /ready answers within a second: a database that does not answer by then counts as unavailable. */
+const READY_TIMEOUT_MS = 800;
+
+export async function createServer({
+  db,
+  config,
+  logger,
+  httpServer,
+  gate = new GraphGate(),
+  healthy = () => true,
+}: ServerOptions): Promise<AppServer> {
   const { limits } = config;
+  const api = await publicApi({ db, config, logger });
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
     resolvers,
@@ -74,21 +110,39 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
     // The entry point owns the signals: it drains, then closes the driver and stops the local Neo4j, in order.
     stopOnTerminationSignals: false,
     introspection: config.introspection,
+    // CSRF prevention makes a GET or a "simple" POST carry a header a browser form cannot set, so that a page on
+    // another site cannot make a visitor's browser change something with the visitor's credentials. Nothing here
+    // can be changed (mutations and subscriptions fail validation, before execution), no request carries
+    // credentials (no cookies, no auth) and every fact is public; the check would protect nothing and turns away
+    // standard clients' GET queries (urql's default, Apollo Client's useGETForQueries). POST still has to be JSON
+    // (requireJsonPost).
+    csrfPrevention: false,
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
     // graphql-js stops parsing past this many tokens, before the document is even built.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [
       knownOperationTypeRule,
-      maxDepthRule({ n: limits.maxDepth, ...ARMOR_REPORTING }),
+      // Depth counts fields only: a fragment spread or an inline fragment adds no level, so a Relay fragment tree
+      // and the same selection written inline have the same depth.
+      maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ...ARMOR_REPORTING }),
       // Aliased __typename counts too: 500 of them still cost a response (armor allows it by default).
       maxAliasesRule({ n: limits.maxAliases, allowList: [], ...ARMOR_REPORTING }),
       maxDirectivesRule({ n: limits.maxDirectives, ...ARMOR_REPORTING }),
     ],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      nodeLimitPlugin<RequestContext>(limits.maxNodes, { listSize: limits.listSize, fieldSizes: FIELD_SIZES }),
+      nodeLimitPlugin<RequestContext>(
+        limits.maxNodes,
+        { listSize: limits.listSize, fieldSizes: FIELD_SIZES, fieldCosts: FIELD_COSTS },
+        api.onEstimate,
+      ),
+      ...api.plugins,
       requestLogPlugin(logger),
+      warningsPlugin(),
+      responseStatusPlugin(),
       ...(config.queryStats ? [queryStatsPlugin()] : []),
+      // Last: it measures the answer as it will be sent.
+      responseSizePlugin(limits.maxResponseBytes),
       // Apollo's landing page loads from a CDN; ours (src/pages.ts) is served from this server.
       ApolloServerPluginLandingPageDisabled(),
       // We set no cache hints; the default cache-control plugin would still visit every resolved field.
@@ -99,12 +153,21 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
+  app.set('trust proxy', config.trustProxy);
+  // One set of execution slots for GraphQL, exports and MCP.
+  const slots = concurrencyLimit(limits.maxActiveRequests, limits.maxQueuedRequests);
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    if (healthy()) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'failed', reason: 'the local graph database could not be restarted' });
   });
   app.get('/ready', async (_req, res) => {
+    if (!gate.ready) {
+      res.status(503).json({ status: 'unavailable', reason: `the graph is not ready yet: ${String(gate.reason)}` });
+      return;
+    }
     try {
-      await db.waitUntilReachable(0);
+      await db.ping(READY_TIMEOUT_MS);
       res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'the graph database does not answer' });
@@ -112,18 +175,27 @@ export async function createServer({ db, config, logger, httpServer }: ServerOpt
   });
   // CORS first: it answers preflights before the pages router would answer OPTIONS /graphql itself.
   app.use('/graphql', cors({ origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins }));
-  app.use(pagesRouter());
+  if (config.playground) app.use(pagesRouter());
   app.use(
     '/graphql',
     express.json({ limit: limits.maxBodyBytes }),
     requireJsonPost,
+    gate.guard(),
+    // Answers left unread by slow clients may hold as much memory as the execution slots allow, no more.
+    boundedWrites({
+      deadlineMs: limits.responseWriteTimeoutMs,
+      budgetBytes: limits.maxActiveRequests * limits.maxResponseBytes,
+      logger,
+    }),
+    ...api.graphql,
     // After the body is read: a slow upload must not hold an execution slot.
-    concurrencyLimit(limits.maxActiveRequests, limits.maxQueuedRequests),
+    slots,
     expressMiddleware(apollo, {
-      context: () => Promise.resolve(createRequestContext(db, { batching: config.loaderBatching })),
+      context: ({ res }) =>
+        Promise.resolve({ ...createRequestContext(db, { batching: config.loaderBatching }), client: api.clientOf(res) }),
     }),
   );
+  api.mount(app, { apollo, gate, slots, schemaSdl: typeDefs });
   app.use(bodyErrorHandler(limits.maxBodyBytes));
-  httpServer.requestTimeout = limits.requestTimeoutMs;
   return { app, apollo };
 }

@@ -1,5 +1,5 @@
 /**
- * Provides one Neo4j for the whole run, with schema and seed applied: NEO4J_URI when set; else a Neo4j container
+ * Provides one Neo4j for the whole run, holding the release of the facts, verified: NEO4J_URI when set; else a Neo4j container
  * when a container runtime answers; else the local launcher on a temp dir and a free port. Tears it down after.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,8 +8,9 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { Database } from '../src/db/database.js';
 import { freePort, startLocalNeo4j } from '../src/db/local-neo4j.js';
-import { applySchema, applySeed } from '../src/db/scripts.js';
+import { ensureRelease } from '../src/db/seeding.js';
 import type { TestNeo4j } from './neo4j.js';
+import { BUDGET } from './time.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,7 +37,7 @@ async function containerNeo4j(): Promise<{ neo4j: TestNeo4j; stop: () => Promise
 
 async function launcherNeo4j(): Promise<{ neo4j: TestNeo4j; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'biofm-graph-test-'));
-  const local = await startLocalNeo4j({ dataDir, boltPort: await freePort() });
+  const local = await startLocalNeo4j({ dataDir, boltPort: await freePort(), startTimeoutMs: BUDGET.neo4jStart });
   return {
     neo4j: { uri: local.uri, user: 'neo4j', password: '', database: 'neo4j' },
     stop: async () => {
@@ -61,9 +62,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     : ((await containerNeo4j()) ?? (await launcherNeo4j()));
   const db = new Database({ ...provided.neo4j, transactionTimeoutMs: 120_000, acquisitionTimeoutMs: 5000, maxPoolSize: 4 });
   try {
-    await db.waitUntilReachable(60_000);
-    await applySchema(db);
-    await applySeed(db);
+    await db.waitUntilReachable(BUDGET.neo4jStart);
+    // As `npm start` does: the release is built (or found current) and verified before any test runs.
+    await ensureRelease(db, { timeoutMs: BUDGET.hook, staleClaimMs: 0 });
   } finally {
     await db.close();
   }

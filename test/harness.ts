@@ -1,17 +1,28 @@
 /** Starts the real server over real HTTP on the shared test Neo4j, and sends GraphQL requests to it. */
 import { request as httpRequest } from 'node:http';
+import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { startHttpServer, type RunningServer } from '../src/http-server.js';
-import { logger } from '../src/logger.js';
-import type { Database } from '../src/db/database.js';
+import { logger as processLogger, type Logger } from '../src/logger.js';
+import type { Database, DatabaseOptions } from '../src/db/database.js';
 import { testDatabase } from './neo4j.js';
+import { BUDGET } from './time.js';
+
+/** What every test server runs with unless a test says otherwise: database budgets for a busy machine. */
+export const TEST_SERVER_ENV = {
+  CYPHER_TIMEOUT_MS: String(BUDGET.transaction),
+  DB_ACQUISITION_TIMEOUT_MS: String(BUDGET.connection),
+  // fetch reuses an idle connection until 1 s before the server's keep-alive hint; on a busy machine a request can
+  // take longer than that second to leave, meet a socket the server just closed, and fail with ECONNRESET.
+  KEEP_ALIVE_TIMEOUT_MS: String(BUDGET.test),
+};
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; argument?: string } }[];
-  extensions?: { cypherQueries?: number };
+  extensions?: { cypherQueries?: number; warnings?: { code: string; argument: string; message: string }[] };
 }
 
 export interface RawRequest {
@@ -28,24 +39,44 @@ export interface RawResponse {
   text: string;
 }
 
+/** The accept header of current GraphQL clients: the GraphQL over HTTP media type first, plain JSON after. */
+export const GRAPHQL_RESPONSE_ACCEPT = 'application/graphql-response+json, application/json;q=0.9';
+
 export interface TestServer {
   url: string;
   /** Sends exactly the given bytes and headers (no defaults added), for malformed requests. */
   raw(request: RawRequest): Promise<RawResponse>;
   db: Database;
-  /** POSTs a query (and variables) and returns the parsed response with its HTTP status. */
+  /** POSTs a query (and variables) as a GraphQL client does and returns the parsed response with its HTTP status. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Open HTTP connections of the server right now. */
+  connections(): Promise<number>;
+}
+
+export interface TestServerOptions {
+  /** Driver settings other than the test defaults (pool size, timeouts, per-request concurrency). */
+  database?: Partial<Omit<DatabaseOptions, 'uri' | 'user' | 'password' | 'database'>>;
+  /** Where the server logs (default: the process logger, silent in tests). */
+  logger?: Logger;
+}
+
+/** A logger that keeps every line it writes, parsed, for tests that assert what was logged. */
+export function capturedLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+  return { logger, lines };
 }
 
 /**
  * Registers hooks that start a server before the file's tests and stop it after; use inside a describe.
  * `env` holds configuration variables as a user would set them (defaults otherwise).
  */
-export function useTestServer(env: Record<string, string> = {}): TestServer {
+export function useTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): TestServer {
   let running: RunningServer | undefined;
   const server: TestServer = {
     url: '',
-    db: testDatabase(),
+    db: testDatabase(options.database),
+    connections: () => running!.connections(),
     raw({ method = 'POST', path = '/graphql', headers = {}, body }) {
       return new Promise((resolve, reject) => {
         const url = new URL(path, server.url);
@@ -70,7 +101,8 @@ export function useTestServer(env: Record<string, string> = {}): TestServer {
     async gql<T>(query: string, variables?: Record<string, unknown>) {
       const response = await fetch(server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // As Apollo Client and urql send it: request errors come back as HTTP 400.
+        headers: { 'content-type': 'application/json', accept: GRAPHQL_RESPONSE_ACCEPT },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
@@ -81,8 +113,8 @@ export function useTestServer(env: Record<string, string> = {}): TestServer {
     running = await startHttpServer({
       db: server.db,
       // The Cypher round-trip counter is on, so tests can read it (extensions.cypherQueries).
-      config: loadConfig({ QUERY_STATS: 'true', ...env }),
-      logger,
+      config: loadConfig({ ...TEST_SERVER_ENV, QUERY_STATS: 'true', ...env }),
+      logger: options.logger ?? processLogger,
       port: 0,
     });
     server.url = running.url;

@@ -1,5 +1,5 @@
 /** Process checks shared by the tests that start and stop Neo4j or the server. */
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 /** Whether a process with this pid exists (signal 0 only checks). */
@@ -10,6 +10,12 @@ export function isRunning(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The local Neo4j launchers started by process `parent`. */
+export function launcherPids(parent: number): number[] {
+  const result = spawnSync('pgrep', ['-P', String(parent), '-f', 'Launcher --data-dir'], { encoding: 'utf8' });
+  return result.stdout.split('\n').filter(Boolean).map(Number);
 }
 
 /** Resolves with the first line of the child's stdout that matches `pattern`; rejects on exit or after `timeoutMs`. */

@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { encodeCursor } from '../../src/cursor.js';
 import type { Reader } from '../../src/db/database.js';
+import { lineageQuery, type LineageStepRow } from '../../src/db/lineage.js';
 import { cypherQuery } from '../../src/db/queries.js';
-import { toLuceneQuery } from '../../src/db/search.js';
+import { candidatesByRequest, rankCandidates, searchParams, searchPlan, type Candidate } from '../../src/db/search.js';
 import { projectPath } from '../../src/paths.js';
 
 export interface OperationContext {
@@ -18,6 +19,10 @@ export interface OperationContext {
   dataset: string;
   deepCursor: string;
   deepPosition: number;
+  /** The model with the most descendants (ties by id). */
+  baseModel: string;
+  /** Every year some model was released in, ascending. */
+  years: number[];
 }
 
 type Data = Record<string, unknown>;
@@ -30,8 +35,15 @@ export interface Operation {
   /** The comparable part of this server's `data`. */
   fromOurs(data: Data): unknown;
   floor: { cypher: string; params(ctx: OperationContext): Record<string, unknown>; payload(rows: Data[]): unknown };
-  /** The same question for @neo4j/graphql (its own variables where its API differs from ours). */
-  peer: { query: string; variables?(ctx: OperationContext): Record<string, unknown>; fromPeer(data: Data): unknown };
+  /**
+   * The same question for @neo4j/graphql (its own variables where its API differs from ours; its query made from
+   * the graph's values where it has to name them, e.g. one aggregation per year).
+   */
+  peer: {
+    query: string | ((ctx: OperationContext) => string);
+    variables?(ctx: OperationContext): Record<string, unknown>;
+    fromPeer(data: Data): unknown;
+  };
 }
 
 const graphql = (file: string): string => readFileSync(projectPath('bench', 'operations', `${file}.graphql`), 'utf8');
@@ -82,6 +94,64 @@ RETURN [x IN nodes | {id: x.id}] AS nodes,
        [e IN collect(CASE WHEN r IS NULL THEN null ELSE {type: type(r), from: a.id, to: b.id} END) WHERE e IS NOT NULL] AS edges`;
 
 const first = (rows: Data[], column: string): unknown => rows[0]?.[column];
+
+const SEARCH_TEXT = 'protein structure';
+const SEARCH_PLAN = searchPlan(0, SEARCH_TEXT, { first: 10, labels: null, words: true })!;
+/** The floor and the peer run our search statement and rank its candidates as the server does. */
+const rankedIds = (candidates: Candidate[]): unknown =>
+  rankCandidates(SEARCH_PLAN, candidates).map((hit) => ({ id: hit.node.id }));
+
+const MODEL_COUNTS_FLOOR = `
+MATCH (m:Model)-[:IN_DOMAIN]->(d:Domain)
+WHERE m.year IS NOT NULL
+WITH m.year AS year, d, count(DISTINCT m) AS count
+RETURN collect({year: year, domain: d {.id, .name}, count: count}) AS groups`;
+
+/** The facet list of one dimension over \`models\`: values of \`v\` taken from each model by \`unwind\`. */
+const floorFacet = (name: string, unwind: string, value: string, label: string): string => `
+CALL (models) {
+  UNWIND models AS m ${unwind}
+  WITH v, count(DISTINCT m) AS c ORDER BY c DESC, ${label === 'v.name' ? 'toLower(v.name), v.id' : 'v'} LIMIT 10
+  RETURN collect({value: ${value}, label: ${label}, count: c}) AS ${name}
+}`;
+
+const FACETS_WHERE = 'm.year >= 2020 AND m.openWeights = true';
+
+const FACETS_FLOOR = `
+MATCH (m:Model) WHERE ${FACETS_WHERE}
+WITH collect(m) AS models
+CALL (models) { UNWIND models AS m WITH m ORDER BY toLower(m.name), m.id LIMIT 20 RETURN collect(m {.id, .name}) AS nodes }
+${floorFacet('domains', 'MATCH (m)-[:IN_DOMAIN]->(v:Domain)', 'v.id', 'v.name')}
+${floorFacet('tasks', 'MATCH (m)-[:PERFORMS]->(v:Task)', 'v.id', 'v.name')}
+${floorFacet('modalities', 'UNWIND m.modalities AS v', 'v', 'v')}
+${floorFacet('paradigms', 'UNWIND [m.paradigm] AS v', 'v', 'v')}
+${floorFacet('years', 'UNWIND [m.year] AS v', 'toString(v)', 'toString(v)')}
+${floorFacet('openWeights', 'UNWIND [m.openWeights] AS v', 'toString(v)', 'toString(v)')}
+RETURN size(models) AS totalCount, nodes, domains, tasks, modalities, paradigms, years, openWeights`;
+
+/** @neo4j/graphql's filter of the facets operation, for its lists and its aggregations. */
+const PEER_FACETS_WHERE = '{ year: { gte: 2020 }, openWeights: { eq: true } }';
+
+interface PeerDomainCount {
+  id: string;
+  name: string;
+  modelsConnection: { aggregate: { count: { nodes: number } } };
+}
+
+const peerCount = (domain: PeerDomainCount): number => domain.modelsConnection.aggregate.count.nodes;
+
+/**
+ * The facets every system is compared on: the page, the total and the domain facet (@neo4j/graphql aggregates
+ * per domain, but cannot count per year, modality or task without naming every value, nor sort by a count).
+ */
+const facetsPayload = (totalCount: unknown, nodes: unknown, domains: unknown) => ({ totalCount, nodes, domains });
+
+/** A lineage step as the operations ask for it: ids and names only. */
+export const lineageStep = ({ depth, model, via }: LineageStepRow) => ({
+  depth,
+  model: { id: model.id, name: model.name },
+  via: { id: via.id, name: via.name },
+});
 
 const peerPage = (deep: boolean): string => `query ${deep ? 'DeepPage($offset: Int!)' : 'FirstPage'} {
   models(where: { year: { gte: 2019 } }, sort: [{ year: DESC }, { id: DESC }], limit: 20${deep ? ', offset: $offset' : ''}) { id name year }
@@ -145,18 +215,19 @@ export const OPERATIONS: Operation[] = [
   {
     name: 'search',
     query: graphql('search'),
-    variables: () => ({ text: 'protein structure' }),
+    variables: () => ({ text: SEARCH_TEXT }),
     fromOurs: (data) => (data['search'] as Data[]).map((hit) => hit['node']),
     floor: {
-      cypher: `CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: 10}) YIELD node, score
-               RETURN collect({id: node.id}) AS hits`,
-      params: () => ({ query: toLuceneQuery('protein structure') }),
-      payload: (rows) => first(rows, 'hits'),
+      cypher: cypherQuery('search'),
+      params: () => searchParams([SEARCH_PLAN]),
+      payload: (rows) => rankedIds(candidatesByRequest(rows).get(0) ?? []),
     },
     peer: {
-      query: `query Search($query: String!) { search(query: $query, first: 10) { node { id } } }`,
-      variables: () => ({ query: toLuceneQuery('protein structure') }),
-      fromPeer: (data) => (data['search'] as Data[]).map((hit) => hit['node']),
+      query: `query Search($requests: [SearchRequest!]!, $few: Int!) {
+        search(requests: $requests, few: $few) { node { id name aliases searchKeys label degree } scores }
+      }`,
+      variables: () => searchParams([SEARCH_PLAN]),
+      fromPeer: (data) => rankedIds(data['search'] as Candidate[]),
     },
   },
   {
@@ -169,7 +240,8 @@ export const OPERATIONS: Operation[] = [
       params: (ctx) => ({ from: ctx.model, to: ctx.dataset, maxHops: 6 }),
       payload: (rows) => {
         const row = rows[0];
-        if (!row) return null;
+        // The query always answers one row (whether the ends exist); no nodes means no path.
+        if (!row?.['nodes']) return null;
         return { length: (row['edges'] as unknown[]).length, nodes: (row['nodes'] as Data[]).map((n) => ({ id: n['id'] })) };
       },
     },
@@ -208,6 +280,72 @@ export const OPERATIONS: Operation[] = [
       fromPeer: (data) => data['relatedModels'],
     },
   },
+  {
+    name: 'model-counts',
+    query: graphql('model-counts'),
+    variables: () => ({}),
+    fromOurs: (data) => data['modelCounts'],
+    floor: { cypher: MODEL_COUNTS_FLOOR, params: () => ({}), payload: (rows) => first(rows, 'groups') },
+    peer: {
+      // One aggregation per year and domain: the peer cannot group by a property.
+      query: (ctx) => `query ModelCounts { ${ctx.years
+        .map((year) => `y${String(year)}: domains { id name modelsConnection(where: { node: { year: { eq: ${String(year)} } } }) { aggregate { count { nodes } } } }`)
+        .join('\n')} }`,
+      fromPeer: (data) =>
+        Object.entries(data as Record<string, PeerDomainCount[]>).flatMap(([alias, domains]) =>
+          domains
+            .filter((domain) => peerCount(domain) > 0)
+            .map((domain) => ({ year: Number(alias.slice(1)), domain: { id: domain.id, name: domain.name }, count: peerCount(domain) })),
+        ),
+    },
+  },
+  {
+    name: 'facets',
+    query: graphql('facets'),
+    variables: () => ({}),
+    fromOurs: (data) => {
+      const models = data['models'] as Data;
+      return facetsPayload(models['totalCount'], models['nodes'], (models['facets'] as Data)['domains']);
+    },
+    floor: {
+      cypher: FACETS_FLOOR,
+      params: () => ({}),
+      payload: (rows) => facetsPayload(first(rows, 'totalCount'), first(rows, 'nodes'), first(rows, 'domains')),
+    },
+    peer: {
+      query: `query Facets {
+        models(where: ${PEER_FACETS_WHERE}, limit: 20, sort: [{ name: ASC }]) { id name }
+        modelsConnection(where: ${PEER_FACETS_WHERE}) { aggregate { count { nodes } } }
+        domains { id name modelsConnection(where: { node: ${PEER_FACETS_WHERE} }) { aggregate { count { nodes } } } }
+      }`,
+      // The client sorts the domain counts and keeps the top ten: the peer cannot sort by an aggregate.
+      fromPeer: (data) => {
+        const total = (data['modelsConnection'] as { aggregate: { count: { nodes: number } } }).aggregate.count.nodes;
+        const domains = (data['domains'] as PeerDomainCount[])
+          .filter((domain) => peerCount(domain) > 0)
+          .sort((a, b) => peerCount(b) - peerCount(a) || a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id))
+          .slice(0, 10)
+          .map((domain) => ({ value: domain.id, label: domain.name, count: peerCount(domain) }));
+        return facetsPayload(total, data['models'], domains);
+      },
+    },
+  },
+  {
+    name: 'descendants',
+    query: graphql('descendants'),
+    variables: (ctx) => ({ id: ctx.baseModel }),
+    fromOurs: (data) => (data['model'] as Data)['descendants'],
+    floor: {
+      cypher: lineageQuery('descendants'),
+      params: (ctx) => ({ ids: [ctx.baseModel], maxDepth: 10 }),
+      payload: (rows) => (first(rows, 'steps') as LineageStepRow[]).map(lineageStep),
+    },
+    peer: {
+      query: `query Descendants($ids: [ID!]!) { descendants(ids: $ids, maxDepth: 10) { depth model { id name } via { id name } } }`,
+      variables: (ctx) => ({ ids: [ctx.baseModel] }),
+      fromPeer: (data) => data['descendants'],
+    },
+  },
 ];
 
 /** Picks the ids the operations start from, and the cursor of the deep page, on the loaded graph. */
@@ -217,7 +355,9 @@ export async function operationContext(reader: Reader): Promise<OperationContext
     CALL () { MATCH (m:Model) RETURN m.id AS model ORDER BY m.id SKIP 1 LIMIT 1 }
     CALL () { MATCH (t:Task) RETURN t.id AS task ORDER BY t.id LIMIT 1 }
     CALL () { MATCH (d:Dataset) RETURN d.id AS dataset ORDER BY d.id DESC LIMIT 1 }
-    RETURN matching, model, task, dataset`);
+    CALL () { MATCH (m:Model) RETURN m.id AS baseModel ORDER BY m.descendantCount DESC, m.id LIMIT 1 }
+    CALL () { MATCH (m:Model) WHERE m.year IS NOT NULL RETURN collect(DISTINCT m.year) AS years }
+    RETURN matching, model, task, dataset, baseModel, years`);
   const matching = Number(row?.['matching'] ?? 0);
   // 5,000 deep where the graph is large enough, else halfway.
   const deepPosition = Math.min(5000, Math.floor(matching / 2));
@@ -235,5 +375,7 @@ export async function operationContext(reader: Reader): Promise<OperationContext
     dataset: String(row?.['dataset']),
     deepCursor,
     deepPosition,
+    baseModel: String(row?.['baseModel']),
+    years: (row?.['years'] as number[]).sort((a, b) => a - b),
   };
 }

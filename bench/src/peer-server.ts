@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import neo4j from 'neo4j-driver';
+import { lineageQuery } from '../../src/db/lineage.js';
 import { cypherQuery } from '../../src/db/queries.js';
 import { NEIGHBORHOOD_FLOOR } from './operations.js';
 import { onStopSignal } from './stop-signal.js';
@@ -18,6 +19,7 @@ const typeDefs = `#graphql
     id: ID!
     name: String!
     tasks: [Task!]! @relationship(type: "HAS_TASK", direction: OUT)
+    models: [Model!]! @relationship(type: "IN_DOMAIN", direction: IN)
   }
   type Task @node {
     id: ID!
@@ -33,24 +35,33 @@ const typeDefs = `#graphql
     id: ID!
     name: String!
     year: Int
+    openWeights: Boolean
     domains: [Domain!]! @relationship(type: "IN_DOMAIN", direction: OUT)
     trainedOn: [Dataset!]! @relationship(type: "TRAINED_ON", direction: OUT)
     basedOn: [Model!]! @relationship(type: "BASED_ON", direction: OUT)
   }
   type EntityRef { id: ID! }
-  type Hit { node: EntityRef! }
   type Path { length: Int! nodes: [EntityRef!]! }
   type Edge { type: String! from: ID! to: ID! }
   type Subgraph { nodes: [EntityRef!]! edges: [Edge!]! }
   type Related { score: Float! model: EntityRef! }
+  # The parameters and candidates of our search statement (src/db/search.ts plans the probes and ranks the
+  # candidates, for both servers).
+  input SearchProbe { indexName: String!, query: String! }
+  input SearchRequest { index: Int! pool: Int! key: String! probes: [SearchProbe!]! keyProbe: Int coverProbes: [Int!]! fuzzyQuery: String }
+  type CandidateNode { id: ID! name: String! aliases: [String!] searchKeys: [String!] label: String! degree: Int! }
+  type Candidate { node: CandidateNode! scores: [[Float!]!]! }
+  type NamedRef { id: ID! name: String! }
+  type LineageStep { depth: Int! model: NamedRef! via: NamedRef! }
   # What @neo4j/graphql cannot derive from the types is written in Cypher, as its users do: the same Cypher the
   # server and the floor run.
   type Query {
-    search(query: String!, first: Int!): [Hit!]! @cypher(columnName: "hit", statement: ${block(`
-      CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: $first}) YIELD node
-      RETURN {node: {id: node.id}} AS hit`)})
+    search(requests: [SearchRequest!]!, few: Int!): [Candidate!]! @cypher(columnName: "candidate", statement: ${block(`
+      CALL () { ${cypherQuery('search')} }
+      RETURN {node: node, scores: scores} AS candidate`)})
     path(from: ID!, to: ID!, maxHops: Int!): Path @cypher(columnName: "path", statement: ${block(`
       CALL () { ${cypherQuery('shortest-path')} }
+      WITH nodes, edges WHERE nodes IS NOT NULL
       RETURN {length: size(edges), nodes: [n IN nodes | {id: n.id}]} AS path`)})
     neighborhood(id: ID!): Subgraph @cypher(columnName: "subgraph", statement: ${block(`
       CALL () { ${NEIGHBORHOOD_FLOOR} }
@@ -58,6 +69,10 @@ const typeDefs = `#graphql
     relatedModels(id: ID!, first: Int!): [Related!]! @cypher(columnName: "related", statement: ${block(`
       CALL () { ${cypherQuery('related-models')} }
       RETURN {score: score, model: {id: model.id}} AS related`)})
+    descendants(ids: [ID!]!, maxDepth: Int!): [LineageStep!]! @cypher(columnName: "step", statement: ${block(`
+      CALL () { ${lineageQuery('descendants')} }
+      UNWIND steps AS s
+      RETURN {depth: s.depth, model: {id: s.model.id, name: s.model.name}, via: {id: s.via.id, name: s.via.name}} AS step`)})
   }
 `;
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../src/db/database.js';
 import { splitStatements } from '../../src/db/cypher-script.js';
-import { SEED_DIR } from '../../src/db/scripts.js';
+import { SCRIPT_DIRS } from '../../src/db/scripts.js';
 
 export type Props = Record<string, unknown>;
 
@@ -21,9 +21,9 @@ export interface RealProfile {
 
 const LABEL_OF_FILE: Record<string, keyof RealProfile['nodes']> = {
   '01-domains.cypher': 'Domain',
-  '02-tasks.cypher': 'Task',
-  '03-datasets.cypher': 'Dataset',
-  '04-models.cypher': 'Model',
+  '03-tasks.cypher': 'Task',
+  '04-datasets.cypher': 'Dataset',
+  '05-models.cypher': 'Model',
 };
 
 /**
@@ -49,13 +49,15 @@ function asReturn(statement: string): string {
 export async function readRealProfile(db: Database): Promise<RealProfile> {
   const nodes: RealProfile['nodes'] = { Domain: [], Task: [], Dataset: [], Model: [] };
   const pairs: Record<string, [string, string][]> = {};
-  for (const file of readdirSync(SEED_DIR).filter((f) => f.endsWith('.cypher')).sort()) {
+  for (const file of readdirSync(SCRIPT_DIRS.seed).filter((f) => f.endsWith('.cypher')).sort()) {
     const label = LABEL_OF_FILE[file];
     const type = /^\d+-(.+)\.cypher$/.exec(file)?.[1]?.toUpperCase().replace(/-/g, '_') ?? '';
-    for (const statement of splitStatements(readFileSync(path.join(SEED_DIR, file), 'utf8'))) {
+    // The synthetic graphs resample the release-1 kinds only (not yet organisations).
+    if (!label && !(type in DEGREE_OWNER)) continue;
+    for (const statement of splitStatements(readFileSync(path.join(SCRIPT_DIRS.seed, file), 'utf8'))) {
       const rows = (await db.read(asReturn(statement.text))).map((r) => r['row']);
       if (label) nodes[label].push(...(rows as Props[]));
-      else (pairs[type] ??= []).push(...(rows as [string, string][]));
+      else (pairs[type] ??= []).push(...(rows as { from: string; to: string }[]).map((link): [string, string] => [link.from, link.to]));
     }
   }
   const outDegrees: Record<string, number[]> = {};

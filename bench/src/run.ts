@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Database } from '../../src/db/database.js';
 import { freePort, startLocalNeo4j } from '../../src/db/local-neo4j.js';
-import { applySchema } from '../../src/db/scripts.js';
+import { applyDerived, applySchema } from '../../src/db/scripts.js';
 import { projectPath } from '../../src/paths.js';
 import { responseHash } from './canonical.js';
 import { measureFloor, measureHttp, measureSequential, type Measurement } from './measure.js';
@@ -91,9 +91,13 @@ const MIN_LOAD_ANSWERS = 5;
 
 async function prepareGraph(size: SizeName, db: Database, dataDir: string): Promise<number | null> {
   const marker = `${dataDir}/.biofm-bench-${String(GRAPH_VERSION)}-${String(SIZES[size])}`;
-  // The schema may have gained indexes since the graph was generated; applying it is idempotent.
+  // The schema may have gained indexes, and cypher/derived/ statements, since the graph was generated; applying
+  // both is idempotent.
   await applySchema(db);
-  if (existsSync(marker)) return null;
+  if (existsSync(marker)) {
+    await applyDerived(db);
+    return null;
+  }
   const started = performance.now();
   const profile = await readRealProfile(db);
   const graph = generateGraph(profile, SIZES[size]);
@@ -115,13 +119,18 @@ async function benchSize(size: SizeName, report: BenchReport): Promise<void> {
     const ctx = await operationContext(db.reader({ cypherQueries: 0 }));
 
     // N+1 opens thousands of queries at once: let them wait for a pooled connection instead of failing after 2 s.
-    // The slowest operations at L take about a minute: the servers' own timeouts must not cut them off.
+    // The slowest operations at L take about a minute and answer tens of megabytes: the servers' own timeouts and
+    // our answer size limit must not cut them off.
     const env = {
       NEO4J_URI: neo4j.uri,
       CYPHER_TIMEOUT_MS: '300000',
       REQUEST_TIMEOUT_MS: '300000',
+      MAX_RESPONSE_BYTES: '2000000000',
+      RESPONSE_WRITE_TIMEOUT_MS: '300000',
       DB_MAX_POOL_SIZE: '64',
       DB_ACQUISITION_TIMEOUT_MS: '60000',
+      // The synthetic graph is not the release of the facts: serve it as it is.
+      SEED_ON_START: 'false',
     };
     const ready = /biofm-graph ready/;
     const [ours, nPlusOne, peer, httpFloor] = await Promise.all([
@@ -165,7 +174,8 @@ function probes(op: Operation, ctx: OperationContext, urls: Urls): Partial<Recor
   if (urls.ours) result.ours = { url: urls.ours, body: oursBody, payload: graphqlPayload };
   if (urls['n+1']) result['n+1'] = { url: urls['n+1'], body: oursBody, payload: graphqlPayload };
   if (urls.peer) {
-    const body = JSON.stringify({ query: op.peer.query, variables: op.peer.variables?.(ctx) ?? variables });
+    const query = typeof op.peer.query === 'string' ? op.peer.query : op.peer.query(ctx);
+    const body = JSON.stringify({ query, variables: op.peer.variables?.(ctx) ?? variables });
     result.peer = { url: urls.peer, body, payload: (answer) => op.peer.fromPeer(answer.data ?? {}) };
   }
   if (urls['http-floor']) {

@@ -4,7 +4,7 @@
  * Loaded with batched UNWIND ... CREATE into an empty database.
  */
 import type { Database } from '../../src/db/database.js';
-import { applySchema } from '../../src/db/scripts.js';
+import { applyDerived, applySchema } from '../../src/db/scripts.js';
 import type { Props, RealProfile } from './profile.js';
 import { Rng } from './rng.js';
 
@@ -25,6 +25,9 @@ const CREATE_NODES: Record<Label, string> = {
   Dataset: 'UNWIND $rows AS props CREATE (n:Entity:Dataset) SET n = props',
   Model: 'UNWIND $rows AS props CREATE (n:Entity:Model) SET n = props',
 };
+// The server serves a synthetic graph as it is (SEED_ON_START=false); the marker names what it holds.
+const MARK_RELEASE = `MERGE (r:Release {id: 'release'})
+SET r.state = 'ready', r.version = 'synthetic', r.seededAt = datetime(), r.source = 'a synthetic benchmark graph'`;
 const CREATE_RELATIONSHIPS: Record<string, string> = {
   HAS_TASK: 'UNWIND $pairs AS p MATCH (a:Domain {id: p[0]}) MATCH (b:Task {id: p[1]}) CREATE (a)-[:HAS_TASK]->(b)',
   BENCHMARKED_ON: 'UNWIND $pairs AS p MATCH (a:Task {id: p[0]}) MATCH (b:Dataset {id: p[1]}) CREATE (a)-[:BENCHMARKED_ON]->(b)',
@@ -100,4 +103,6 @@ export async function loadGraph(db: Database, graph: SyntheticGraph): Promise<vo
       await db.write(CREATE_RELATIONSHIPS[type]!, { pairs: pairs.slice(i, i + BATCH) });
     }
   }
+  await applyDerived(db);
+  await db.write(MARK_RELEASE);
 }

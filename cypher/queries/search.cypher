@@ -1,7 +1,29 @@
-// Full-text search over name and description of all entities, best first.
-// $query: a Lucene query built from escaped user terms; $first: how many hits
-// Returns: node (entity row), score
-CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: $first}) YIELD node AS n, score
-RETURN n {.*, label: head([l IN labels(n) WHERE l <> 'Entity'])} AS node, score
-ORDER BY score DESC, toLower(n.name), n.id
-LIMIT $first
+// The candidates of several searches at once (Query.search sends one, Query.resolve one per name): every probe of
+// a request is one full-text query (cypher/schema/02-indexes.cypher); the near misses of its key only when no
+// entity has the key itself, fewer than $few begin with it and fewer than $few hold every word (a fuzzy query
+// costs ten exact ones). src/db/search.ts ranks the candidates.
+// $requests: [{index, pool, key, probes: [{indexName, query}], keyProbe, coverProbes, fuzzyQuery}] (keyProbe: the
+// position of the key's probe or null; coverProbes: the positions of those whose hits hold every word); $few
+// Returns: request (its index), node (id, name, aliases, searchKeys, label, degree), scores ([probe position,
+// score] per probe that found it; position -1 for the near misses)
+UNWIND $requests AS request
+CALL (request) {
+  UNWIND range(0, size(request.probes) - 1) AS p
+  CALL db.index.fulltext.queryNodes(request.probes[p].indexName, request.probes[p].query, {limit: request.pool})
+    YIELD node, score
+  RETURN collect([p, node, score]) AS found
+}
+CALL (request, found) {
+  WITH request, found
+  WHERE request.fuzzyQuery IS NOT NULL
+    AND size([f IN found WHERE f[0] = request.keyProbe]) < $few
+    AND NOT any(f IN found WHERE f[0] = request.keyProbe AND request.key IN f[1].searchKeys)
+    AND size([f IN found WHERE f[0] IN request.coverProbes]) < $few
+  CALL db.index.fulltext.queryNodes('entity_keys', request.fuzzyQuery, {limit: request.pool}) YIELD node, score
+  RETURN collect([-1, node, score]) AS near
+}
+UNWIND found + near AS hit
+WITH request, hit[1] AS n, collect([hit[0], hit[2]]) AS scores
+RETURN request.index AS request,
+       n {.id, .name, .aliases, .searchKeys, label: head([l IN labels(n) WHERE l <> 'Entity']), degree: COUNT { (n)--() }} AS node,
+       scores

@@ -5,11 +5,24 @@ CREATE INDEX model_parameters IF NOT EXISTS FOR (n:Model) ON (n.parameters);
 // (key, id) in one index hands out pages ordered by year or parameters, ties by id, without sorting.
 CREATE INDEX model_year_id IF NOT EXISTS FOR (n:Model) ON (n.year, n.id);
 CREATE INDEX model_parameters_id IF NOT EXISTS FOR (n:Model) ON (n.parameters, n.id);
+// Counts stored by cypher/derived/ sort model lists the same way (DERIVATIVES, DESCENDANTS, DATASETS).
+CREATE INDEX model_derivative_count_id IF NOT EXISTS FOR (n:Model) ON (n.derivativeCount, n.id);
+CREATE INDEX model_descendant_count_id IF NOT EXISTS FOR (n:Model) ON (n.descendantCount, n.id);
+CREATE INDEX model_dataset_count_id IF NOT EXISTS FOR (n:Model) ON (n.datasetCount, n.id);
 CREATE INDEX model_organization IF NOT EXISTS FOR (n:Model) ON (n.organization);
 CREATE INDEX domain_name IF NOT EXISTS FOR (n:Domain) ON (n.name);
 CREATE INDEX task_name IF NOT EXISTS FOR (n:Task) ON (n.name);
 CREATE INDEX dataset_name IF NOT EXISTS FOR (n:Dataset) ON (n.name);
+CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX dataset_modality IF NOT EXISTS FOR (n:Dataset) ON (n.modality);
-CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Domain|Task|Dataset|Model) ON EACH [n.name, n.description];
+// The two indexes behind Query.search and Query.resolve, over the derived properties of
+// cypher/derived/search-keys.cypher: keys of names, ids and aliases, matched whole (exact, prefix, fuzzy), and words
+// of names, aliases, descriptions and topics, stemmed (`cells` finds `cell`) and lowercased by the English analyzer;
+// the folded* copies make accents optional. searchKind lets both filter by kind.
+CREATE FULLTEXT INDEX entity_keys IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchKeys, n.searchKind]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+CREATE FULLTEXT INDEX entity_words IF NOT EXISTS FOR (n:Entity)
+  ON EACH [n.name, n.foldedName, n.aliases, n.foldedAliases, n.description, n.foldedDescription, n.topics, n.searchKind]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}};
 // Queries that follow may rely on the indexes above, so wait until they are online.
 CALL db.awaitIndexes(300);

@@ -1,22 +1,24 @@
 /**
- * `npm run seed`: applies the schema and the seed to the configured graph (NEO4J_URI, or the local Neo4j) and
- * prints the counts per label and relationship type. `npm run db:reset` (--reset) wipes the graph first.
+ * `npm run seed`: builds the release of the facts on the configured graph (NEO4J_URI, or the local Neo4j) unless
+ * it already holds it, verified, and prints the counts per label and relationship type. `npm run db:reset`
+ * (--reset) rebuilds it whatever it holds.
  */
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { openGraph } from '../db/connect.js';
-import { LocalNeo4jError } from '../db/local-neo4j.js';
-import { applySchema, applySeed, graphCounts, wipe } from '../db/scripts.js';
+import { graphCounts } from '../db/scripts.js';
+import { ensureRelease, STALE_CLAIM_MS } from '../db/seeding.js';
 
 async function main(): Promise<void> {
-  const reset = process.argv.includes('--reset');
-  const graph = await openGraph(loadConfig());
+  const config = loadConfig();
+  const graph = await openGraph(config);
   try {
-    if (reset) {
-      await wipe(graph.db);
-      console.log('wiped the graph');
-    }
-    await applySchema(graph.db);
-    await applySeed(graph.db);
+    const { rebuilt } = await ensureRelease(graph.db, {
+      timeoutMs: config.seedTimeoutMs,
+      staleClaimMs: graph.local ? 0 : STALE_CLAIM_MS,
+      force: process.argv.includes('--reset'),
+      log: (message) => console.log(message),
+    });
+    console.log(rebuilt ? 'built and verified the release of the facts' : 'the graph already holds the current release');
     const counts = await graphCounts(graph.db);
     console.log('nodes per label:');
     for (const [label, count] of Object.entries(counts.labels)) console.log(`  ${label.padEnd(16)} ${String(count)}`);
@@ -28,7 +30,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof LocalNeo4jError;
-  console.error(`seed: ${known ? error.message : String(error instanceof Error ? error.message : error)}`);
+  console.error(`seed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

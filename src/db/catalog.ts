@@ -1,7 +1,7 @@
-/** The root lists of domains, tasks and datasets, each by name. */
+/** The root lists of domains, tasks and organisations, each by name (datasets: db/dataset-list.ts). */
 import type { Reader } from './database.js';
 import { cypherQuery } from './queries.js';
-import type { DatasetRow, DomainRow, TaskRow } from './rows.js';
+import type { DomainRow, OrganizationRow, TaskRow } from './rows.js';
 
 function nodes<T>(rows: Record<string, unknown>[]): T[] {
   return rows.map((row) => row['node'] as T);
@@ -15,7 +15,7 @@ export async function listTasks(reader: Reader, domain: string | null): Promise<
   return nodes<TaskRow>(await reader.read(cypherQuery('tasks'), { domain }));
 }
 
-/** `modality` in the data's kebab-case. */
-export async function listDatasets(reader: Reader, task: string | null, modality: string | null): Promise<DatasetRow[]> {
-  return nodes<DatasetRow>(await reader.read(cypherQuery('datasets'), { task, modality }));
+/** `kind` in the data's lowercase; `country` an ISO 3166-1 alpha-2 code in any case. */
+export async function listOrganizations(reader: Reader, kind: string | null, country: string | null): Promise<OrganizationRow[]> {
+  return nodes<OrganizationRow>(await reader.read(cypherQuery('organizations'), { kind, country }));
 }

@@ -8,10 +8,13 @@
 import { compactProjection, fullProjection } from './projections.js';
 import type { ModelRow } from './rows.js';
 
-/** Which models a list starts from: all of them, or those linked to one parent entity. */
-export type ModelScope = 'all' | 'domain' | 'task';
+/**
+ * Which models a list starts from: all of them, or those linked to one parent entity (for an organisation, with
+ * or without the models of its parts).
+ */
+export type ModelScope = 'all' | 'domain' | 'task' | 'organization' | 'organizationWithParts';
 
-export type OrderField = 'NAME' | 'YEAR' | 'PARAMETERS';
+export type OrderField = 'NAME' | 'YEAR' | 'PARAMETERS' | 'DERIVATIVES' | 'DESCENDANTS' | 'DATASETS';
 export type Direction = 'ASC' | 'DESC';
 
 export interface OrderKey {
@@ -32,6 +35,17 @@ export interface ModelFilter {
   yearTo?: number;
   openWeights?: boolean;
   minParameters?: number;
+  developedBy?: string;
+  descendantOf?: string;
+  ancestorOf?: string;
+  trainedOnAny?: string[];
+  evaluatedOnAny?: string[];
+  hasTrainingData?: boolean;
+  hasEvaluationData?: boolean;
+  /** In the data's kebab-case. */
+  modalityAny?: string[];
+  domainAny?: string[];
+  taskAny?: string[];
 }
 
 /** A sort-key value in a cursor: the key's value for the last model of a page (null when it has none). */
@@ -75,12 +89,23 @@ const SORT_EXPRESSION: Record<OrderField, string> = {
   NAME: 'toLower(m.name)',
   YEAR: 'm.year',
   PARAMETERS: 'm.parameters',
+  // Stored on every model by cypher/derived/ (never missing).
+  DERIVATIVES: 'm.derivativeCount',
+  DESCENDANTS: 'm.descendantCount',
+  DATASETS: 'm.datasetCount',
 };
 
-const SCOPE_PATTERN: Record<ModelScope, string> = {
+/** Sort fields every model has a value for. */
+const ALWAYS_PRESENT: OrderField[] = ['NAME', 'DERIVATIVES', 'DESCENDANTS', 'DATASETS'];
+
+export const SCOPE_PATTERN: Record<ModelScope, string> = {
   all: 'MATCH (m:Model)',
   domain: 'MATCH (:Domain {id: parentId})<-[:IN_DOMAIN]-(m:Model)',
   task: 'MATCH (:Task {id: parentId})<-[:PERFORMS]-(m:Model)',
+  organization: 'MATCH (:Organization {id: parentId})<-[:DEVELOPED_BY]-(m:Model)',
+  // Conditions that follow attach to the WITH as its WHERE.
+  organizationWithParts:
+    'MATCH (:Organization {id: parentId})<-[:PART_OF*0..]-(:Organization)<-[:DEVELOPED_BY]-(m:Model)\n  WITH DISTINCT m',
 };
 
 const FILTER_CONDITION: Record<keyof ModelFilter, string> = {
@@ -95,23 +120,39 @@ const FILTER_CONDITION: Record<keyof ModelFilter, string> = {
   yearTo: 'm.year <= $filter.yearTo',
   openWeights: 'm.openWeights = $filter.openWeights',
   minParameters: 'm.parameters >= $filter.minParameters',
+  developedBy: 'EXISTS { (m)-[:DEVELOPED_BY]->(:Organization)-[:PART_OF*0..]->(:Organization {id: $filter.developedBy}) }',
+  // One shortest way is enough to know that one model is reachable from the other: a breadth-first search that
+  // visits each model once, however many diamonds and cycles the lineage has.
+  descendantOf:
+    'm.id <> $filter.descendantOf AND EXISTS { MATCH ANY SHORTEST (m)(()-[:BASED_ON]->(:Model))+(:Model {id: $filter.descendantOf}) }',
+  ancestorOf:
+    'm.id <> $filter.ancestorOf AND EXISTS { MATCH ANY SHORTEST (:Model {id: $filter.ancestorOf})(()-[:BASED_ON]->(:Model))+(m) }',
+  trainedOnAny: 'EXISTS { MATCH (m)-[:TRAINED_ON]->(d:Dataset) WHERE d.id IN $filter.trainedOnAny }',
+  evaluatedOnAny: 'EXISTS { MATCH (m)-[:EVALUATED_ON]->(d:Dataset) WHERE d.id IN $filter.evaluatedOnAny }',
+  hasTrainingData: 'EXISTS { (m)-[:TRAINED_ON]->(:Dataset) } = $filter.hasTrainingData',
+  hasEvaluationData: 'EXISTS { (m)-[:EVALUATED_ON]->(:Dataset) } = $filter.hasEvaluationData',
+  modalityAny: 'any(modality IN m.modalities WHERE modality IN $filter.modalityAny)',
+  domainAny: 'EXISTS { MATCH (m)-[:IN_DOMAIN]->(d:Domain) WHERE d.id IN $filter.domainAny }',
+  taskAny: 'EXISTS { MATCH (m)-[:PERFORMS]->(t:Task) WHERE t.id IN $filter.taskAny }',
 };
 
 /** The default and final sort: by name; every order ends with id so that positions are total. */
 export const DEFAULT_ORDER: OrderKey[] = [{ field: 'NAME', direction: 'ASC' }];
 
 /**
- * Sort fields that cannot be missing in this list: names always; a year or parameter count when the filter
- * bounds it. Their "missing last" sort key and cursor clause are left out, which lets Neo4j order by the index.
+ * Sort fields that cannot be missing in this list: names and stored counts always; a year or parameter count
+ * when the filter bounds it. Their "missing last" sort key and cursor clause are left out, which lets Neo4j order
+ * by the index.
  */
 function presentFields(filter: ModelFilter): Set<OrderField> {
-  const present = new Set<OrderField>(['NAME']);
+  const present = new Set<OrderField>(ALWAYS_PRESENT);
   if (filter.yearFrom !== undefined || filter.yearTo !== undefined) present.add('YEAR');
   if (filter.minParameters !== undefined) present.add('PARAMETERS');
   return present;
 }
 
-function filterConditions(filter: ModelFilter): string[] {
+/** The Cypher conditions of a filter on the model bound to `m`, values as `$filter` parameters (fixed text). */
+export function filterConditions(filter: ModelFilter): string[] {
   return (Object.keys(FILTER_CONDITION) as (keyof ModelFilter)[])
     .filter((key) => filter[key] !== undefined)
     .map((key) => FILTER_CONDITION[key]);
@@ -159,7 +200,7 @@ function orderBy(order: OrderKey[], present: Set<OrderField>): string {
 
 /**
  * Whether the (key, id) index of the first sort key can hand out the list in page order: a year or parameter
- * count that the filter bounds (so none is missing), over all models rather than one parent's.
+ * count that the filter bounds (so none is missing), or a stored count, over all models rather than one parent's.
  */
 function indexOrdered(scope: ModelScope, order: OrderKey[], present: Set<OrderField>): boolean {
   const field = order[0]?.field;
@@ -167,7 +208,7 @@ function indexOrdered(scope: ModelScope, order: OrderKey[], present: Set<OrderFi
 }
 
 /** Joins conditions made only from FILTER_CONDITION and afterAlternatives (fixed text, values as parameters). */
-function whereClause(conditions: string[]): string {
+export function whereClause(conditions: string[]): string {
   return conditions.length === 0 ? '' : `WHERE ${conditions.join('\n  AND ')}`;
 }
 
@@ -180,8 +221,8 @@ function whereClause(conditions: string[]): string {
 function pageParts(scope: ModelScope, args: PageArgs, present: Set<OrderField>): string[][] {
   const conditions = filterConditions(args.filter);
   const seeks = indexOrdered(scope, args.order, present);
-  // The composite index covers only rows that have an id; saying so lets the planner use it.
-  if (seeks) conditions.push('m.id IS NOT NULL');
+  // The composite index covers only rows that have both properties; saying so lets the planner use it.
+  if (seeks) conditions.push(`${SORT_EXPRESSION[args.order[0]!.field]} IS NOT NULL`, 'm.id IS NOT NULL');
   if (!args.after) return [conditions];
   const alternatives = afterAlternatives(args.order, args.after, present);
   if (seeks) return alternatives.map((alternative) => [...conditions, alternative]);

@@ -5,15 +5,21 @@ import { projectPath } from '../paths.js';
 const QUERY_NAMES = [
   'domains',
   'tasks',
-  'datasets',
+  'organizations',
   'nodes-by-id',
   'search',
   'shortest-path',
+  'paths',
   'related-models',
   'stats',
   'label-counts',
   'relationship-counts',
-  'entity-count',
+  'release',
+  'export-nodes',
+  'export-relationships',
+  'export-node-properties',
+  'export-relationship-properties',
+  'leaderboards',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

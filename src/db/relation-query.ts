@@ -4,7 +4,7 @@
  * Each pattern is a fixed string of this table, chosen by field name; the parents' ids travel as $parentIds.
  */
 import { compactProjection } from './projections.js';
-import type { DatasetRow, DomainRow, ModelRow, TaskRow } from './rows.js';
+import type { DatasetRow, DomainRow, ModelRow, OrganizationRow, TaskRow } from './rows.js';
 
 /** Row type each relation field returns. */
 export interface RelationTargets {
@@ -21,6 +21,9 @@ export interface RelationTargets {
   'Model.evaluatedOn': DatasetRow;
   'Model.basedOn': ModelRow;
   'Model.derivatives': ModelRow;
+  'Model.organizations': OrganizationRow;
+  'Organization.parent': OrganizationRow;
+  'Organization.parts': OrganizationRow;
 }
 
 export type RelationName = keyof RelationTargets;
@@ -29,6 +32,8 @@ interface RelationSpec {
   /** From the parent (bound by id to `parentId`) to the related node `n`. */
   pattern: string;
   label: RelationTargets[RelationName]['label'];
+  /** What the list is sorted by before the id; by name unless the relationship keeps an order of its own. */
+  sortKey?: string;
 }
 
 export const RELATIONS: Record<RelationName, RelationSpec> = {
@@ -48,18 +53,25 @@ export const RELATIONS: Record<RelationName, RelationSpec> = {
   'Model.evaluatedOn': { pattern: '(:Model {id: parentId})-[:EVALUATED_ON]->(n:Dataset)', label: 'Dataset' },
   'Model.basedOn': { pattern: '(:Model {id: parentId})-[:BASED_ON]->(n:Model)', label: 'Model' },
   'Model.derivatives': { pattern: '(:Model {id: parentId})<-[:BASED_ON]-(n:Model)', label: 'Model' },
+  'Model.organizations': {
+    pattern: '(:Model {id: parentId})-[r:DEVELOPED_BY]->(n:Organization)',
+    label: 'Organization',
+    sortKey: 'r.rank',
+  },
+  'Organization.parent': { pattern: '(:Organization {id: parentId})-[:PART_OF]->(n:Organization)', label: 'Organization' },
+  'Organization.parts': { pattern: '(:Organization {id: parentId})<-[:PART_OF]-(n:Organization)', label: 'Organization' },
 };
 
 /**
- * Params: $parentIds. Returns one row per parent: parentId, nodes (compact rows, distinct, by name then id).
- * The pattern is the fixed string of RELATIONS for this field name.
+ * Params: $parentIds. Returns one row per parent: parentId, nodes (compact rows, distinct, by the sort key (name
+ * unless said otherwise) then id). The pattern and sort key are the fixed strings of RELATIONS for this field name.
  */
 export function relationQuery(name: RelationName): string {
   return [
     'UNWIND $parentIds AS parentId',
     'CALL (parentId) {',
     `  MATCH ${RELATIONS[name].pattern}`,
-    '  WITH DISTINCT n ORDER BY toLower(n.name), n.id',
+    `  WITH DISTINCT n, ${RELATIONS[name].sortKey ?? 'toLower(n.name)'} AS sortKey ORDER BY sortKey, n.id`,
     `  RETURN collect(${compactProjection('n', RELATIONS[name].label)}) AS nodes`,
     '}',
     'RETURN parentId, nodes',

@@ -1,10 +1,12 @@
 /**
- * Applies the Cypher scripts that build the graph: cypher/schema/ (constraints, indexes) then seed/ (the facts).
+ * The Cypher scripts that build the graph: cypher/schema/ (constraints, indexes), seed/ (the facts), then
+ * cypher/derived/ (properties computed from the seeded graph), and the release version that names them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectPath } from '../paths.js';
-import { splitStatements } from './cypher-script.js';
+import { prepareStatement, splitStatements } from './cypher-script.js';
 import { cypherQuery } from './queries.js';
 import type { Database } from './database.js';
 
@@ -12,22 +14,40 @@ import type { Database } from './database.js';
 export class ScriptError extends Error {
   constructor(file: string, statement: number, line: number, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`${file} statement ${statement} (line ${line}) failed: ${reason}`, { cause });
+    super(`${file} statement ${String(statement)} (line ${String(line)}) failed: ${reason}`, { cause });
     this.name = 'ScriptError';
   }
 }
 
-export const SCHEMA_DIR = projectPath('cypher', 'schema');
-export const SEED_DIR = projectPath('seed');
+/** Where the scripts of a graph release live; tests point these at copies to build other releases. */
+export interface ScriptDirs {
+  schema: string;
+  seed: string;
+  derived: string;
+}
 
-/** Runs every .cypher file of `dir` in name order, each statement in its own write transaction. */
-export async function applyScriptDir(db: Database, dir: string): Promise<void> {
-  const files = readdirSync(dir).filter((name) => name.endsWith('.cypher')).sort();
-  for (const file of files) {
-    const shownName = path.relative(projectPath(), path.join(dir, file));
-    for (const statement of splitStatements(readFileSync(path.join(dir, file), 'utf8'))) {
+export const SCRIPT_DIRS: ScriptDirs = {
+  schema: projectPath('cypher', 'schema'),
+  seed: projectPath('seed'),
+  derived: projectPath('cypher', 'derived'),
+};
+
+function scriptFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((name) => name.endsWith('.cypher')).sort().map((name) => path.join(dir, name));
+}
+
+/**
+ * Runs every .cypher file of `dir` in name order, each statement in its own write transaction of at most
+ * `timeoutMs` (seeding has its own, generous timeout: a busy machine must not leave half a graph).
+ */
+export async function applyScriptDir(db: Database, dir: string, timeoutMs?: number): Promise<void> {
+  for (const file of scriptFiles(dir)) {
+    const shownName = path.relative(projectPath(), file);
+    for (const statement of splitStatements(readFileSync(file, 'utf8'))) {
+      const { query, params } = prepareStatement(statement.text);
       try {
-        await db.write(statement.text);
+        await db.write(query, params, timeoutMs);
       } catch (error) {
         throw new ScriptError(shownName, statement.number, statement.line, error);
       }
@@ -35,22 +55,29 @@ export async function applyScriptDir(db: Database, dir: string): Promise<void> {
   }
 }
 
-export async function applySchema(db: Database): Promise<void> {
-  await applyScriptDir(db, SCHEMA_DIR);
+/** Applies the constraints and indexes alone (the benchmark's synthetic graphs bring their own data). */
+export function applySchema(db: Database, timeoutMs?: number): Promise<void> {
+  return applyScriptDir(db, SCRIPT_DIRS.schema, timeoutMs);
 }
 
-export async function applySeed(db: Database): Promise<void> {
-  await applyScriptDir(db, SEED_DIR);
+/** Stores what is computed from the graph (cypher/derived/), e.g. on the benchmark's synthetic graphs; idempotent. */
+export function applyDerived(db: Database, timeoutMs?: number): Promise<void> {
+  return applyScriptDir(db, SCRIPT_DIRS.derived, timeoutMs);
 }
 
-export async function isSeeded(db: Database): Promise<boolean> {
-  const [row] = await db.read(cypherQuery('entity-count'));
-  return Number(row?.['count'] ?? 0) > 0;
-}
-
-/** Deletes every node and relationship (the schema stays). */
-export async function wipe(db: Database): Promise<void> {
-  await db.write('MATCH (n) DETACH DELETE n');
+/**
+ * The version of the release the scripts build: a hash of every schema, seed and derived script and of the seed
+ * manifest, so any change to them is a new release.
+ */
+export function releaseVersion(dirs: ScriptDirs = SCRIPT_DIRS): string {
+  const hash = createHash('sha256');
+  const files = [...scriptFiles(dirs.schema), ...scriptFiles(dirs.seed), ...scriptFiles(dirs.derived), path.join(dirs.seed, 'manifest.json')];
+  for (const file of files) {
+    hash.update(`${path.basename(path.dirname(file))}/${path.basename(file)}\0`);
+    hash.update(readFileSync(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
 export interface GraphCounts {
@@ -58,10 +85,15 @@ export interface GraphCounts {
   relationships: Record<string, number>;
 }
 
-export async function graphCounts(db: Database): Promise<GraphCounts> {
+/**
+ * Nodes per label and relationships per type, the release marker left out. With `timeoutMs` (the seeding's),
+ * the counts run under that timeout instead of the request timeout: on a Neo4j just started they can take longer.
+ */
+export async function graphCounts(db: Database, timeoutMs?: number): Promise<GraphCounts> {
+  // Auto-commit transactions of their own timeout; they only read.
   const [labels, relationships] = await Promise.all([
-    db.read(cypherQuery('label-counts')),
-    db.read(cypherQuery('relationship-counts')),
+    db.write(cypherQuery('label-counts'), {}, timeoutMs),
+    db.write(cypherQuery('relationship-counts'), {}, timeoutMs),
   ]);
   return {
     labels: Object.fromEntries(labels.map((row) => [String(row['label']), Number(row['count'])])),

@@ -1,33 +1,363 @@
-/** Full-text search over the entity_text index. */
+/**
+ * Search and name resolution: turns user text into full-text probes, fetches their candidates for one text or
+ * many in one round trip (cypher/queries/search.cypher), and ranks them here.
+ *
+ * A candidate's score adds up:
+ * - its key: the text's key (lowercase letters and digits only: `ESM-2`, `esm 2` and `esm2` all give `esm2`) equal
+ *   to one of the entity's keys (name, id, aliases) scores `exact`, more than anything else can add up to, plus
+ *   `literal` when the text is the name, an alias or the id apart from case (`BioT5` before `BioT5+`, whose key is
+ *   the same); a prefix of one of its keys scores up to `prefix`, the more of that key it covers the more (`esm`
+ *   is 3/4 of `esm2`); a near miss (edit distance 1 for keys of 3 to 5 characters, 2 for longer ones) scores up
+ *   to `fuzzy`, plus `sameStart` when it begins with the text's first letter, and is looked for only when no
+ *   entity has the key itself, fewer than FEW begin with it and fewer than FEW hold every word;
+ * - its words, stemmed and folded by the analyzer, in names and aliases (weighted well above descriptions) and in
+ *   descriptions: per field each word, all the words together and the words as a phrase, and the last word as a
+ *   prefix (the user may still be typing it); scaled so that the best text match scores `text`;
+ * - flat bonuses: `topic` when every word is among the entity's topics (its tasks and kinds of data), `allWords`
+ *   when a text of several words has every word somewhere in the entity;
+ * - `popularity` times the log of its number of relationships (at most MAX_DEGREE counted), which orders the many
+ *   models that a short prefix or a common word matches.
+ * `matchedOn` is the key that matched (name, alias or id), or else, for a word match, `name` or `alias` when the
+ * name or an alias holds one of the words, `description` when neither does, or else `topic`.
+ */
 import type { Reader } from './database.js';
 import { cypherQuery } from './queries.js';
-import type { EntityRow, SearchHitRow } from './rows.js';
+import type { EntityLabel, EntityRow, MatchedOn, ResolutionRow, SearchHitRow } from './rows.js';
 
-// Lucene's query syntax characters; escaped so that user text is only ever searched for, never parsed as syntax.
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
-// Lucene refuses prefix queries on very long terms ("automaton is too large"); no real word is this long.
+/** Weights of the parts of a score (see the module comment). */
+export const SEARCH_WEIGHTS = { exact: 10, literal: 1, prefix: 3, fuzzy: 2, sameStart: 0.5, text: 4, topic: 1, allWords: 1.5, popularity: 0.5 } as const;
+/** Boost of words in names and aliases over the same words in descriptions. */
+const NAMES_BOOST = 3;
+/** Boosts inside one field: the words as a phrase, and all words present, over any one word. */
+const PHRASE_BOOST = 4;
+const ALL_WORDS_BOOST = 2;
+/** Degrees above this count as this much popularity: hubs such as domains would otherwise top every list. */
+const MAX_DEGREE = 30;
+/** Near misses are looked for only when fewer entities than this match the key and hold every word. */
+const FEW = 3;
+/** Candidates read per probe of a search: at least a page, so that each probe's best make it. */
+const SEARCH_POOL = 50;
+/** Candidates read per probe of a resolution: the exact key is boosted to the top, the rest are near misses. */
+const RESOLVE_POOL = 10;
+// Lucene refuses prefix and fuzzy queries on very long terms ("automaton is too large"); no real name is this long.
+const MAX_AUTOMATON_KEY = 64;
+// A key longer than any entity's matches nothing; checking it costs a probe for nothing.
+const MAX_KEY = 256;
 const MAX_WORD_LENGTH = 64;
 const MAX_WORDS = 32;
 
-/**
- * A Lucene query for free text: each word matches exactly (boosted) or as a prefix, any word may match.
- * Returns null when the text has no searchable word.
- */
-export function toLuceneQuery(text: string): string | null {
-  const words = text
-    .split(/\s+/)
-    .map((word) => word.slice(0, MAX_WORD_LENGTH).replace(LUCENE_SPECIAL, (ch) => `\\${ch}`))
-    // Lucene's boolean operators are words; lowercase ones are plain terms.
-    .map((word) => (['AND', 'OR', 'NOT', 'TO'].includes(word) ? word.toLowerCase() : word))
-    .filter((word) => /[\p{L}\p{N}]/u.test(word))
-    .slice(0, MAX_WORDS);
-  if (words.length === 0) return null;
-  return words.map((word) => `(${word}^2 OR ${word}*)`).join(' ');
+type SearchIndex = 'entity_keys' | 'entity_words';
+
+/** What a probe's score means for the ranking. */
+type ProbeRole =
+  | { kind: 'key' }
+  | { kind: 'words' }
+  | { kind: 'topic' }
+  | { kind: 'cover' };
+
+/** One search or resolution: what the statement is sent, and what ranking needs to read its answer. */
+export interface SearchPlan {
+  /** As the search statement takes it (see cypher/queries/search.cypher). */
+  request: {
+    index: number;
+    pool: number;
+    key: string;
+    probes: { indexName: SearchIndex; query: string }[];
+    keyProbe: number | null;
+    /** The probes whose hits are the entities holding every word. */
+    coverProbes: number[];
+    fuzzyQuery: string | null;
+  };
+  /** The role of each probe, by position. */
+  roles: ProbeRole[];
+  key: string;
+  /** The text in lowercase, for the literal bonus. */
+  text: string;
+  words: string[];
+  first: number;
 }
 
-export async function searchEntities(reader: Reader, text: string, first: number): Promise<SearchHitRow[]> {
-  const query = toLuceneQuery(text);
-  if (query === null || first === 0) return [];
-  const rows = await reader.read(cypherQuery('search'), { query, first });
-  return rows.map((row) => ({ node: row['node'] as unknown as EntityRow, score: Number(row['score']) }));
+/** A candidate as the search statement returns it. */
+export interface Candidate {
+  node: { id: string; name: string; aliases?: string[]; searchKeys?: string[]; label: EntityLabel; degree: number };
+  /** [probe position, Lucene score] per probe that found it; position -1 for the near misses of the key. */
+  scores: [number, number][];
+}
+
+export interface RankedHit extends SearchHitRow {
+  /** True when the text's key equals one of the entity's keys. */
+  exact: boolean;
+}
+
+/**
+ * The key of a text, as cypher/derived/search-keys.cypher computes it for names, ids and aliases: lowercase,
+ * accents folded, only the letters a-z and digits kept.
+ */
+export function searchKey(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * The words of a text for the full-text analyzer: runs of letters and digits, accents folded, lowercased (so that
+ * Lucene's operators AND/OR/NOT are plain words). Nothing else is left, so no Lucene syntax can get through.
+ */
+export function searchWords(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+    .map((word) => word.slice(0, MAX_WORD_LENGTH))
+    .slice(0, MAX_WORDS);
+}
+
+/** Lucene's edit distance for near misses of a key: none below 3 characters, 1 up to 5, else 2. */
+export function fuzzyEdits(key: string): 0 | 1 | 2 {
+  if (key.length < 3 || key.length > MAX_AUTOMATON_KEY) return 0;
+  return key.length <= 5 ? 1 : 2;
+}
+
+/** Restricts a Lucene query to entities of the given labels (label names come from the EntityKind allow-list). */
+function ofLabels(query: string, labels: readonly EntityLabel[] | null): string {
+  return labels === null ? query : `+(${query}) +searchKind:(${labels.join(' ')})`;
+}
+
+/** The words of one field: each word, all words (boosted), the phrase (boosted more), the last word as a prefix. */
+function fieldQuery(field: string, words: string[]): string {
+  const clauses = words.map((word) => `${field}:${word}`);
+  if (words.length > 1) {
+    clauses.push(`${field}:"${words.join(' ')}"^${String(PHRASE_BOOST)}`);
+    clauses.push(`(${words.map((word) => `+${field}:${word}`).join(' ')})^${String(ALL_WORDS_BOOST)}`);
+  }
+  const last = words[words.length - 1]!;
+  if (last.length >= 3) clauses.push(`${field}:${last}*`);
+  return clauses.join(' ');
+}
+
+// Each searched text is indexed as written and, where folding accents changes it, folded (the derived copies).
+const NAME_FIELDS = ['name', 'foldedName', 'aliases', 'foldedAliases'];
+const DESCRIPTION_FIELDS = ['description', 'foldedDescription'];
+const TOPIC_FIELD = 'topics';
+const ALL_FIELDS = [...NAME_FIELDS, ...DESCRIPTION_FIELDS, TOPIC_FIELD];
+
+/** Every word in one of `fields` (a word may be in one field, the next in another). */
+function everyWord(words: string[], fields: string[]): string {
+  return words.map((word) => `+(${fields.map((field) => `${field}:${word}`).join(' ')})`).join(' ');
+}
+
+export interface PlanOptions {
+  first: number;
+  labels: readonly EntityLabel[] | null;
+  /** Whether the words of the text are searched too (search), or only its key (resolve). */
+  words: boolean;
+}
+
+/** The probes of one text; null when the text has neither a key nor a word to search for. */
+export function searchPlan(index: number, text: string, options: PlanOptions): SearchPlan | null {
+  const key = searchKey(text);
+  const words = options.words ? searchWords(text) : [];
+  if (key.length === 0 && words.length === 0) return null;
+  const restrict = (query: string): string => ofLabels(query, options.labels);
+  const probes: SearchPlan['request']['probes'] = [];
+  const roles: ProbeRole[] = [];
+  const add = (indexName: SearchIndex, query: string, role: ProbeRole): number => {
+    probes.push({ indexName, query: restrict(query) });
+    roles.push(role);
+    return probes.length - 1;
+  };
+  let keyProbe: number | null = null;
+  if (key.length > 0 && key.length <= MAX_KEY) {
+    // The exact key is boosted above the prefixes (which all score alike), so that a small pool holds it.
+    const query = key.length <= MAX_AUTOMATON_KEY ? `searchKeys:${key}^2 searchKeys:${key}*` : `searchKeys:${key}`;
+    keyProbe = add('entity_keys', query, { kind: 'key' });
+  }
+  let coverProbes: number[] = [];
+  if (words.length > 0) {
+    const inFields = (fields: string[]): string => fields.map((field) => `(${fieldQuery(field, words)})`).join(' ');
+    const wordsProbe = add('entity_words', `(${inFields(NAME_FIELDS)})^${String(NAMES_BOOST)} ${inFields(DESCRIPTION_FIELDS)}`, {
+      kind: 'words',
+    });
+    const topicProbe = add('entity_words', everyWord(words, [TOPIC_FIELD]), { kind: 'topic' });
+    // The entities holding every word: for one word those any field found, for several those the cover probe finds.
+    coverProbes =
+      words.length > 1
+        ? [add('entity_words', everyWord(words, ALL_FIELDS), { kind: 'cover' })]
+        : [wordsProbe, topicProbe];
+  }
+  const edits = fuzzyEdits(key);
+  return {
+    request: {
+      index,
+      pool: options.words ? Math.max(SEARCH_POOL, options.first) : RESOLVE_POOL,
+      key,
+      probes,
+      keyProbe,
+      coverProbes,
+      fuzzyQuery: edits === 0 ? null : restrict(`searchKeys:${key}~${String(edits)}`),
+    },
+    roles,
+    key,
+    text: text.trim().toLowerCase(),
+    words,
+    first: options.first,
+  };
+}
+
+/** The field a key position stands for: searchKeys holds the name's key, the id's, then the aliases'. */
+function keyField(position: number): MatchedOn {
+  return position === 0 ? 'name' : position === 1 ? 'id' : 'alias';
+}
+
+// On equal scores a name's key wins over an alias's, an alias's over the id's.
+const FIELD_PREFERENCE: Record<string, number> = { name: 0.002, alias: 0.001, id: 0 };
+
+/** The best of the entity's keys for the text's key: exact, else the prefix covering the most of its key. */
+function bestKey(key: string, keys: string[]): { on: MatchedOn; score: number; exact: boolean } | null {
+  let best: { on: MatchedOn; score: number; exact: boolean } | null = null;
+  keys.forEach((candidate, position) => {
+    if (!candidate.startsWith(key) || key.length === 0) return;
+    const on = keyField(position);
+    const exact = candidate === key;
+    const score = (exact ? SEARCH_WEIGHTS.exact : (SEARCH_WEIGHTS.prefix * key.length) / candidate.length) + FIELD_PREFERENCE[on]!;
+    if (best === null || score > best.score) best = { on, score, exact };
+  });
+  return best;
+}
+
+/** For a near miss: the entity's key closest in length to the text's key, a name's on a tie. */
+function closestKey(key: string, keys: string[]): MatchedOn {
+  let position = 0;
+  keys.forEach((candidate, i) => {
+    if (Math.abs(candidate.length - key.length) < Math.abs(keys[position]!.length - key.length)) position = i;
+  });
+  return keyField(position);
+}
+
+/** The key part of a candidate's score: its best key for the text's key, or how near a near miss is. */
+function keyScore(plan: SearchPlan, candidate: Candidate, topNear: number): { score: number; exact: boolean; on: MatchedOn } | null {
+  const keys = candidate.node.searchKeys ?? [];
+  const keyed = candidate.scores.some(([position]) => plan.roles[position]?.kind === 'key');
+  if (keyed) return bestKey(plan.key, keys);
+  const near = candidate.scores.find(([position]) => position === -1)?.[1];
+  if (near === undefined || topNear <= 0) return null;
+  // Typing rarely gets the first letter wrong: `genformer` is Geneformer before Enformer.
+  const sameStart = keys.some((candidateKey) => candidateKey[0] === plan.key[0]);
+  const score = (SEARCH_WEIGHTS.fuzzy * near) / topNear + (sameStart ? SEARCH_WEIGHTS.sameStart : 0);
+  return { score, exact: false, on: closestKey(plan.key, keys) };
+}
+
+/** Whether one of the words is in `text`: as a word, a word's beginning, or one with the same first four letters. */
+function holdsWord(text: string, words: string[]): boolean {
+  const tokens = searchWords(text);
+  return words.some((word) =>
+    tokens.some((token) => token.startsWith(word) || (Math.min(token.length, word.length) >= 4 && token.slice(0, 4) === word.slice(0, 4))),
+  );
+}
+
+/** Where a hit of the words probe matched: its name or an alias when one holds a word of the text, else its description. */
+function wordsMatchedOn(words: string[], node: Candidate['node']): MatchedOn {
+  if (holdsWord(node.name, words)) return 'name';
+  return (node.aliases ?? []).some((alias) => holdsWord(alias, words)) ? 'alias' : 'description';
+}
+
+/** The score of a candidate's probe of this kind (0 when that probe did not find it). */
+function probeScore(plan: SearchPlan, candidate: Candidate, kind: ProbeRole['kind']): number {
+  return candidate.scores.find(([position]) => plan.roles[position]?.kind === kind)?.[1] ?? 0;
+}
+
+/** Ranks the candidates of one plan: best first, at most `first`, ties by name then id. */
+export function rankCandidates(plan: SearchPlan, candidates: Candidate[]): RankedHit[] {
+  const words = candidates.map((candidate) => probeScore(plan, candidate, 'words'));
+  const topText = Math.max(0, ...words);
+  const topNear = Math.max(0, ...candidates.flatMap(({ scores }) => scores.filter(([p]) => p === -1).map(([, s]) => s)));
+  const ranked = candidates.map((candidate, i) => {
+    const { node } = candidate;
+    const key = keyScore(plan, candidate, topNear);
+    const text = words[i]!;
+    const topic = probeScore(plan, candidate, 'topic') > 0;
+    const cover = probeScore(plan, candidate, 'cover') > 0;
+    const literal = [node.name, node.id, ...(node.aliases ?? [])].some((name) => name.toLowerCase() === plan.text);
+    const score =
+      (key?.score ?? 0) +
+      (topText > 0 ? (SEARCH_WEIGHTS.text * text) / topText : 0) +
+      (topic ? SEARCH_WEIGHTS.topic : 0) +
+      (cover ? SEARCH_WEIGHTS.allWords : 0) +
+      (literal ? SEARCH_WEIGHTS.literal : 0) +
+      SEARCH_WEIGHTS.popularity * Math.log(1 + Math.min(node.degree, MAX_DEGREE));
+    const wordsOn = text > 0 ? wordsMatchedOn(plan.words, node) : null;
+    const matchedOn: MatchedOn = key?.on ?? wordsOn ?? (topic ? 'topic' : 'description');
+    return { node, score, exact: key?.exact ?? false, matchedOn };
+  });
+  ranked.sort((a, b) => b.score - a.score || compareNames(a.node, b.node));
+  return ranked.slice(0, plan.first).map(({ node, score, exact, matchedOn }) => ({ node: toRow(node), score, exact, matchedOn }));
+}
+
+function compareNames(a: Candidate['node'], b: Candidate['node']): number {
+  const x = a.name.toLowerCase();
+  const y = b.name.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** A compact entity row (id, name, aliases, label): other fields are loaded when a request asks for them. */
+function toRow({ id, name, aliases, label }: Candidate['node']): EntityRow {
+  return { id, name, aliases: aliases ?? [], label, compact: true } as EntityRow;
+}
+
+/** The parameters of the search statement for these plans (the benchmark's floor and peer send the same). */
+export function searchParams(plans: SearchPlan[]): Record<string, unknown> {
+  return { requests: plans.map((plan) => plan.request), few: FEW };
+}
+
+/** Groups the statement's rows by request. */
+export function candidatesByRequest(rows: Record<string, unknown>[]): Map<number, Candidate[]> {
+  const byRequest = new Map<number, Candidate[]>();
+  for (const row of rows) {
+    const index = Number(row['request']);
+    const list = byRequest.get(index) ?? [];
+    list.push({ node: row['node'] as Candidate['node'], scores: row['scores'] as [number, number][] });
+    byRequest.set(index, list);
+  }
+  return byRequest;
+}
+
+/** Runs the plans in one round trip; the ranked hits of each, in the order of `plans` (none for a null). */
+export async function runSearches(reader: Reader, plans: (SearchPlan | null)[]): Promise<RankedHit[][]> {
+  const asked = plans.filter((plan) => plan !== null);
+  if (asked.length === 0) return plans.map(() => []);
+  const byRequest = candidatesByRequest(await reader.read(cypherQuery('search'), searchParams(asked)));
+  return plans.map((plan) => (plan === null ? [] : rankCandidates(plan, byRequest.get(plan.request.index) ?? [])));
+}
+
+export async function searchEntities(
+  reader: Reader,
+  text: string,
+  first: number,
+  labels: readonly EntityLabel[] | null,
+): Promise<SearchHitRow[]> {
+  if (first === 0) return [];
+  const [hits = []] = await runSearches(reader, [searchPlan(0, text, { first, labels, words: true })]);
+  return hits;
+}
+
+/** Near misses returned with each resolution. */
+export const RESOLVE_CANDIDATES = 3;
+
+/**
+ * The entity each name stands for: the best hit when its key is exactly the entity's (name, alias or id), else
+ * none; the other close matches as candidates. One round trip for all names.
+ */
+export async function resolveNames(
+  reader: Reader,
+  names: string[],
+  labels: readonly EntityLabel[] | null,
+): Promise<ResolutionRow[]> {
+  const plans = names.map((name, index) => searchPlan(index, name, { first: RESOLVE_CANDIDATES + 1, labels, words: false }));
+  const results = await runSearches(reader, plans);
+  return names.map((input, index) => {
+    const hits = results[index] ?? [];
+    const best = hits[0]?.exact ? hits[0] : null;
+    const candidates = (best ? hits.slice(1) : hits).slice(0, RESOLVE_CANDIDATES);
+    return { input, node: best?.node ?? null, candidates: candidates.map(({ node, score, matchedOn }) => ({ node, score, matchedOn })) };
+  });
 }

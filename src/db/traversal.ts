@@ -1,27 +1,9 @@
-/** Traversals from one entity: a shortest path to another, and its neighbourhood within a few relationships. */
+/** The neighbourhood of an entity within a few relationships (paths between two entities: db/paths.ts). */
 import type { Reader } from './database.js';
-import { cypherQuery } from './queries.js';
-import type { EdgeRow, EntityRow, PathRow, SubgraphRow } from './rows.js';
+import type { EdgeRow, EntityRow, SubgraphRow } from './rows.js';
 
 /** Most entities a neighbourhood returns, so that a hub cannot blow up the response. */
 export const NEIGHBORHOOD_NODE_LIMIT = 200;
-
-export async function shortestPath(
-  reader: Reader,
-  loadEntity: (id: string) => Promise<EntityRow | null>,
-  from: string,
-  to: string,
-  maxHops: number,
-): Promise<PathRow | null> {
-  if (from === to) {
-    const node = await loadEntity(from);
-    return node ? { length: 0, nodes: [node], edges: [] } : null;
-  }
-  const [row] = await reader.read(cypherQuery('shortest-path'), { from, to, maxHops });
-  if (!row) return null;
-  const edges = row['edges'] as unknown as EdgeRow[];
-  return { length: edges.length, nodes: row['nodes'] as unknown as EntityRow[], edges };
-}
 
 /**
  * One breadth-first level: the entities one relationship away from the frontier (either direction) that are not

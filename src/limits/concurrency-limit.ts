@@ -2,7 +2,8 @@
  * At most `maxActive` GraphQL requests execute at once; up to `maxQueued` more wait their turn in arrival order,
  * and any beyond those are refused at once (HTTP 503, SERVER_BUSY). An executing request holds its partial
  * result in memory, and a nested one can run to megabytes: bounding how many execute bounds the memory, whatever
- * the number of clients. Waiting costs nothing on a server whose CPU is already busy with the active ones.
+ * the number of clients. Waiting costs nothing on a server whose CPU is already busy with the active ones. The
+ * slot is given back once the answer is built: what a slow reader leaves unread is bounded by response-writes.ts.
  */
 import type { RequestHandler } from 'express';
 import pLimit from 'p-limit';
@@ -25,7 +26,8 @@ export function concurrencyLimit(maxActive: number, maxQueued: number): RequestH
             release();
             return;
           }
-          // "close" comes once the response is sent or the connection is gone, whichever happens.
+          // "prefinish" comes once the answer is built and queued, "close" when the connection is gone first.
+          res.once('prefinish', release);
           res.once('close', release);
           next();
         }),

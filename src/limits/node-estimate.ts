@@ -1,55 +1,97 @@
 /**
  * Estimates how many nodes an operation can return before it runs, in the manner of GitHub's node limit: every
  * list field counts as many nodes as it can hold times the sizes of the lists above it, so `first` multiplies
- * down nested connections.
+ * down nested connections; fields that read much more than they return add their database work (field-costs.ts).
+ *
+ * The walk is graphql-query-complexity's: arguments are coerced as execution coerces them (variables, their
+ * defaults, argument defaults), `@skip`/`@include` are honoured, fragments are expanded, and a selection on an
+ * abstract type counts for its costliest member type.
  */
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import {
-  getNamedType,
+  GraphQLError,
   getNullableType,
   isListType,
-  isObjectType,
-  isInterfaceType,
-  Kind,
-  valueFromAST,
   type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLField,
-  type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
-  type SelectionSetNode,
 } from 'graphql';
+import { ErrorCode } from '../errors.js';
+import { NODES_PER_DB_HIT, type FieldCost } from './field-costs.js';
 
 export interface NodeEstimateOptions {
   /** Assumed length of a list field that takes no `first` argument (e.g. Domain.tasks). */
   listSize: number;
   /** Known bounds of particular list fields, by "Type.field". */
-  fieldSizes?: Record<string, number>;
+  fieldSizes?: Readonly<Record<string, number>>;
+  /** Database work of particular fields, by "Type.field". */
+  fieldCosts?: Readonly<Record<string, FieldCost>>;
+}
+
+/** Thrown when the document itself is too large to estimate (fragments spread into thousands of selections). */
+export class EstimateTooLargeError extends Error {
+  constructor(cause: unknown) {
+    super('the document expands to more selections than can be estimated', { cause });
+    this.name = 'EstimateTooLargeError';
+  }
 }
 
 /** Lists whose size the field above them already fixed (a connection's edges and nodes hold `first` items). */
 const SIZE_FIXED_ABOVE = new Set(['ModelConnection.edges', 'ModelConnection.nodes']);
 
-function fieldDefinition(type: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {
-  return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
+/** graphql-query-complexity's own limit on the selections it walks, fragments expanded; its error says this. */
+const TOO_MANY_SELECTIONS = 'Query exceeds the maximum allowed number of nodes.';
+
+/**
+ * The arguments as the resolvers see them: an explicit null becomes the argument's default, as the resolvers'
+ * `first ?? 20` do, so `first: null` counts what execution will return.
+ */
+function effectiveArguments(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): Record<string, unknown> {
+  const effective = { ...args };
+  for (const definition of field.args) {
+    if (effective[definition.name] === null && definition.defaultValue !== undefined) {
+      effective[definition.name] = definition.defaultValue;
+    }
+  }
+  return effective;
 }
 
-function firstArgument(
-  node: FieldNode,
-  field: GraphQLField<unknown, unknown>,
-  variables: Record<string, unknown>,
-): number | undefined {
-  const definition = field.args.find((arg) => arg.name === 'first');
-  if (!definition) return undefined;
-  const argument = node.arguments?.find((arg) => arg.name.value === 'first');
-  const value: unknown = argument ? valueFromAST(argument.value, definition.type, variables) : definition.defaultValue;
-  // Values that are not a 32-bit count are rejected later (variable coercion, range checks at the root) with a
-  // message about the argument; for the estimate they count as zero.
+/** A page size as the resolvers accept it; anything else is refused before Cypher runs, so it returns nothing. */
+function pageSize(value: unknown, fallback: number): number {
+  if (value === null || value === undefined) return fallback;
   return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 2 ** 31 - 1 ? value : 0;
 }
 
-/** The estimated node count of `operation` (fragments expanded, each spread of a fragment counted). */
+function nodeEstimator(options: NodeEstimateOptions): ComplexityEstimator {
+  return ({ type, field, node, args, childComplexity }) => {
+    // Scalars and enums (lists of them included) are part of the node that holds them.
+    if (!node.selectionSet) return 0;
+    const key = `${type.name}.${field.name}`;
+    const effective = effectiveArguments(field, args);
+    const work = (options.fieldCosts?.[key]?.dbHits(effective) ?? 0) * NODES_PER_DB_HIT;
+    if (field.args.some((arg) => arg.name === 'first')) {
+      // A connection asked for no model still answers its fields beside the page (totalCount, facets) once.
+      if (!isListType(getNullableType(field.type)) && effective['first'] === 0) return work + childComplexity;
+      return work + pageSize(effective['first'], options.listSize) * (1 + childComplexity);
+    }
+    // Each facet list holds at most `top` values, each a leaf (value, label, count): the lists below counted
+    // LIST_SIZE_ESTIMATE each, so they are rescaled to `top`.
+    if (field.args.some((arg) => arg.name === 'top')) {
+      return work + (childComplexity * pageSize(effective['top'], options.listSize)) / options.listSize;
+    }
+    if (isListType(getNullableType(field.type)) && !SIZE_FIXED_ABOVE.has(key)) {
+      return work + (options.fieldSizes?.[key] ?? options.listSize) * (1 + childComplexity);
+    }
+    return work + childComplexity;
+  };
+}
+
+/**
+ * The estimated node count of `operation`. Variables must already be valid for it (execution refuses them
+ * otherwise, before anything runs). Throws EstimateTooLargeError for a document too large to walk, and a
+ * BAD_USER_INPUT GraphQLError for an argument execution would refuse, such as null for a non-null argument.
+ */
 export function estimateNodes(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -57,41 +99,18 @@ export function estimateNodes(
   variables: Record<string, unknown>,
   options: NodeEstimateOptions,
 ): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName: operation.name?.value,
+      estimators: [nodeEstimator(options)],
+    });
+  } catch (error) {
+    if (error instanceof Error && error.message === TOO_MANY_SELECTIONS) throw new EstimateTooLargeError(error);
+    throw new GraphQLError(error instanceof Error ? error.message : String(error), {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+    });
   }
-  const root = schema.getRootType(operation.operation);
-  if (!root) return 0;
-
-  const visit = (selectionSet: SelectionSetNode, type: GraphQLNamedType, multiplier: number, spreads: Set<string>): number => {
-    let total = 0;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const inner = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) ?? type) : type;
-        total += visit(selection.selectionSet, inner, multiplier, spreads);
-      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        // A cycle is reported by validation; here it must only not loop forever.
-        if (!fragment || spreads.has(name)) continue;
-        const inner = schema.getType(fragment.typeCondition.name.value) ?? type;
-        total += visit(fragment.selectionSet, inner, multiplier, new Set([...spreads, name]));
-      } else {
-        const field = fieldDefinition(type, selection.name.value);
-        if (!field || !selection.selectionSet) continue;
-        const key = `${type.name}.${field.name}`;
-        const first = firstArgument(selection, field, variables);
-        const isList = isListType(getNullableType(field.type));
-        let size = 1;
-        if (first !== undefined) size = first;
-        else if (isList && !SIZE_FIXED_ABOVE.has(key)) size = options.fieldSizes?.[key] ?? options.listSize;
-        const below = multiplier * size;
-        if (first !== undefined || (isList && !SIZE_FIXED_ABOVE.has(key))) total += below;
-        total += visit(selection.selectionSet, getNamedType(field.type), below, spreads);
-      }
-    }
-    return total;
-  };
-  return visit(operation.selectionSet, root, 1, new Set());
 }

@@ -2,13 +2,17 @@
 import type { Reader } from '../db/database.js';
 import type { LoaderSettings } from './batch.js';
 import { createEntityLoader, type EntityLoader } from './entities.js';
+import { createLineageLoader, type LineageLoader } from './lineage.js';
 import { createModelLoaders, type ModelLoaders } from './models.js';
 import { createRelationLoaders, type RelationLoaders } from './relations.js';
+import { createResultLoaders, type ResultLoaders } from './results.js';
 
 export interface Loaders {
   entity: EntityLoader;
   related: RelationLoaders;
   models: ModelLoaders;
+  lineage: LineageLoader;
+  results: ResultLoaders;
 }
 
 export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders {
@@ -16,5 +20,7 @@ export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders
     entity: createEntityLoader(reader, settings),
     related: createRelationLoaders(reader, settings),
     models: createModelLoaders(reader, settings),
+    lineage: createLineageLoader(reader, settings),
+    results: createResultLoaders(reader, settings),
   };
 }

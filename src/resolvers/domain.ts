@@ -1,13 +1,15 @@
 /** Domain fields: each one loader call keyed by the domain's id. */
 import type { DomainResolvers } from '../generated/graphql.js';
 import type { DomainRow } from '../db/rows.js';
-import { property } from './full-row.js';
+import { aliases, property } from './full-row.js';
+import { modelPage } from './id-args.js';
 import { pageArgs } from './page-args.js';
 
 export const Domain: DomainResolvers = {
+  aliases,
   description: property<DomainRow, 'description'>('description'),
   tasks: (domain, _, context) => context.loaders.related('Domain.tasks').load(domain.id),
   models: (domain, args, context) =>
-    context.loaders.models.page.load({ scope: 'domain', parentId: domain.id, args: pageArgs(args) }),
+    modelPage(context, { scope: 'domain', parentId: domain.id, args: pageArgs(args) }),
   datasets: (domain, _, context) => context.loaders.related('Domain.datasets').load(domain.id),
 };

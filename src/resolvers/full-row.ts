@@ -24,3 +24,20 @@ export function property<R extends EntityRow, K extends keyof R & string, T = No
     return value === undefined || value === null ? null : convert(value);
   };
 }
+
+/** Every entity's aliases: from the facts, empty when they give none (search hits carry them, compact as they are). */
+export async function aliases(row: EntityRow, _args: unknown, context: RequestContext): Promise<string[]> {
+  return row.aliases ?? (await fullRow(row, context)).aliases ?? [];
+}
+
+/**
+ * A resolver for a count that cypher/derived/ stores on every node of the row's label. A missing one means the
+ * graph was seeded without that step: an internal error, never a silent zero.
+ */
+export function storedCount<R extends EntityRow, K extends keyof R & string>(key: K) {
+  return async (row: R, _args: unknown, context: RequestContext): Promise<number> => {
+    const value = (await fullRow(row, context))[key];
+    if (typeof value !== 'number') throw new Error(`${row.label} ${row.id} has no ${key}: cypher/derived/ was not applied`);
+    return value;
+  };
+}

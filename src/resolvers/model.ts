@@ -1,10 +1,12 @@
 /** Model fields: enums in the API's spelling, the paper from its flat properties, relations through loaders. */
 import type { ModelResolvers, Paradigm } from '../generated/graphql.js';
 import type { ModelRow } from '../db/rows.js';
-import { fullRow, property } from './full-row.js';
+import { aliases, fullRow, property } from './full-row.js';
 import { toModality, toParadigm } from './enum-values.js';
+import { idArgument } from './id-args.js';
 
 export const Model: ModelResolvers = {
+  aliases,
   year: property<ModelRow, 'year'>('year'),
   organization: property<ModelRow, 'organization'>('organization'),
   architecture: property<ModelRow, 'architecture'>('architecture'),
@@ -16,7 +18,8 @@ export const Model: ModelResolvers = {
   modalities: async (row, _, context) => ((await fullRow(row, context)).modalities ?? []).map(toModality),
   paper: async (row, _, context) => {
     const model = await fullRow(row, context);
-    return model.paperTitle === undefined
+    // A paper is known by its link; its title may be missing (confirmed link, unconfirmed title).
+    return model.paperUrl === undefined && model.paperTitle === undefined
       ? null
       : { title: model.paperTitle, venue: model.paperVenue, year: model.paperYear, url: model.paperUrl };
   },
@@ -26,4 +29,6 @@ export const Model: ModelResolvers = {
   evaluatedOn: (model, _, context) => context.loaders.related('Model.evaluatedOn').load(model.id),
   basedOn: (model, _, context) => context.loaders.related('Model.basedOn').load(model.id),
   derivatives: (model, _, context) => context.loaders.related('Model.derivatives').load(model.id),
+  organizations: (model, _, context) => context.loaders.related('Model.organizations').load(model.id),
+  results: (model, { dataset }, context) => context.loaders.results.ofModel.load({ model: model.id, dataset: dataset == null ? null : idArgument(dataset) }),
 };

@@ -1,43 +1,68 @@
-/** Root fields: arguments are checked here, then a loader or a query module does the work. */
-import { listDatasets, listDomains, listTasks } from '../db/catalog.js';
+/**
+ * Root fields: arguments are checked here, then a loader or a query module does the work. The root fields of
+ * counts, paths and the dataset list live in their own modules (model-counts.ts, paths.ts, dataset-list.ts).
+ */
+import { listDomains, listOrganizations, listTasks } from '../db/catalog.js';
 import { relatedModels } from '../db/related-models.js';
+import { readRelease } from '../db/release.js';
 import type { EntityLabel, EntityRow } from '../db/rows.js';
-import { searchEntities } from '../db/search.js';
+import { resolveNames, searchEntities } from '../db/search.js';
 import { graphStats } from '../db/stats.js';
-import { neighborhood, shortestPath } from '../db/traversal.js';
-import { checkRange } from '../errors.js';
+import { neighborhood } from '../db/traversal.js';
+import { DatabaseUnavailableError } from '../db/database.js';
+import { badUserInput, checkRange } from '../errors.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import type { RequestContext } from '../context.js';
-import { toStored } from './enum-values.js';
+import { kindLabels, toStored } from './enum-values.js';
+import { filteredList, idArgument, modelPage } from './id-args.js';
 import { pageArgs } from './page-args.js';
+
+/** Most names one `resolve` takes. */
+export const MAX_RESOLVE_NAMES = 100;
 
 async function entityWithLabel<L extends EntityLabel>(
   context: RequestContext,
   id: string,
   label: L,
 ): Promise<Extract<EntityRow, { label: L }> | null> {
-  const row = await context.loaders.entity.load(id);
+  const row = await context.loaders.entity.load(idArgument(id));
   return row?.label === label ? (row as Extract<EntityRow, { label: L }>) : null;
 }
 
+function checkNames(names: string[]): string[] {
+  if (names.length > MAX_RESOLVE_NAMES) {
+    throw badUserInput('names', `names must hold at most ${String(MAX_RESOLVE_NAMES)} names, got ${String(names.length)}`);
+  }
+  return names;
+}
+
 export const Query: QueryResolvers = {
-  node: (_, { id }, context) => context.loaders.entity.load(id),
+  node: (_, { id }, context) => context.loaders.entity.load(idArgument(id)),
   domains: (_, __, context) => listDomains(context.reader),
   domain: (_, { id }, context) => entityWithLabel(context, id, 'Domain'),
-  tasks: (_, { domain }, context) => listTasks(context.reader, domain ?? null),
+  tasks: (_, { domain }, context) => {
+    const id = domain == null ? null : idArgument(domain);
+    return filteredList(context, listTasks(context.reader, id), [{ argument: 'domain', id, label: 'Domain' }]);
+  },
   task: (_, { id }, context) => entityWithLabel(context, id, 'Task'),
-  datasets: (_, { task, modality }, context) =>
-    listDatasets(context.reader, task ?? null, modality ? toStored(modality) : null),
   dataset: (_, { id }, context) => entityWithLabel(context, id, 'Dataset'),
-  models: (_, args, context) => context.loaders.models.page.load({ scope: 'all', parentId: '', args: pageArgs(args) }),
+  models: (_, args, context) => modelPage(context, { scope: 'all', parentId: '', args: pageArgs(args) }),
   model: (_, { id }, context) => entityWithLabel(context, id, 'Model'),
-  search: (_, { text, first }, context) =>
-    searchEntities(context.reader, text, checkRange('first', first ?? 10, 0, 100)),
-  path: (_, { from, to, maxHops }, context) =>
-    shortestPath(context.reader, (id) => context.loaders.entity.load(id), from, to, checkRange('maxHops', maxHops ?? 4, 1, 6)),
+  search: (_, { text, first, kinds }, context) =>
+    searchEntities(context.reader, text, checkRange('first', first ?? 10, 0, 100), kindLabels(kinds)),
+  resolve: (_, { names, kinds }, context) => resolveNames(context.reader, checkNames(names), kindLabels(kinds)),
   neighborhood: (_, { id, depth }, context) =>
-    neighborhood(context.reader, id, checkRange('depth', depth ?? 1, 1, 3)),
+    neighborhood(context.reader, idArgument(id), checkRange('depth', depth ?? 1, 1, 3)),
   relatedModels: (_, { id, first }, context) =>
-    relatedModels(context.reader, id, checkRange('first', first ?? 10, 0, 100)),
+    relatedModels(context.reader, idArgument(id), checkRange('first', first ?? 10, 0, 100)),
   stats: (_, __, context) => graphStats(context.reader),
+  release: async (_, __, context) => {
+    const release = await readRelease(context.reader);
+    // The server answers only once the release is verified; a marker missing now means a rebuild is under way.
+    if (release === null) throw new DatabaseUnavailableError('the graph is being rebuilt');
+    return release;
+  },
+  organizations: (_, { kind, country }, context) =>
+    listOrganizations(context.reader, kind ? toStored(kind) : null, country ?? null),
+  organization: (_, { id }, context) => entityWithLabel(context, id, 'Organization'),
 };

@@ -1,13 +1,15 @@
 /** Task fields: each one loader call keyed by the task's id. */
 import type { TaskResolvers } from '../generated/graphql.js';
 import type { TaskRow } from '../db/rows.js';
-import { property } from './full-row.js';
+import { aliases, property } from './full-row.js';
+import { modelPage } from './id-args.js';
 import { pageArgs } from './page-args.js';
 
 export const Task: TaskResolvers = {
+  aliases,
   description: property<TaskRow, 'description'>('description'),
   domains: (task, _, context) => context.loaders.related('Task.domains').load(task.id),
   models: (task, args, context) =>
-    context.loaders.models.page.load({ scope: 'task', parentId: task.id, args: pageArgs(args) }),
+    modelPage(context, { scope: 'task', parentId: task.id, args: pageArgs(args) }),
   datasets: (task, _, context) => context.loaders.related('Task.datasets').load(task.id),
 };

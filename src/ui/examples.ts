@@ -1,4 +1,7 @@
-/** The example queries of src/ui/examples/*.graphql, in file-name order, titled by their first comment line. */
+/**
+ * The example queries of src/ui/examples/*.graphql, in the order of the numbers their names start with, titled
+ * by their first comment line.
+ */
 const files = import.meta.glob<string>('./examples/*.graphql', { query: '?raw', import: 'default', eager: true });
 
 export interface Example {
@@ -7,7 +10,7 @@ export interface Example {
 }
 
 export const examples: Example[] = Object.keys(files)
-  .sort()
+  .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
   .map((path) => {
     const query = files[path] ?? '';
     const title = /^#\s*([^:.]+)/.exec(query)?.[1]?.trim() ?? path;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from '../harness.js';
+import { EXPECTED_STATS } from '../expected.js';
 
 describe('bad arguments', () => {
   const server = useTestServer();
@@ -16,6 +17,16 @@ describe('bad arguments', () => {
     ['depth 4', '{ neighborhood(id: "esm-2", depth: 4) { truncated } }', 'depth', 'depth must be 1..3, got 4'],
     ['a malformed cursor', '{ models(after: "garbage") { totalCount } }', 'after', 'after is not a valid cursor: it does not decode'],
     ['the same orderBy field twice', '{ models(orderBy: [{field: YEAR}, {field: YEAR, direction: DESC}]) { totalCount } }', 'orderBy', 'orderBy lists YEAR more than once'],
+    ['maxDepth 0', '{ model(id: "llama") { ancestors(maxDepth: 0) { depth } } }', 'maxDepth', 'maxDepth must be 1..20, got 0'],
+    ['maxDepth 21', '{ model(id: "llama") { descendants(maxDepth: 21) { depth } } }', 'maxDepth', 'maxDepth must be 1..20, got 21'],
+    ['by with no dimension', '{ modelCounts(by: []) { count } }', 'by', 'by must list 1..2 dimensions, got 0'],
+    ['by with three dimensions', '{ modelCounts(by: [YEAR, DOMAIN, TASK]) { count } }', 'by', 'by must list 1..2 dimensions, got 3'],
+    ['top 0', '{ models { facets(top: 0) { years { count } } } }', 'top', 'top must be 1..100, got 0'],
+    ['top 101', '{ models { facets(top: 101) { years { count } } } }', 'top', 'top must be 1..100, got 101'],
+    ['paths first 0', '{ paths(from: "esm-2", to: "chembl", first: 0) { length } }', 'first', 'first must be 1..20, got 0'],
+    ['paths first 21', '{ paths(from: "esm-2", to: "chembl", first: 21) { length } }', 'first', 'first must be 1..20, got 21'],
+    ['paths maxHops 7', '{ paths(from: "esm-2", to: "chembl", maxHops: 7) { length } }', 'maxHops', 'maxHops must be 1..6, got 7'],
+    ['the same datasets orderBy field twice', '{ datasets(orderBy: [{field: TASKS}, {field: TASKS}]) { id } }', 'orderBy', 'orderBy lists TASKS more than once'],
   ])('rejects %s with BAD_USER_INPUT naming the argument', async (_case, query, argument, message) => {
     const response = await server.gql(query);
     expect(response.errors).toHaveLength(1);
@@ -51,16 +62,19 @@ describe('bad arguments', () => {
         models(where: { nameContains: $s, organization: $s }) { totalCount }
         search(text: $text) { score }
         model(id: $id) { id }
+        lineage: models(where: { descendantOf: $id, trainedOnAny: [$id] }) { totalCount }
+        datasets(where: { nameContains: $s, domain: $id }) { id }
         path(from: $id, to: $id) { length }
       }`,
       { s: hostile, text: hostile, id: hostile },
     );
-    expect(response.errors).toBeUndefined();
+    // The id names no entity: path says so, naming the argument; everything else is plain data.
+    expect(response.errors).toEqual([expect.objectContaining({ path: ['path'], extensions: { code: 'NOT_FOUND', argument: 'from' } })]);
     // The words still match as text ("n" as a prefix matches many names); nothing is executed.
     const { search, ...rest } = response.data as { search: unknown[] };
     expect(search.length).toBeLessThanOrEqual(10);
-    expect(rest).toEqual({ models: { totalCount: 0 }, model: null, path: null });
+    expect(rest).toEqual({ models: { totalCount: 0 }, model: null, lineage: { totalCount: 0 }, datasets: [], path: null });
     const stats = await server.gql<{ stats: { models: number } }>('{ stats { models } }');
-    expect(stats.data?.stats.models).toBe(426);
+    expect(stats.data?.stats.models).toBe(EXPECTED_STATS.models);
   });
 });

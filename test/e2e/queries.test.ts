@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from '../harness.js';
+import { EXPECTED_STATS } from '../expected.js';
+import * as oracle from '../facts-oracle.js';
+
+const idsOf = (items: readonly { id: string }[]): { id: string }[] => items.map(({ id }) => ({ id }));
 
 describe('Query fields over HTTP', () => {
   const server = useTestServer();
@@ -12,13 +16,8 @@ describe('Query fields over HTTP', () => {
 
   it('lists domains by name', async () => {
     const { data } = await server.gql<{ domains: { id: string }[] }>('{ domains { id } }');
-    expect(data?.domains.map((d) => d.id)).toEqual([
-      'clinical-informatics',
-      'computational-biology',
-      'drug-discovery',
-      'medical-imaging',
-      'public-health',
-    ]);
+    expect(data?.domains.map((d) => d.id)).toEqual(oracle.ids(oracle.byName(oracle.FACTS.domains)));
+    expect(data?.domains.map((d) => d.id)).toContain('drug-discovery');
   });
 
   it('resolves a model with its scalars, enums, paper and relations', async () => {
@@ -30,45 +29,42 @@ describe('Query fields over HTTP', () => {
         derivatives { id }
       }
     }`);
+    const esm2 = oracle.model('esm-2');
+    // The facts as the API spells them: enum values in upper snake case, the paper as an object.
+    expect(oracle.apiModel(esm2)).toMatchObject({ name: 'ESM-2', paradigm: 'DISCRIMINATIVE', modalities: ['PROTEIN_SEQUENCE'] });
     expect(data?.['model']).toEqual({
-      id: 'esm-2',
-      name: 'ESM-2',
-      year: 2022,
-      organization: 'Meta AI',
-      paradigm: 'DISCRIMINATIVE',
-      modalities: ['PROTEIN_SEQUENCE'],
-      parameters: 15_000_000_000,
-      openWeights: true,
-      paper: {
-        title: 'Evolutionary-scale prediction of atomic-level protein structure with a language model',
-        venue: 'Science',
-        year: 2023,
-        url: 'https://doi.org/10.1126/science.ade2574',
-      },
-      domains: [{ id: 'computational-biology' }],
-      tasks: [{ id: 'protein-function-prediction' }, { id: 'protein-structure-prediction' }, { id: 'variant-effect-prediction' }],
-      trainedOn: [{ id: 'uniref50' }, { id: 'uniref90' }],
-      evaluatedOn: [{ id: 'cameo' }, { id: 'casp14' }],
-      basedOn: [],
-      derivatives: ['deepgo-se', 'esm-aa', 'esm-gearnet', 'esmfold', 'glm-genomic', 'prot2token', 'protrek', 'protst'].map((id) => ({ id })),
+      ...oracle.apiModel(esm2),
+      domains: idsOf(oracle.modelDomains(esm2)),
+      tasks: idsOf(oracle.modelTasks(esm2)),
+      trainedOn: idsOf(oracle.modelTrainedOn(esm2)),
+      evaluatedOn: idsOf(oracle.modelEvaluatedOn(esm2)),
+      basedOn: idsOf(oracle.modelBasedOn(esm2)),
+      derivatives: idsOf(oracle.derivatives('esm-2')),
     });
+    expect(oracle.ids(oracle.derivatives('esm-2'))).toContain('esmfold');
   });
 
   it('follows biobert to what it is based on', async () => {
     const { data } = await server.gql('{ model(id: "biobert") { basedOn { id name domains { id } } } }');
-    expect(data?.['model']).toEqual({ basedOn: [{ id: 'bert', name: 'BERT', domains: [] }] });
+    const basedOn = oracle.modelBasedOn(oracle.model('biobert'));
+    expect(oracle.ids(basedOn)).toContain('bert');
+    expect(data?.['model']).toEqual({
+      basedOn: basedOn.map((m) => ({ id: m.id, name: m.name, domains: idsOf(oracle.modelDomains(m)) })),
+    });
   });
 
   it('resolves a domain with its tasks, paged models and distinct datasets', async () => {
     const { data } = await server.gql<{
       domain: { name: string; tasks: { id: string }[]; models: { totalCount: number }; datasets: { id: string }[] };
     }>('{ domain(id: "public-health") { name tasks { id } models { totalCount } datasets { id } } }');
-    expect(data?.domain.name).toBe('Public Health');
-    expect(data?.domain.tasks).toHaveLength(14);
-    expect(data?.domain.tasks.slice(0, 2).map((t) => t.id)).toEqual(['air-quality-forecasting', 'nutrition-recommendation']);
-    expect(data?.domain.models.totalCount).toBe(52);
-    expect(data?.domain.datasets).toHaveLength(41);
-    expect(data?.domain.datasets.slice(0, 3).map((d) => d.id)).toEqual(['apollocorpora', 'aw-fb', 'cdc-fluview']);
+    expect(data?.domain.name).toBe(oracle.domain('public-health').name);
+    expect(data?.domain.tasks).toEqual(idsOf(oracle.domainTasks('public-health')));
+    expect(oracle.ids(oracle.domainTasks('public-health'))).toContain('air-quality-forecasting');
+    expect(data?.domain.models.totalCount).toBe(oracle.models({ domain: 'public-health' }).length);
+    const datasets = oracle.domainDatasets('public-health');
+    // Distinct: a dataset benchmarking several of the domain's tasks is listed once.
+    expect(datasets.length).toBeLessThan(oracle.domainTasks('public-health').flatMap((t) => oracle.taskDatasets(t.id)).length);
+    expect(data?.domain.datasets).toEqual(idsOf(datasets));
   });
 
   it('resolves a task with its domains, models and datasets', async () => {
@@ -77,11 +73,14 @@ describe('Query fields over HTTP', () => {
         name domains { id } models(first: 3) { totalCount nodes { id } } datasets { id }
       }
     }`);
+    const task = oracle.task('protein-structure-prediction');
+    const models = oracle.models({ task: task.id });
+    expect(oracle.ids(models)).toContain('alphafold-2');
     expect(data?.['task']).toEqual({
-      name: 'Protein structure prediction',
-      domains: [{ id: 'computational-biology' }],
-      models: { totalCount: 25, nodes: [{ id: 'alphafold-2' }, { id: 'alphafold-3' }, { id: 'alphafold-multimer' }] },
-      datasets: ['cameo', 'casp14', 'cb513', 'pdb', 'sabdab', 'tape'].map((id) => ({ id })),
+      name: task.name,
+      domains: idsOf(oracle.taskDomains(task)),
+      models: { totalCount: models.length, nodes: idsOf(models.slice(0, 3)) },
+      datasets: idsOf(oracle.taskDatasets(task.id)),
     });
   });
 
@@ -89,14 +88,17 @@ describe('Query fields over HTTP', () => {
     const { data } = await server.gql(`{
       dataset(id: "chembl") { name modality size url tasks { id } trainedModels { id } evaluatedModels { id } }
     }`);
+    const chembl = oracle.dataset('chembl');
+    expect(chembl).toMatchObject({ name: 'ChEMBL', modality: 'small-molecule', url: 'https://www.ebi.ac.uk/chembl/' });
+    expect(oracle.ids(oracle.trainedModels('chembl'))).toContain('grover');
     expect(data?.['dataset']).toEqual({
-      name: 'ChEMBL',
+      name: chembl.name,
       modality: 'SMALL_MOLECULE',
-      size: 'over 2 million distinct compounds (recent releases)',
-      url: 'https://www.ebi.ac.uk/chembl/',
-      tasks: [{ id: 'drug-target-interaction-prediction' }, { id: 'molecular-property-prediction' }],
-      trainedModels: ['grover', 'mg-bert', 'pretrain-gnn', 'smiles-transformer'].map((id) => ({ id })),
-      evaluatedModels: [],
+      size: chembl.size,
+      url: chembl.url,
+      tasks: idsOf(oracle.datasetTasks(chembl)),
+      trainedModels: idsOf(oracle.trainedModels('chembl')),
+      evaluatedModels: idsOf(oracle.evaluatedModels('chembl')),
     });
   });
 
@@ -107,10 +109,17 @@ describe('Query fields over HTTP', () => {
       datasets(task: "admet-prediction", modality: SMALL_MOLECULE) { id }
       small: datasets(modality: SMALL_MOLECULE) { id }
     }`);
-    expect(data?.tasks).toHaveLength(17);
-    expect(data?.all).toHaveLength(75);
-    expect(data?.datasets.map((d) => d.id)).toEqual(['moleculenet', 'tdc']);
-    expect(data?.small).toHaveLength(16);
+    const admet = oracle.datasets({ task: 'admet-prediction', modality: 'SMALL_MOLECULE' });
+    const small = oracle.datasets({ modality: 'SMALL_MOLECULE' });
+    // Each filter narrows the list it applies to.
+    expect(oracle.ids(admet)).toContain('tdc');
+    expect(admet.length).toBeLessThan(small.length);
+    expect(small.length).toBeLessThan(oracle.FACTS.datasets.length);
+    expect(oracle.tasks('drug-discovery').length).toBeLessThan(oracle.FACTS.tasks.length);
+    expect(data?.tasks).toEqual(idsOf(oracle.tasks('drug-discovery')));
+    expect(data?.all).toEqual(idsOf(oracle.tasks()));
+    expect(data?.datasets).toEqual(idsOf(admet));
+    expect(data?.small).toEqual(idsOf(small));
   });
 
   it('resolves node(id:) to the right type', async () => {
@@ -132,13 +141,14 @@ describe('Query fields over HTTP', () => {
     const { data, errors } = await server.gql(`{
       node(id: "nope") { id } domain(id: "nope") { id } task(id: "nope") { id } dataset(id: "nope") { id }
       model(id: "nope") { id } wrongType: model(id: "chembl") { id }
-      path(from: "nope", to: "esm-2") { length } neighborhood(id: "nope") { nodes { id } }
+      neighborhood(id: "nope") { nodes { id } }
       relatedModels(id: "nope") { score } tasks(domain: "nope") { id }
+      descendants: models(where: { descendantOf: "nope" }) { totalCount }
     }`);
     expect(errors).toBeUndefined();
     expect(data).toEqual({
       node: null, domain: null, task: null, dataset: null, model: null, wrongType: null,
-      path: null, neighborhood: null, relatedModels: [], tasks: [],
+      neighborhood: null, relatedModels: [], tasks: [], descendants: { totalCount: 0 },
     });
   });
 
@@ -182,9 +192,10 @@ describe('Query fields over HTTP', () => {
     }>('{ neighborhood(id: "esm-2") { truncated nodes { id } edges { type from to } } }');
     const { nodes, edges, truncated } = data!.neighborhood;
     expect(truncated).toBe(false);
-    // esm-2 itself, 1 domain, 3 tasks, 4 datasets and 8 derivatives.
-    expect(nodes).toHaveLength(17);
-    expect(nodes[0]).toEqual({ id: 'esm-2' });
+    // esm-2 itself, then its domains, tasks, datasets, base models, derivatives and organisations by name.
+    const neighbours = oracle.modelNeighbours(oracle.model('esm-2'));
+    expect(oracle.ids(neighbours)).toEqual(expect.arrayContaining(['computational-biology', 'esmfold', 'meta-ai']));
+    expect(nodes).toEqual([{ id: 'esm-2' }, ...idsOf(neighbours)]);
     expect(edges).toContainEqual({ type: 'IN_DOMAIN', from: 'esm-2', to: 'computational-biology' });
     expect(edges).toContainEqual({ type: 'BASED_ON', from: 'esmfold', to: 'esm-2' });
   });
@@ -197,36 +208,24 @@ describe('Query fields over HTTP', () => {
     expect(data?.neighborhood.truncated).toBe(true);
   });
 
-  it('scores related models by the Jaccard index computed by hand for esm-2', async () => {
+  it('scores related models of esm-2 by the Jaccard index of their tasks and datasets, best first', async () => {
     const { data } = await server.gql<{
       relatedModels: { score: number; model: { id: string }; sharedTasks: { id: string }[]; sharedDatasets: { id: string }[] }[];
     }>('{ relatedModels(id: "esm-2", first: 3) { score model { id } sharedTasks { id } sharedDatasets { id } } }');
-    // esm-2 has 7 features: 3 tasks + uniref50, uniref90, casp14, cameo.
-    // carp has 4, all shared: 4 / (7 + 4 - 4) = 4/7. esm-1b has 5, 4 shared: 4/8. esmfold has 5, 4 shared: 4/8.
-    expect(data?.relatedModels).toEqual([
-      {
-        score: 4 / 7,
-        model: { id: 'carp' },
-        sharedTasks: [{ id: 'protein-function-prediction' }, { id: 'protein-structure-prediction' }, { id: 'variant-effect-prediction' }],
-        sharedDatasets: [{ id: 'uniref50' }],
-      },
-      {
-        score: 0.5,
-        model: { id: 'esm-1b' },
-        sharedTasks: [{ id: 'protein-function-prediction' }, { id: 'protein-structure-prediction' }, { id: 'variant-effect-prediction' }],
-        sharedDatasets: [{ id: 'uniref50' }],
-      },
-      {
-        score: 0.5,
-        model: { id: 'esmfold' },
-        sharedTasks: [{ id: 'protein-structure-prediction' }],
-        sharedDatasets: [{ id: 'cameo' }, { id: 'casp14' }, { id: 'uniref50' }],
-      },
-    ]);
+    const expected = oracle.relatedModels('esm-2').slice(0, 3);
+    expect(expected).toHaveLength(3);
+    expect(data?.relatedModels).toEqual(
+      expected.map((r) => ({
+        score: r.score,
+        model: { id: r.model.id },
+        sharedTasks: idsOf(r.sharedTasks),
+        sharedDatasets: idsOf(r.sharedDatasets),
+      })),
+    );
   });
 
   it('reports the sizes of the graph', async () => {
-    const { data } = await server.gql('{ stats { domains tasks datasets models relationships } }');
-    expect(data?.['stats']).toEqual({ domains: 5, tasks: 75, datasets: 263, models: 426, relationships: 2533 });
+    const { data } = await server.gql('{ stats { domains tasks datasets models organizations relationships } }');
+    expect(data?.['stats']).toEqual(EXPECTED_STATS);
   });
 });

@@ -7,6 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/db/database.js';
 import { freePort, startLocalNeo4j } from '../../src/db/local-neo4j.js';
 import { isRunning } from '../processes.js';
+import { BUDGET } from '../time.js';
+
+const start = (dataDir: string, boltPort: number): ReturnType<typeof startLocalNeo4j> =>
+  startLocalNeo4j({ dataDir, boltPort, startTimeoutMs: BUDGET.neo4jStart });
 
 describe('local Neo4j launcher', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'launcher-test-'));
@@ -14,22 +18,22 @@ describe('local Neo4j launcher', () => {
 
   it('starts Neo4j with Bolt on 127.0.0.1, keeps data across a clean stop, and leaves no process', async () => {
     const port = await freePort();
-    const first = await startLocalNeo4j({ dataDir, boltPort: port });
+    const first = await start(dataDir, port);
     expect(first.uri).toBe(`bolt://127.0.0.1:${String(port)}`);
-    const options = { user: 'neo4j', password: '', database: 'neo4j', transactionTimeoutMs: 10_000, acquisitionTimeoutMs: 2000, maxPoolSize: 2 };
+    const options = { user: 'neo4j', password: '', database: 'neo4j', transactionTimeoutMs: BUDGET.transaction, acquisitionTimeoutMs: BUDGET.connection, maxPoolSize: 2 };
     let db = new Database({ ...options, uri: first.uri });
     await db.write("CREATE (:Probe {name: 'kept'})");
     await db.close();
     await first.stop();
     expect(isRunning(first.pid)).toBe(false);
 
-    const second = await startLocalNeo4j({ dataDir, boltPort: port });
+    const second = await start(dataDir, port);
     db = new Database({ ...options, uri: second.uri });
     expect(await db.read('MATCH (p:Probe) RETURN p.name AS name')).toEqual([{ name: 'kept' }]);
     await db.close();
     await second.stop();
     expect(isRunning(second.pid)).toBe(false);
-  }, 120_000);
+  }, 2 * BUDGET.neo4jStart + BUDGET.test);
 
   it('fails with a readable message when the Bolt port is taken', async () => {
     const blocker: Server = createServer();
@@ -37,33 +41,31 @@ describe('local Neo4j launcher', () => {
     const address = blocker.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     try {
-      await expect(startLocalNeo4j({ dataDir: path.join(dataDir, 'taken'), boltPort: port })).rejects.toThrow(
+      await expect(start(path.join(dataDir, 'taken'), port)).rejects.toThrow(
         `Bolt port ${String(port)} on 127.0.0.1 is already in use`,
       );
     } finally {
       blocker.close();
     }
-  }, 60_000);
+  }, BUDGET.neo4jStart);
 
   it('stops Neo4j by itself when its parent process dies', async () => {
     const port = await freePort();
     const script = `
       import { startLocalNeo4j } from './src/db/local-neo4j.ts';
-      const n = await startLocalNeo4j({ dataDir: ${JSON.stringify(path.join(dataDir, 'orphan'))}, boltPort: ${String(port)} });
+      const n = await startLocalNeo4j({ dataDir: ${JSON.stringify(path.join(dataDir, 'orphan'))}, boltPort: ${String(port)}, startTimeoutMs: ${String(BUDGET.neo4jStart)} });
       console.log(n.pid);
       process.kill(process.pid, 'SIGKILL');`;
     let output = '';
     try {
-      execFileSync('node', ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+      execFileSync('node', ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: BUDGET.shortProcess + BUDGET.neo4jStart });
     } catch (error) {
       output = String((error as { stdout?: string }).stdout ?? '');
     }
     const pid = Number(output.trim().split('\n').pop());
     expect(pid).toBeGreaterThan(0);
-    const deadline = Date.now() + 20_000;
-    while (isRunning(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(isRunning(pid)).toBe(false);
-  }, 90_000);
+    await expect.poll(() => isRunning(pid)).toBe(false);
+  }, BUDGET.shortProcess + BUDGET.neo4jStart + BUDGET.poll);
 
   it('explains what to install when Java is missing', () => {
     // A PATH with node and nothing else.
@@ -76,9 +78,10 @@ describe('local Neo4j launcher', () => {
     const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       encoding: 'utf8',
       env: { ...process.env, PATH: bin },
+      timeout: BUDGET.shortProcess,
     });
     expect(output).toContain('LocalNeo4jError: Java 17+ is needed to run the local Neo4j, but `java` was not found on PATH');
     expect(output).toContain('NEO4J_URI');
     rmSync(bin, { recursive: true, force: true });
-  });
+  }, BUDGET.shortProcess);
 });

@@ -2,78 +2,96 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyScriptDir, applySeed, graphCounts } from '../../src/db/scripts.js';
+import { prepareStatement } from '../../src/db/cypher-script.js';
+import { applyScriptDir, graphCounts } from '../../src/db/scripts.js';
+import { readSeedManifest } from '../../src/db/seed-manifest.js';
+import { readFacts } from '../../src/facts/facts-files.js';
 import { testDatabase } from '../neo4j.js';
 
-// Derived once from survey.json (node -e over ../shared/data/survey.json); the test never reads the facts file.
-const LABEL_COUNTS = { Dataset: 263, Domain: 5, Entity: 769, Model: 426, Task: 75 };
-const RELATIONSHIP_COUNTS = {
-  BASED_ON: 192,
-  BENCHMARKED_ON: 331,
-  EVALUATED_ON: 493,
-  HAS_TASK: 75,
-  IN_DOMAIN: 400,
-  PERFORMS: 687,
-  TRAINED_ON: 355,
-};
-
-describe('seed', () => {
+describe('the seeded graph', () => {
   const db = testDatabase();
+  const facts = readFacts();
+  const manifest = readSeedManifest();
   afterAll(() => db.close());
 
-  it('holds exactly the counts of the facts per label and relationship type', async () => {
-    expect(await graphCounts(db)).toEqual({ labels: LABEL_COUNTS, relationships: RELATIONSHIP_COUNTS });
+  it('holds exactly the counts of seed/manifest.json per label and relationship type', async () => {
+    expect(await graphCounts(db)).toEqual({ labels: manifest.labels, relationships: manifest.relationships });
   });
 
-  it('links esm-2 to its domain, tasks and datasets as the facts say', async () => {
-    const [row] = await db.read(`
-      MATCH (m:Model {id: 'esm-2'})
-      RETURN COLLECT { MATCH (m)-[:IN_DOMAIN]->(d) RETURN d.id ORDER BY d.id } AS domains,
+  it('links every model to its domains, tasks, datasets, bases and organisations as the facts say', async () => {
+    const rows = await db.read(`
+      MATCH (m:Model)
+      RETURN m.id AS id,
+             COLLECT { MATCH (m)-[:IN_DOMAIN]->(d) RETURN d.id ORDER BY d.id } AS domains,
              COLLECT { MATCH (m)-[:PERFORMS]->(t) RETURN t.id ORDER BY t.id } AS tasks,
              COLLECT { MATCH (m)-[:TRAINED_ON]->(d) RETURN d.id ORDER BY d.id } AS trainedOn,
              COLLECT { MATCH (m)-[:EVALUATED_ON]->(d) RETURN d.id ORDER BY d.id } AS evaluatedOn,
-             m.parameters AS parameters, m.year AS year, m.paperVenue AS venue`);
-    expect(row).toEqual({
-      domains: ['computational-biology'],
-      tasks: ['protein-function-prediction', 'protein-structure-prediction', 'variant-effect-prediction'],
-      trainedOn: ['uniref50', 'uniref90'],
-      evaluatedOn: ['cameo', 'casp14'],
-      parameters: 15_000_000_000,
-      year: 2022,
-      venue: 'Science',
-    });
+             COLLECT { MATCH (m)-[:BASED_ON]->(b) RETURN b.id ORDER BY b.id } AS basedOn,
+             COLLECT { MATCH (m)-[r:DEVELOPED_BY]->(o) RETURN o.id ORDER BY r.rank } AS organizations`);
+    const sorted = (ids: string[]): string[] => [...ids].sort();
+    const expected = facts.models.map((m) => ({
+      id: m.id, domains: sorted(m.domains), tasks: sorted(m.tasks), trainedOn: sorted(m.trainedOn),
+      evaluatedOn: sorted(m.evaluatedOn), basedOn: sorted(m.basedOn), organizations: m.organizations,
+    }));
+    const byId = (a: Record<string, unknown>, b: Record<string, unknown>): number => String(a['id']).localeCompare(String(b['id']));
+    expect(rows.sort(byId)).toEqual(expected.sort(byId));
   });
 
-  it('knows what biobert is based on and the datasets of protein structure prediction', async () => {
-    const [based] = await db.read("MATCH (:Model {id: 'biobert'})-[:BASED_ON]->(b) RETURN collect(b.id) AS ids");
-    expect(based?.['ids']).toEqual(['bert']);
-    const [datasets] = await db.read(
-      "MATCH (:Task {id: 'protein-structure-prediction'})-[:BENCHMARKED_ON]->(d) WITH d ORDER BY d.id RETURN collect(d.id) AS ids",
+  it('holds every organisation with its parent as the facts say', async () => {
+    const rows = await db.read(`
+      MATCH (o:Organization)
+      RETURN o.id AS id, o.name AS name, o.kind AS kind, o.country AS country, coalesce(o.aliases, []) AS aliases,
+             [(o)-[:PART_OF]->(p) | p.id][0] AS parent
+      ORDER BY id`);
+    expect(rows).toEqual(
+      [...facts.organizations]
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .map(({ id, name, kind, country, aliases, parent }) => ({ id, name, kind, country, aliases: aliases ?? [], parent })),
     );
-    expect(datasets?.['ids']).toEqual(['cameo', 'casp14', 'cb513', 'pdb', 'sabdab', 'tape']);
   });
 
-  it('leaves missing facts as absent properties, never empty strings or zero', async () => {
-    const [row] = await db.read("MATCH (m:Model {id: 'prott5'}) RETURN keys(m) AS keys, m.year AS year");
+  it('holds every result as a Result node between its model and its dataset, outside the entities', async () => {
+    const rows = await db.read(`
+      MATCH (m)-[:ACHIEVED]->(r:Result)-[:ON]->(d)
+      RETURN m.id AS model, d.id AS dataset, r.metric AS metric, r.value AS value, r.unit AS unit,
+             r.higherIsBetter AS higherIsBetter, r.setting AS setting, r.split AS split, r.variant AS variant,
+             r.note AS note, {title: r.sourceTitle, url: r.sourceUrl} AS source, r.sourceKind AS sourceKind,
+             labels(r) AS labels, COUNT { (r)--() } AS degree`);
+    expect(rows.every((row) => JSON.stringify(row['labels']) === '["Result"]' && row['degree'] === 2)).toBe(true);
+    const key = (r: Record<string, unknown>): string => JSON.stringify([r['model'], r['dataset'], r['metric'], r['setting'], r['variant']]);
+    const found = rows.map(({ labels: _labels, degree: _degree, ...result }) => result).sort((a, b) => key(a).localeCompare(key(b)));
+    expect(found).toEqual([...facts.results].sort((a, b) => key({ ...a }).localeCompare(key({ ...b }))));
+  });
+
+  it('leaves missing facts as absent properties, never empty strings or empty lists', async () => {
+    const model = facts.models.find((m) => m.year === null)!;
+    const [row] = await db.read('MATCH (m:Model {id: $id}) RETURN keys(m) AS keys, m.year AS year', { id: model.id });
     expect(row?.['year']).toBeNull();
     expect(row?.['keys']).not.toContain('year');
     const [empties] = await db.read(
-      "MATCH (n:Entity) UNWIND keys(n) AS k WITH n, k WHERE n[k] = '' OR n[k] = [] RETURN count(*) AS count",
+      "MATCH (n) WHERE n:Entity OR n:Result UNWIND keys(n) AS k WITH n, k WHERE n[k] = '' OR n[k] = [] RETURN count(*) AS count",
     );
     expect(empties?.['count']).toBe(0);
   });
 
-  it('changes no count when seeded a second time', async () => {
-    await applySeed(db);
-    expect(await graphCounts(db)).toEqual({ labels: LABEL_COUNTS, relationships: RELATIONSHIP_COUNTS });
-  });
-
   it('rejects a second entity with an existing id, even under another label', async () => {
     await expect(db.write("CREATE (:Entity:Dataset {id: 'esm-2', name: 'duplicate'})")).rejects.toThrow(/already exists/);
-    expect((await graphCounts(db)).labels).toEqual(LABEL_COUNTS);
+    expect((await graphCounts(db)).labels).toEqual(manifest.labels);
   });
 
-  it('names the file, statement number and line of a broken seed statement', async () => {
+  it('makes of literal rows sent as a parameter exactly the values Neo4j makes of the text, types included', async () => {
+    const text = `UNWIND [
+      {s: "a\\"b\\\\c\\n\\t\\u00e9\\ud83d\\ude00", q: 'it\\'s', i: 2024, neg: -7, f: 1.5, e: 2.5e-3, big: 650000000000,
+       yes: true, no: false, none: null, words: ["x", 'y'], mixed: [1, 2.5], nested: [[1], []], map: {k: "v"}},
+      {}
+    ] AS row
+    RETURN row, COLLECT { UNWIND keys(row) AS k RETURN k + ': ' + valueType(row[k]) AS typed ORDER BY typed } AS types`;
+    const prepared = prepareStatement(text);
+    expect(prepared.params).not.toEqual({});
+    expect(await db.read(prepared.query, prepared.params)).toEqual(await db.read(text));
+  });
+
+  it('names the file, statement number and line of a broken script statement', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'broken-seed-'));
     writeFileSync(path.join(dir, '01-broken.cypher'), "// fine first\nRETURN 1;\n\nMATCH (n:Model {id: 'x'})\nRETRUN n;\n");
     await expect(applyScriptDir(db, dir)).rejects.toThrow(/01-broken\.cypher statement 2 \(line 4\) failed: .*RETRUN/s);

@@ -1,14 +1,25 @@
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { concurrencyLimit } from '../../src/limits/concurrency-limit.js';
 
-/** An app behind the limit whose handler answers only when the test says so, in arrival order. */
+/**
+ * An app behind the limit whose handler answers only when the test says so, in arrival order. It counts the
+ * requests that reached the limit and the connections that closed, so a test waits for what the server has seen,
+ * never for a time.
+ */
 async function gatedApp(maxActive: number, maxQueued: number) {
   const waiting: (() => void)[] = [];
   let started = 0;
+  let arrived = 0;
+  let closed = 0;
   const app = express();
+  app.use((_req, res, next) => {
+    arrived += 1;
+    res.once('close', () => (closed += 1));
+    next();
+  });
   app.use(concurrencyLimit(maxActive, maxQueued), (_req, res) => {
     started += 1;
     waiting.push(() => res.json({ ok: true }));
@@ -20,6 +31,8 @@ async function gatedApp(maxActive: number, maxQueued: number) {
     server,
     url,
     started: () => started,
+    arrived: () => arrived,
+    closed: () => closed,
     releaseNext: () => waiting.shift()?.(),
   };
 }
@@ -41,8 +54,8 @@ describe('concurrencyLimit', () => {
     const first = fetch(app.url);
     await until(() => app.started() === 1);
     const second = fetch(app.url);
-    // Give the second time to arrive and queue; it must not start while the first holds the slot.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The second has arrived and queued; it must not start while the first holds the slot.
+    await until(() => app.arrived() === 2);
     expect(app.started()).toBe(1);
     const refused = await fetch(app.url);
     expect(refused.status).toBe(503);
@@ -57,6 +70,29 @@ describe('concurrencyLimit', () => {
     expect(await (await second).json()).toEqual({ ok: true });
   });
 
+  it('gives the slot on once the answer is built, even to a client that never reads it', async () => {
+    let served = 0;
+    const app = express();
+    // 24 MB: far more than the kernel takes for a client that does not read.
+    const big = Buffer.alloc(24_000_000, 'x');
+    app.use(concurrencyLimit(1, 0), (req, res) => {
+      served += 1;
+      if (req.path === '/big') res.type('text/plain').send(big);
+      else res.json({ ok: true });
+    });
+    server = createServer(app);
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const reader = connect(port, '127.0.0.1', () => reader.write('GET /big HTTP/1.1\r\nHost: test\r\n\r\n'));
+    await new Promise((resolve) => reader.once('data', resolve));
+    reader.pause();
+    // The only slot is free again although most of the answer is still unread: the next request is answered.
+    const next = await fetch(`http://127.0.0.1:${String(port)}/small`);
+    expect(next.status).toBe(200);
+    expect(served).toBe(2);
+    reader.destroy();
+  });
+
   it('gives the slot on when a client disconnects, whether running or queued', async () => {
     const app = await gatedApp(1, 2);
     server = app.server;
@@ -65,10 +101,10 @@ describe('concurrencyLimit', () => {
     const first = fetch(app.url, { signal: running.signal }).catch(() => 'aborted');
     await until(() => app.started() === 1);
     const second = fetch(app.url, { signal: queued.signal }).catch(() => 'aborted');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => app.arrived() === 2);
     queued.abort();
-    // Let the server see the queued client go before the running one frees the slot.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The server has seen the queued client go before the running one frees the slot.
+    await until(() => app.closed() === 1);
     running.abort();
     expect(await first).toBe('aborted');
     expect(await second).toBe('aborted');

@@ -42,6 +42,30 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', QUERY_STATS: 'true' }).queryStats).toBe(true);
   });
 
+  it('allows no CORS origin and serves no pages in production unless asked for', () => {
+    expect(loadConfig({}).corsOrigins).toEqual(['*']);
+    expect(loadConfig({}).playground).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).corsOrigins).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'production' }).playground).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
+    expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: 'true' }).playground).toBe(true);
+  });
+
+  it('gives each request its share of the pool unless DB_REQUEST_CONCURRENCY says otherwise', () => {
+    expect(loadConfig({ DB_MAX_POOL_SIZE: '50', MAX_ACTIVE_REQUESTS: '8' }).limits.dbRequestConcurrency).toBe(6);
+    expect(loadConfig({ DB_MAX_POOL_SIZE: '4', MAX_ACTIVE_REQUESTS: '8' }).limits.dbRequestConcurrency).toBe(1);
+    expect(loadConfig({ DB_REQUEST_CONCURRENCY: '3' }).limits.dbRequestConcurrency).toBe(3);
+  });
+
+  it('refuses a headers timeout longer than the request timeout', () => {
+    expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '40000', REQUEST_TIMEOUT_MS: '30000' })).toThrow(
+      'HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS (30000), got "40000"',
+    );
+  });
+
   it('turns introspection and field suggestions off in production unless asked for', () => {
     expect(loadConfig({}).introspection).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);

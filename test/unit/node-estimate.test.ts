@@ -1,15 +1,30 @@
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { estimateNodes } from '../../src/limits/node-estimate.js';
+import { loadConfig } from '../../src/config.js';
+import { FIELD_COSTS, NODES_PER_DB_HIT } from '../../src/limits/field-costs.js';
+import { EstimateTooLargeError, estimateNodes } from '../../src/limits/node-estimate.js';
 
 const schema = buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
+const MAX_NODES = loadConfig({}).limits.maxNodes;
 
-function estimate(query: string, variables: Record<string, unknown> = {}): number {
+function estimate(query: string, variables: Record<string, unknown> = {}, withCosts = false): number {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
-  return estimateNodes(schema, document, operation, variables, { listSize: 20, fieldSizes: { 'Subgraph.nodes': 200 } });
+  return estimateNodes(schema, document, operation, variables, {
+    listSize: 20,
+    fieldSizes: { 'Subgraph.nodes': 200 },
+    ...(withCosts ? { fieldCosts: FIELD_COSTS } : {}),
+  });
 }
+
+/** The first shape of the hostile review: `first` through a variable default, three connections deep. */
+const NESTED_WITH_DEFAULT =
+  'query($n: Int = 100) { models(first: $n) { nodes { tasks { models(first: $n) { nodes { tasks { models(first: $n) { nodes { id tasks { id } } } } } } } } } }';
+const NESTED_WITH_LITERAL = NESTED_WITH_DEFAULT.replace('($n: Int = 100)', '').replaceAll('$n', '100');
+
+const aliased = (count: number, field: string): string =>
+  `{ ${Array.from({ length: count }, (_, i) => `a${String(i)}: ${field}`).join(' ')} }`;
 
 describe('estimateNodes', () => {
   it('counts a page by its first and multiplies the lists below it', () => {
@@ -22,21 +37,137 @@ describe('estimateNodes', () => {
     expect(estimate('query($n: Int) { models(first: $n) { edges { node { name } } } }', { n: 50 })).toBe(50);
   });
 
+  it('applies variable defaults: the nested shape counts the same with a default as with the literal', () => {
+    const literal = estimate(NESTED_WITH_LITERAL);
+    // 100 × (1 + 20 × (1 + 100 × (1 + 20 × (1 + 100 × (1 + 20))))), about 8.4 billion.
+    expect(literal).toBe(100 * (1 + 20 * (1 + 100 * (1 + 20 * (1 + 100 * 21)))));
+    expect(literal).toBeGreaterThan(8_000_000_000);
+    expect(estimate(NESTED_WITH_DEFAULT)).toBe(literal);
+    expect(estimate(NESTED_WITH_DEFAULT, { n: 100 })).toBe(literal);
+    expect(estimate(NESTED_WITH_DEFAULT, { n: 2 })).toBe(2 * (1 + 20 * (1 + 2 * (1 + 20 * (1 + 2 * 21)))));
+  });
+
+  it('counts first: null as the default execution uses, and does not zero the lists below it', () => {
+    expect(estimate('{ models(first: null) { nodes { name } } }')).toBe(20);
+    expect(estimate('query($n: Int) { models(first: $n) { nodes { tasks { name } } } }', { n: null })).toBe(20 + 400);
+    expect(estimate('query($n: Int) { models(first: $n) { nodes { tasks { name } } } }')).toBe(20 + 400);
+    expect(estimate('{ models(first: null) { nodes { tasks { models(first: null) { nodes { id } } } } } }')).toBe(
+      20 * (1 + 20 * (1 + 20)),
+    );
+  });
+
   it('multiplies nested connections by each first', () => {
     expect(estimate('{ domains { models(first: 10) { nodes { trainedOn { name } } } } }')).toBe(20 + 200 + 4000);
   });
 
-  it('expands fragments and inline fragments', () => {
+  it('expands fragments and inline fragments, with variables inside them', () => {
     const query = `{ search(text: "esm", first: 10) { node { ...M } } }
       fragment M on Model { ... on Model { tasks { name } } }`;
     expect(estimate(query)).toBe(10 + 200);
+    const variable = `query($n: Int = 100) { ...Q } fragment Q on Query { models(first: $n) { nodes { ...T } } }
+      fragment T on Model { tasks { models(first: $n) { nodes { id } } } }`;
+    expect(estimate(variable)).toBe(100 * (1 + 20 * (1 + 100)));
+  });
+
+  it('counts every alias', () => {
+    expect(estimate('{ a: models(first: 100) { nodes { id } } b: models(first: 100) { nodes { id } } }')).toBe(200);
+  });
+
+  it('leaves out what @skip or @include leave out', () => {
+    const query = 'query($big: Boolean!) { models(first: 100) @include(if: $big) { nodes { tasks { id } } } }';
+    expect(estimate(query, { big: true })).toBe(100 * 21);
+    expect(estimate(query, { big: false })).toBe(0);
   });
 
   it('uses known list sizes and ignores scalars', () => {
     expect(estimate('{ neighborhood(id: "x") { nodes { id } } stats { models } }')).toBe(200);
   });
 
+  it('counts each facet list by the top of its facets, like the models of the page, times first', () => {
+    // 10 models, and two facet lists of 5 counted with each of them (an overestimate, as for every connection).
+    expect(estimate('{ models(first: 10) { nodes { id } facets(top: 5) { domains { value } years { value } } } }')).toBe(10 * (1 + 10));
+    expect(estimate('{ models(first: 10) { facets { tasks { value } } } }')).toBe(10 * (1 + 20));
+    expect(estimate('{ domains { models(first: 2) { facets(top: 100) { tasks { value } } } } }')).toBe(20 * (1 + 2 * (1 + 100)));
+  });
+
+  it('counts the facets of a connection asked for no model once, not zero times', () => {
+    // 20 domains, each with the top 5 organisations of its models.
+    expect(estimate('{ domains { models(first: 0) { facets(top: 5) { organizations { label } } } } }')).toBe(20 * (1 + 5));
+    expect(estimate('{ models(first: 0) { totalCount facets(top: 100) { tasks { value } years { value } } } }')).toBe(200);
+  });
+
+  it('counts lineage, counts and paths like lists', () => {
+    // 5 models, each with 20 descendants, each step with a model.
+    expect(estimate('{ models(first: 5) { nodes { descendants { model { id } via { id } } } } }')).toBe(5 * (1 + 20));
+    expect(estimate('{ modelCounts(by: [YEAR, DOMAIN]) { domain { name } count } }')).toBe(20);
+    expect(estimate('{ paths(from: "a", to: "b", first: 10) { nodes { id } } }', {})).toBe(10 + 200);
+  });
+
   it('counts an out-of-range first as zero, leaving its rejection to the argument check', () => {
-    expect(estimate('query($n: Int) { models(first: $n) { nodes { name } } }', { n: 1e10 })).toBe(0);
+    expect(estimate('query($n: Int) { models(first: $n) { nodes { name } } }', { n: -1 })).toBe(0);
+    expect(estimate('{ models(first: -1) { nodes { tasks { id } } } }')).toBe(0);
+  });
+
+  it('refuses a document whose fragments expand beyond what can be walked', () => {
+    // Each fragment spreads the next four times: 4^8 = 65,536 copies of the last one, in a few hundred tokens.
+    const fragments = Array.from({ length: 8 }, (_, i) => `fragment F${String(i)} on Query { ${'...F'.concat(String(i + 1), ' ').repeat(4)}}`);
+    const query = `{ ...F0 } ${fragments.join(' ')} fragment F8 on Query { stats { models } }`;
+    expect(() => estimate(query)).toThrow(EstimateTooLargeError);
+  });
+
+  it('reports an argument execution would refuse as BAD_USER_INPUT', () => {
+    expect(() => estimate('query($id: ID = "esm-2") { model(id: $id) { id } }', { id: null })).toThrow(
+      /Argument "id" of non-null type "ID!" must not be null/,
+    );
+  });
+});
+
+describe('estimateNodes with the database work of traversals', () => {
+  const neighborhood = (depth: number): string => `neighborhood(id: "pubmedbert", depth: ${String(depth)}) { nodes { id } edges { type } }`;
+
+  it('adds each traversal its worst-case database hits times NODES_PER_DB_HIT', () => {
+    const work = FIELD_COSTS['Query.neighborhood']!.dbHits({ depth: 3 }) * NODES_PER_DB_HIT;
+    expect(estimate(`{ ${neighborhood(3)} }`, {}, true)).toBe(work + 200 + 20);
+    expect(estimate(`{ ${neighborhood(3)} }`, {}, false)).toBe(200 + 20);
+  });
+
+  it('weighs a deeper neighbourhood at least as much as a shallower one, and depth: null as the default depth 1', () => {
+    const [one, two, three] = [1, 2, 3].map((depth) => estimate(`{ ${neighborhood(depth)} }`, {}, true));
+    expect(one).toBeLessThan(two!);
+    expect(two).toBeLessThanOrEqual(three!);
+    expect(estimate('{ neighborhood(id: "x", depth: null) { nodes { id } } }', {}, true)).toBe(
+      estimate('{ neighborhood(id: "x") { nodes { id } } }', {}, true),
+    );
+  });
+
+  it('refuses the 30 aliased depth-3 neighbourhoods of the hostile review', () => {
+    expect(estimate(aliased(30, neighborhood(3)), {}, true)).toBeGreaterThan(MAX_NODES);
+    // The output alone (200 nodes and 400 edges each) is far under the limit.
+    expect(estimate(aliased(30, neighborhood(3)), {}, false)).toBeLessThan(MAX_NODES / 10);
+  });
+
+  it('refuses 30 aliased relatedModels and 30 aliased paths of 6 hops', () => {
+    expect(estimate(aliased(30, 'relatedModels(id: "me-llama") { score }'), {}, true)).toBeGreaterThan(MAX_NODES);
+    expect(estimate(aliased(30, 'path(from: "a", to: "b", maxHops: 6) { length }'), {}, true)).toBeGreaterThan(MAX_NODES);
+  });
+
+  it('refuses 30 aliased lists of leaderboards, and lets one through with every entry of every leaderboard', () => {
+    expect(estimate(aliased(30, 'leaderboards(domain: "clinical-informatics") { totalCount }'), {}, true)).toBeGreaterThan(MAX_NODES);
+    const all = '{ leaderboards { entries(first: 100) { value model { name } } } }';
+    expect(estimate(all, {}, true)).toBe(FIELD_COSTS['Query.leaderboards']!.dbHits({}) * NODES_PER_DB_HIT + 20 + 20 * 100);
+  });
+
+  it('lets every example query of the README and the playground through', () => {
+    const dir = new URL('../../src/ui/examples/', import.meta.url);
+    const files = readdirSync(dir).filter((file) => file.endsWith('.graphql'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      expect(estimate(readFileSync(new URL(file, dir), 'utf8'), {}, true), file).toBeLessThanOrEqual(MAX_NODES);
+    }
+  });
+
+  it('costs nothing for a traversal whose arguments the resolver refuses', () => {
+    expect(estimate('{ neighborhood(id: "x", depth: 4) { truncated } }', {}, true)).toBe(0);
+    expect(estimate('{ search(text: "x", first: 0) { score } }', {}, true)).toBe(0);
   });
 });

@@ -2,6 +2,7 @@
 import { GraphiQL } from 'graphiql';
 import type { Fetcher } from '@graphiql/toolkit';
 import 'graphiql/style.css';
+import './playground.css';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { examples } from '../examples.js';

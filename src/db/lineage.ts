@@ -1,0 +1,57 @@
+/**
+ * Model.ancestors and Model.descendants: the models reachable over BASED_ON in one direction, each once at its
+ * nearest depth, for many start models at once in one Cypher query.
+ *
+ * One breadth-first search per start (ANY SHORTEST to every model reached) visits each model once, so diamonds
+ * and cycles cost nothing extra and a model reached twice appears once. The `via` of a step is, among the models
+ * one hop closer that it is linked to, the first by name: the search's own choice would depend on storage order.
+ */
+import { compactProjection } from './projections.js';
+import type { ModelRow } from './rows.js';
+
+export type LineageDirection = 'ancestors' | 'descendants';
+
+/** The largest maxDepth the API accepts; the pattern allows it and shorter lineages are cut by $maxDepth. */
+export const MAX_LINEAGE_DEPTH = 20;
+
+export interface LineageStepRow {
+  model: ModelRow;
+  depth: number;
+  via: ModelRow;
+}
+
+// Fixed text per direction: one hop away from the start, and the same hop seen from the far end back.
+const HOP: Record<LineageDirection, { away: string; back: string }> = {
+  ancestors: { away: '-[:BASED_ON]->', back: '<-[:BASED_ON]-' },
+  descendants: { away: '<-[:BASED_ON]-', back: '-[:BASED_ON]->' },
+};
+
+/**
+ * Params: $ids (start model ids), $maxDepth (1..20). Returns one row per known start: id, steps (LineageStepRow
+ * maps ordered by depth, then name, then id). The hop patterns come from HOP, chosen by direction.
+ */
+export function lineageQuery(direction: LineageDirection): string {
+  const { away, back } = HOP[direction];
+  return [
+    'UNWIND $ids AS id',
+    'MATCH (start:Model {id: id})',
+    'CALL (start) {',
+    `  MATCH p = ANY SHORTEST (start)((:Model)${away}(:Model)){1,${String(MAX_LINEAGE_DEPTH)}}(n:Model)`,
+    '  WHERE n <> start AND length(p) <= $maxDepth',
+    '  RETURN collect({node: n, depth: length(p)}) AS reached',
+    '}',
+    // levels[k]: the models at depth k (the start at 0), to find each step's way back one level closer.
+    'WITH start, reached, [k IN range(0, $maxDepth) | CASE k WHEN 0 THEN [start] ELSE [s IN reached WHERE s.depth = k | s.node] END] AS levels',
+    'CALL (reached, levels) {',
+    '  UNWIND reached AS s',
+    '  WITH s.node AS n, s.depth AS depth, levels[s.depth - 1] AS closer',
+    '  CALL (n, closer) {',
+    `    MATCH (n)${back}(v:Model) WHERE v IN closer`,
+    '    RETURN v ORDER BY toLower(v.name), v.id LIMIT 1',
+    '  }',
+    '  WITH n, depth, v ORDER BY depth, toLower(n.name), n.id',
+    `  RETURN collect({model: ${compactProjection('n', 'Model')}, depth: depth, via: ${compactProjection('v', 'Model')}}) AS steps`,
+    '}',
+    'RETURN start.id AS id, steps',
+  ].join('\n');
+}

@@ -1,0 +1,63 @@
+/**
+ * ModelConnection.facets: how the models of a filtered list (all of them, not a page) spread over each dimension,
+ * the `top` values per dimension with the most models, for many parents at once in one Cypher query.
+ */
+import { DIMENSIONS, type ModelDimension } from './model-dimensions.js';
+import { SCOPE_PATTERN, filterConditions, whereClause, type ModelCountKey } from './model-page.js';
+
+export interface FacetRow {
+  /** An entity id, a stored enum value (kebab-case), a year or true/false, as a string. */
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** The facets of ModelFacets and the dimension each counts by. */
+export const FACETS = {
+  domains: 'DOMAIN',
+  tasks: 'TASK',
+  modalities: 'MODALITY',
+  paradigms: 'PARADIGM',
+  years: 'YEAR',
+  openWeights: 'OPEN_WEIGHTS',
+  organizations: 'ORGANIZATION',
+} as const satisfies Record<string, ModelDimension>;
+
+export type FacetsRow = Record<keyof typeof FACETS, FacetRow[]>;
+
+/** What facets are counted for: a list (scope, parent, filter) and how many values per dimension. */
+export interface FacetsKey extends ModelCountKey {
+  top: number;
+}
+
+/**
+ * Params: $parentIds, $filter, $top. Returns one row per parent: parentId, facets (a FacetsRow). The scope
+ * pattern, conditions and dimension fragments are fixed text (model-page.ts, model-dimensions.ts); facet names
+ * come from FACETS.
+ */
+export function modelFacetsQuery(key: Omit<FacetsKey, 'parentId'>): string {
+  const names = Object.keys(FACETS) as (keyof typeof FACETS)[];
+  const facet = (name: keyof typeof FACETS): string[] => {
+    const spec = DIMENSIONS[FACETS[name]];
+    return [
+      '  CALL (models) {',
+      `    UNWIND models AS m UNWIND ${spec.values} AS v`,
+      '    WITH v, count(DISTINCT m) AS count',
+      `    ORDER BY count DESC, ${spec.sort('v')}`,
+      '    LIMIT $top',
+      `    RETURN collect({value: ${spec.facetValue('v')}, label: ${spec.facetLabel('v')}, count: count}) AS ${name}`,
+      '  }',
+    ];
+  };
+  return [
+    'UNWIND $parentIds AS parentId',
+    'CALL (parentId) {',
+    `  ${SCOPE_PATTERN[key.scope]}`,
+    `  ${whereClause(filterConditions(key.filter))}`,
+    '  WITH collect(m) AS models',
+    ...names.flatMap(facet),
+    `  RETURN {${names.map((name) => `${name}: ${name}`).join(', ')}} AS facets`,
+    '}',
+    'RETURN parentId, facets',
+  ].join('\n');
+}

@@ -1,0 +1,185 @@
+/**
+ * GET /export/…: the whole graph in the formats people load (GraphML, CSV for neo4j-admin, JSON Lines,
+ * Cytoscape JSON, JSON-LD) and its Croissant descriptor, streamed as the graph is read; and any neighbourhood or
+ * path as GraphML, JSON or Cytoscape JSON, read by the same query modules and with the same limits as the
+ * API's `neighborhood` and `path`. Every file carries the release it was written from, in its content and name.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import express, { type Request, type Response, type Router } from 'express';
+import { GraphQLError } from 'graphql';
+import { createRequestContext } from '../context.js';
+import type { Database } from '../db/database.js';
+import { exportSchema } from '../db/graph-export.js';
+import type { ReleaseRow } from '../db/rows.js';
+import { shortestPath } from '../db/paths.js';
+import { neighborhood } from '../db/traversal.js';
+import { badUserInput, checkRange, ErrorCode } from '../errors.js';
+import { sendError } from '../http-errors.js';
+import type { Logger } from '../logger.js';
+import type { ReleaseCache } from '../caching/release-cache.js';
+import { notCacheable } from '../caching/http-cache.js';
+import { croissant } from './croissant.js';
+import { csvZip } from './csv-zip.js';
+import { cytoscapeJson } from './cytoscape.js';
+import { subgraph, wholeGraph, type ExportGraph } from './export-graph.js';
+import { graphml } from './graphml.js';
+import { jsonLd } from './jsonld.js';
+import { jsonl } from './jsonl.js';
+import { exportFileName } from './release-stamp.js';
+
+export interface ExportOptions {
+  db: Database;
+  releases: ReleaseCache;
+  logger: Logger;
+  /** The public origin of the server (for JSON-LD ids and Croissant URLs), from the request when not given. */
+  origin: (req: Request) => string;
+}
+
+type Writer = (graph: ExportGraph, origin: string) => AsyncIterable<string> | Readable;
+
+interface Format {
+  contentType: string;
+  extension: string;
+  write: Writer;
+}
+
+const WHOLE_GRAPH: Record<string, Format> = {
+  'graph.graphml': { contentType: 'application/graphml+xml; charset=utf-8', extension: 'graphml', write: graphml },
+  'graph.csv.zip': { contentType: 'application/zip', extension: 'csv.zip', write: csvZip },
+  'graph.jsonl': { contentType: 'application/jsonlines; charset=utf-8', extension: 'jsonl', write: jsonl },
+  'graph.cyjs': { contentType: 'application/json; charset=utf-8', extension: 'cyjs', write: cytoscapeJson },
+  'graph.jsonld': { contentType: 'application/ld+json; charset=utf-8', extension: 'jsonld', write: jsonLd },
+};
+
+/** A subgraph as JSON: the release, the entity rows, the relationships, and whether the node limit cut it. */
+async function* subgraphJson(graph: ExportGraph): AsyncGenerator<string> {
+  const nodes = [];
+  for await (const node of graph.nodes()) nodes.push(node);
+  const edges = [];
+  for await (const edge of graph.relationships()) edges.push({ type: edge.type, from: edge.from, to: edge.to });
+  yield `${JSON.stringify({ release: graph.release, nodes, edges, truncated: graph.truncated }, null, 2)}\n`;
+}
+
+const SUBGRAPH: Record<string, Format> = {
+  graphml: WHOLE_GRAPH['graph.graphml']!,
+  cyjs: WHOLE_GRAPH['graph.cyjs']!,
+  json: { contentType: 'application/json; charset=utf-8', extension: 'json', write: subgraphJson },
+};
+
+function queryInteger(req: Request, name: string, fallback: number): number {
+  const raw = req.query[name];
+  if (raw === undefined) return fallback;
+  if (typeof raw !== 'string' || !/^-?\d+$/.test(raw)) throw badUserInput(name, `${name} must be an integer, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
+function queryString(req: Request, name: string): string | undefined {
+  const raw = req.query[name];
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || raw === '') throw badUserInput(name, `${name} must be given once and not be empty`);
+  return raw;
+}
+
+/** The subgraph `?around=ID&depth=N` or `?path=FROM,TO&maxHops=N` asks for; null for an unknown id or no path. */
+async function readSubgraph(db: Database, req: Request, release: ReleaseRow): Promise<ExportGraph | null> {
+  const around = queryString(req, 'around');
+  const path = queryString(req, 'path');
+  if ((around === undefined) === (path === undefined)) {
+    throw badUserInput('around', 'give either around=ID (with depth) or path=FROM,TO (with maxHops)');
+  }
+  const { reader, loaders } = createRequestContext(db, { batching: true });
+  if (around !== undefined) {
+    const depth = checkRange('depth', queryInteger(req, 'depth', 1), 1, 3);
+    const found = await neighborhood(reader, around, depth);
+    return found && subgraph(release, found.nodes, found.edges, found.truncated);
+  }
+  const ends = path!.split(',');
+  if (ends.length !== 2 || ends.some((end) => end === '')) throw badUserInput('path', `path must be FROM,TO, got ${JSON.stringify(path)}`);
+  const maxHops = checkRange('maxHops', queryInteger(req, 'maxHops', 4), 1, 6);
+  const found = await shortestPath(reader, (id) => loaders.entity.load(id), ends[0]!, ends[1]!, maxHops);
+  if (found.missing !== null || found.value === null) return null;
+  return subgraph(release, found.value.nodes, found.value.edges, false);
+}
+
+/** Sends an export; an error before the first byte is a JSON error, one after it cuts the download short. */
+async function send(res: Response, logger: Logger, fileName: string, format: Format, body: AsyncIterable<string> | Readable): Promise<void> {
+  res.set({ 'content-type': format.contentType, 'content-disposition': `attachment; filename="${fileName}"` });
+  try {
+    await pipeline(body instanceof Readable ? body : Readable.from(body), res);
+  } catch (error) {
+    logger.error({ err: error, file: fileName }, 'export failed');
+    res.destroy();
+  }
+}
+
+function sendFailure(res: Response, logger: Logger, error: unknown): void {
+  notCacheable(res);
+  if (error instanceof GraphQLError) {
+    res.status(400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+  } else {
+    logger.error({ err: error }, 'export failed');
+    sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The graph database is unavailable; try again shortly.');
+  }
+}
+
+export function exportRouter({ db, releases, logger, origin }: ExportOptions): Router {
+  const router = express.Router();
+  const current = async (res: Response): Promise<ReleaseRow | null> => {
+    const release = await releases.current();
+    if (release === null) {
+      notCacheable(res);
+      res.set('Retry-After', '5');
+      sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The graph is being built; try again shortly.');
+    }
+    return release;
+  };
+
+  router.get('/export/croissant.json', async (req, res) => {
+    try {
+      const release = await current(res);
+      if (!release) return;
+      const schema = await exportSchema(db.reader({ cypherQueries: 0 }));
+      res.type('application/ld+json').send(JSON.stringify(croissant(release, schema, origin(req)), null, 2));
+    } catch (error) {
+      sendFailure(res, logger, error);
+    }
+  });
+
+  router.get('/export/subgraph.:format', async (req, res, next) => {
+    const format = SUBGRAPH[req.params.format];
+    if (!format) {
+      next();
+      return;
+    }
+    try {
+      const release = await current(res);
+      if (!release) return;
+      const graph = await readSubgraph(db, req, release);
+      if (!graph) {
+        notCacheable(res);
+        sendError(res, 404, ErrorCode.NOT_FOUND, 'No such entity, or no path between the two within maxHops.');
+        return;
+      }
+      await send(res, logger, exportFileName(release, 'biofm-graph-subgraph', format.extension), format, format.write(graph, origin(req)));
+    } catch (error) {
+      sendFailure(res, logger, error);
+    }
+  });
+
+  for (const [path, format] of Object.entries(WHOLE_GRAPH)) {
+    router.get(`/export/${path}`, async (req, res) => {
+      let graph: ExportGraph;
+      try {
+        const release = await current(res);
+        if (!release) return;
+        graph = await wholeGraph(db.reader({ cypherQueries: 0 }), release);
+      } catch (error) {
+        sendFailure(res, logger, error);
+        return;
+      }
+      await send(res, logger, exportFileName(graph.release, 'biofm-graph', format.extension), format, format.write(graph, origin(req)));
+    });
+  }
+  return router;
+}

@@ -1,0 +1,86 @@
+/**
+ * The database work of fields that read far more of the graph than they return, for the node estimate: one call
+ * of such a field counts its worst-case database hits on the survey graph times NODES_PER_DB_HIT, on top of the
+ * nodes it returns. A field nested under lists is multiplied by them like any other.
+ *
+ * To register a field: measure its worst case with `npm run field-cost -- '<operation with $id>'` (it runs the
+ * operation for every entity id with PROFILE and prints the largest total of database hits and where it was),
+ * add an entry keyed "Type.field" whose `dbHits` returns that figure for the arguments that drive it, rounded up,
+ * add a probe at the worst id to test/integration/field-costs.test.ts, and a row to README "Limits and errors".
+ */
+
+export interface FieldCost {
+  /** Why one call costs what it does, and where its worst case on the survey graph lies. */
+  reason: string;
+  /**
+   * Worst-case database hits of one call on the survey graph, from its arguments as execution sees them: variables
+   * and defaults applied, and a null argument replaced by its default, as the resolvers do. An argument outside
+   * its range counts 0: the resolver refuses it before any Cypher runs.
+   */
+  dbHits(args: Readonly<Record<string, unknown>>): number;
+}
+
+/**
+ * Nodes of the estimate per database hit. The README's list examples make one database hit per 14 (nested) to 18
+ * (drug-discovery datasets) nodes of their estimate, because the estimate assumes every list is full; a traversal
+ * counted at 10 nodes per hit weighs a little more than a list of the same database work.
+ */
+export const NODES_PER_DB_HIT = 10;
+
+/**
+ * Worst case by depth: medical-imaging at depth 1 and 2 (the largest domain); at depth 3 pubmedbert measured 12,900,
+ * but a deeper call does at least the work of a shallower one from the same start, so depth 3 counts depth 2's.
+ */
+const NEIGHBORHOOD_DB_HITS: Readonly<Record<number, number>> = { 1: 9_200, 2: 14_200, 3: 14_200 };
+
+/** A count argument as the resolver will use it, or undefined when the resolver refuses it. */
+function count(args: Readonly<Record<string, unknown>>, name: string, min: number, max: number): number | undefined {
+  const value = args[name];
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+}
+
+export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
+  'Query.leaderboards': {
+    reason:
+      'groups every benchmark result by dataset, metric and setting; a task or domain filter checks the dataset of each result; worst with a domain (clinical-informatics)',
+    dbHits: () => 18_800,
+  },
+  'Query.datasets': {
+    reason:
+      'a condition or an order reads the links of every dataset (models trained or evaluated on it, its tasks); worst with trainedByDomain (medical-imaging); a plain list reads only the page',
+    dbHits: (args) => (args['where'] != null || args['orderBy'] != null ? 9_800 : 0),
+  },
+  'Query.modelCounts': {
+    reason:
+      'groups every model matching the filter by one or two dimensions, reading their tasks, domains or organisations; worst by TASK and ORGANIZATION_GROUP with no filter',
+    dbHits: () => 34_000,
+  },
+  'Query.neighborhood': {
+    reason:
+      'every relationship of the frontier at each level, then the entities and every relationship among up to 200 of them (one query)',
+    dbHits: (args) => NEIGHBORHOOD_DB_HITS[count(args, 'depth', 1, 3) ?? 0] ?? 0,
+  },
+  'Query.path': {
+    reason:
+      'a bidirectional shortest-path search that always runs to 6 hops (shortest-path.cypher), whatever maxHops; worst between two domains (medical-imaging and drug-discovery)',
+    dbHits: (args) => (count(args, 'maxHops', 1, 6) === undefined ? 0 : 2_700),
+  },
+  'Query.paths': {
+    reason:
+      'every shortest path up to 6 hops is enumerated before the first are kept, whatever maxHops or first; worst between two domains (medical-imaging and drug-discovery)',
+    dbHits: (args) => (count(args, 'maxHops', 1, 6) === undefined || count(args, 'first', 1, 20) === undefined ? 0 : 15_100),
+  },
+  'Query.relatedModels': {
+    reason:
+      'scores every model sharing a task or dataset with the model before it keeps the first; worst for me-llama, whatever first (nothing for 0)',
+    dbHits: (args) => (count(args, 'first', 1, 100) === undefined ? 0 : 7_200),
+  },
+  'Query.search': {
+    reason:
+      'the full-text probes rank their candidates in TypeScript, then each kept hit is read; worst for common words ("data": 744 at first 100, "e": 494 at first 20); nothing for first: 0',
+    dbHits: (args) => {
+      const first = count(args, 'first', 1, 100) ?? 0;
+      return first === 0 ? 0 : 400 + 4 * first;
+    },
+  },
+};

@@ -1,0 +1,39 @@
+/**
+ * GET /entity/:id, the canonical URL of an entity: a browser is redirected to the explorer centred on it; a
+ * client asking for JSON gets the entity (read through the GraphQL schema) with its links. Both carry the
+ * canonical URL in a `Link` header.
+ */
+import express, { type Request, type Router } from 'express';
+import { ErrorCode } from '../errors.js';
+import type { ExecuteOperation } from '../execute.js';
+import { sendError } from '../http-errors.js';
+import { notCacheable } from '../caching/http-cache.js';
+import { CLIENT_LOCAL } from '../rate-limit/rate-limit-middleware.js';
+import { canonicalEntityUrl, ENTITY_QUERY, entityLinks, explorerUrl } from './entity-links.js';
+
+export function entityRouter(options: { execute: ExecuteOperation; origin: (req: Request) => string }): Router {
+  const router = express.Router();
+  router.get('/entity/:id', async (req, res) => {
+    const { id } = req.params;
+    const origin = options.origin(req);
+    res.set('link', `<${canonicalEntityUrl(origin, id)}>; rel="canonical"`);
+    if (req.accepts(['application/json', 'text/html']) === 'text/html') {
+      res.redirect(302, explorerUrl(origin, id));
+      return;
+    }
+    const result = await options.execute(ENTITY_QUERY, { id }, res.locals[CLIENT_LOCAL] as string | undefined);
+    if (result.errors) {
+      notCacheable(res);
+      res.status(result.errors.some((error) => error.extensions?.['code'] === ErrorCode.RATE_LIMITED) ? 429 : 503).json({ errors: result.errors });
+      return;
+    }
+    const entity = result.data?.['node'];
+    if (!entity) {
+      notCacheable(res);
+      sendError(res, 404, ErrorCode.NOT_FOUND, `No entity has the id ${JSON.stringify(id)}.`);
+      return;
+    }
+    res.json({ entity, links: entityLinks(origin, id) });
+  });
+  return router;
+}

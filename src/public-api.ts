@@ -1,0 +1,72 @@
+/**
+ * The public API around GraphQL: exports, stable entity links and the MCP endpoint, and what every read shares
+ * (cost in `extensions.cost`, HTTP caching by release, the per-client rate limit). Built before Apollo (its
+ * plugins) and mounted after it (its routes), so server.ts only wires it in.
+ */
+import { parse as parseUrl } from 'node:url';
+import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import type { Express, Request, RequestHandler, Response } from 'express';
+import { httpCachePlugin } from './caching/cache-plugin.js';
+import { conditionalGet } from './caching/http-cache.js';
+import { ReleaseCache } from './caching/release-cache.js';
+import type { Config } from './config.js';
+import type { RequestContext } from './context.js';
+import type { Database } from './db/database.js';
+import { operationExecutor } from './execute.js';
+import { exportRouter } from './export/export-router.js';
+import type { GraphGate } from './graph-gate.js';
+import { costRecorder } from './limits/cost-plugin.js';
+import { entityRouter } from './links/entity-router.js';
+import type { Logger } from './logger.js';
+import { mcpRouter } from './mcp/mcp-router.js';
+import { CLIENT_LOCAL, rateLimitDoor } from './rate-limit/rate-limit-middleware.js';
+import { rateLimitPlugin } from './rate-limit/rate-limit-plugin.js';
+import { RateLimiter } from './rate-limit/rate-limiter.js';
+
+type ApiConfig = Pick<Config, 'limits' | 'loaderBatching' | 'publicUrl' | 'cacheMaxAgeSeconds' | 'rateLimit'>;
+
+export interface PublicApi {
+  /** For nodeLimitPlugin: hears each operation's node estimate. */
+  onEstimate(contextValue: RequestContext, nodes: number): void;
+  plugins: ApolloServerPlugin<RequestContext>[];
+  /** Before Apollo on /graphql: the rate limit's door, then 304 for a GET the client holds already. */
+  graphql: RequestHandler[];
+  /** The client a /graphql request counts against, for its context. */
+  clientOf(res: Response): string | undefined;
+  /** Mounts /export, /entity and /mcp behind the gate and the execution slots /graphql uses. */
+  mount(app: Express, shared: { apollo: ApolloServer<RequestContext>; gate: GraphGate; slots: RequestHandler; schemaSdl: string }): void;
+}
+
+const pass: RequestHandler = (_req, _res, next) => next();
+
+/** The whole-graph exports take RATE_LIMIT_EXPORT_POINTS; everything else one token at the door. */
+function doorPoints(exportPoints: number): (req: Request) => number {
+  return (req) => (/^\/export\/graph\./.test(req.originalUrl) ? exportPoints : 1);
+}
+
+export async function publicApi({ db, config, logger }: { db: Database; config: ApiConfig; logger: Logger }): Promise<PublicApi> {
+  const releases = new ReleaseCache(db);
+  const cost = costRecorder<RequestContext>(config.limits.maxNodes);
+  const limiter = config.rateLimit.enabled ? await RateLimiter.create(config.rateLimit) : null;
+  const door = limiter ? rateLimitDoor(limiter, doorPoints(config.rateLimit.exportPoints)) : pass;
+  const maxAgeSeconds = config.cacheMaxAgeSeconds;
+  const origin = (req: Request): string => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  return {
+    onEstimate: cost.record,
+    plugins: [cost.plugin, ...(limiter ? [rateLimitPlugin<RequestContext>(limiter, cost.estimateOf)] : []), httpCachePlugin(releases, maxAgeSeconds)],
+    // The tag is made of the query string as Apollo sees it (httpCachePlugin tags the answer with the same).
+    graphql: [door, conditionalGet(releases, { key: (req) => parseUrl(req.url).search ?? '' })],
+    clientOf: (res) => res.locals[CLIENT_LOCAL] as string | undefined,
+    mount(app, { apollo, gate, slots, schemaSdl }) {
+      // Express would tag every answer with a hash of its body, errors included, and answer 304 to it: tags are
+      // ours alone (made of the release, given only to answers that may be cached).
+      app.set('etag', false);
+      const execute = operationExecutor(apollo, db, config.loaderBatching);
+      app.use('/export', gate.guard(), door, conditionalGet(releases, { maxAgeSeconds }), slots);
+      app.use(exportRouter({ db, releases, logger, origin }));
+      app.use('/entity', gate.guard(), door, conditionalGet(releases, { maxAgeSeconds, variant: ['accept'] }));
+      app.use(entityRouter({ execute, origin }));
+      app.use('/mcp', gate.guard(), door, slots, mcpRouter({ execute, schemaSdl, logger, maxBodyBytes: config.limits.maxBodyBytes }));
+    },
+  };
+}

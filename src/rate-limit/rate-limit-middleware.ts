@@ -1,0 +1,39 @@
+/**
+ * The door of the rate limit: names the client (its API key when it sends a known one, else its IP), takes the
+ * request's tokens (one, or a whole-graph export's), sets the RateLimit header fields, and refuses a client whose
+ * budget is spent with 429 and Retry-After. GraphQL operations take the rest of their cost once estimated
+ * (rate-limit-plugin.ts).
+ */
+import type { Request, RequestHandler } from 'express';
+import { ErrorCode } from '../errors.js';
+import { sendError } from '../http-errors.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+/** The client a request counts against, kept in `res.locals` for the GraphQL context. */
+export const CLIENT_LOCAL = 'rateLimitClient';
+
+export function rateLimitDoor(limiter: RateLimiter, points: (req: Request) => number = () => 1): RequestHandler {
+  const { apiKeys, apiKeyHeader } = limiter.policy;
+  const known = new Set(apiKeys);
+  return (req, res, next) => {
+    const key = req.get(apiKeyHeader);
+    if (key !== undefined && !known.has(key)) {
+      sendError(res, 401, ErrorCode.UNAUTHENTICATED, `The API key in ${apiKeyHeader} is not known to this server.`);
+      return;
+    }
+    const client = key === undefined ? `ip:${req.ip ?? 'unknown'}` : `key:${key}`;
+    res.locals[CLIENT_LOCAL] = client;
+    limiter.take(client, points(req)).then(
+      ({ allowed, state }) => {
+        res.set(limiter.headers(state));
+        if (!allowed) {
+          res.set('retry-after', String(state.resetSeconds));
+          sendError(res, 429, ErrorCode.RATE_LIMITED, `Rate limit reached; the budget refills in ${String(state.resetSeconds)} s.`);
+          return;
+        }
+        next();
+      },
+      (error: unknown) => next(error),
+    );
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Id arguments: ids are lowercase slugs (the facts say so), so an id argument matches in any case (`ESM-2` is
+ * `esm-2`). A filter id that matches nothing leaves its list empty and adds a warning naming the argument.
+ */
+import type { RequestContext } from '../context.js';
+import type { ModelFilter } from '../db/model-page.js';
+import type { EntityLabel } from '../db/rows.js';
+import type { ModelPage } from '../db/model-page.js';
+import type { ModelPageKey } from '../loaders/models.js';
+
+export function idArgument(id: string): string {
+  return id.toLowerCase();
+}
+
+/** A filter by the id of an entity of `label`, given as `argument`. */
+export interface IdFilter {
+  argument: string;
+  id: string | null | undefined;
+  label: EntityLabel;
+}
+
+/**
+ * Warns about each filter whose id is no entity of its label. Called only when a filtered list came back empty,
+ * so a list that has rows costs nothing more; the lookups go through the (batched, cached) entity loader.
+ */
+async function warnUnknownIds(context: RequestContext, filters: IdFilter[]): Promise<void> {
+  await Promise.all(
+    filters.map(async ({ argument, id, label }) => {
+      if (id === null || id === undefined) return;
+      const row = await context.loaders.entity.load(id);
+      if (row?.label === label) return;
+      context.warnings.add({ code: 'UNKNOWN_ID', argument, message: `no ${label.toLowerCase()} has the id "${id}"` });
+    }),
+  );
+}
+
+/** The rows of a list filtered by ids, with a warning for each filter id that matches nothing when it is empty. */
+export async function filteredList<T>(context: RequestContext, rows: Promise<T[]>, filters: IdFilter[]): Promise<T[]> {
+  const list = await rows;
+  if (list.length === 0) await warnUnknownIds(context, filters);
+  return list;
+}
+
+const MODEL_FILTER_IDS: {
+  key: keyof ModelFilter & ('domain' | 'task' | 'dataset' | 'developedBy' | 'descendantOf' | 'ancestorOf');
+  label: EntityLabel;
+}[] = [
+  { key: 'domain', label: 'Domain' },
+  { key: 'task', label: 'Task' },
+  { key: 'dataset', label: 'Dataset' },
+  { key: 'developedBy', label: 'Organization' },
+  { key: 'descendantOf', label: 'Model' },
+  { key: 'ancestorOf', label: 'Model' },
+];
+
+/** A page of models; when the whole filtered list is empty, a warning for each `where` id that matches nothing. */
+export async function modelPage(context: RequestContext, key: ModelPageKey): Promise<ModelPage> {
+  const page = await context.loaders.models.page.load(key);
+  if (page.edges.length === 0 && !page.hasNextPage && key.args.after === null) {
+    const { filter } = key.args;
+    await warnUnknownIds(context, MODEL_FILTER_IDS.map(({ key: name, label }) => ({ argument: `where.${name}`, id: filter[name], label })));
+  }
+  return page;
+}

@@ -1,0 +1,26 @@
+/** Leaderboard fields and the root fields that find leaderboards; entries are checked here, then loaded in batches. */
+import { listLeaderboards, type LeaderboardRow } from '../db/leaderboards.js';
+import { checkRange } from '../errors.js';
+import type { InputMaybe, LeaderboardResolvers, ModelWhere, QueryResolvers } from '../generated/graphql.js';
+import type { EntriesKey } from '../loaders/results.js';
+import { idArgument } from './id-args.js';
+import { MAX_PAGE_SIZE, normaliseFilter } from './page-args.js';
+
+const DEFAULT_ENTRIES = 20;
+
+function entriesKey(board: LeaderboardRow, args: { first?: InputMaybe<number>; where?: InputMaybe<ModelWhere> }): EntriesKey {
+  const { dataset, metric, setting } = board;
+  const first = checkRange('first', args.first ?? DEFAULT_ENTRIES, 0, MAX_PAGE_SIZE);
+  return { dataset: dataset.id, metric, setting, first, filter: normaliseFilter(args.where) };
+}
+
+export const Leaderboard: LeaderboardResolvers = {
+  entries: (board, args, context) => context.loaders.results.entries.load(entriesKey(board, args)),
+};
+
+export const leaderboardQueries: Pick<QueryResolvers, 'leaderboards' | 'leaderboard'> = {
+  leaderboards: (_, { task, domain }, context) => listLeaderboards(context.reader, task == null ? null : idArgument(task), domain == null ? null : idArgument(domain)),
+  // A dataset has a handful of leaderboards: its list, loaded like Dataset.leaderboards, holds the one asked for.
+  leaderboard: async (_, { dataset, metric, setting }, context) =>
+    (await context.loaders.results.leaderboardsOfDataset.load(idArgument(dataset))).find((b) => b.metric === metric && b.setting === setting) ?? null,
+};

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../harness.js';
+
+describe('stable entity links', () => {
+  const server = useTestServer();
+  const origin = (): string => new URL(server.url).origin;
+
+  it('redirects a browser to the explorer centred on the entity', async () => {
+    const response = await fetch(new URL('/entity/esm-2', server.url), { headers: { accept: 'text/html,application/xhtml+xml' }, redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe(`${origin()}/explore?id=esm-2`);
+    expect(response.headers.get('link')).toBe(`<${origin()}/entity/esm-2>; rel="canonical"`);
+  });
+
+  it('answers JSON with the entity and its links', async () => {
+    const response = await fetch(new URL('/entity/chembl', server.url), { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('vary')?.toLowerCase()).toContain('accept');
+    const body = (await response.json()) as { entity: Record<string, unknown>; links: Record<string, string> };
+    const [chembl] = await server.db.read("MATCH (n:Dataset {id: 'chembl'}) RETURN n.name AS name, n.url AS url");
+    expect(body.entity).toMatchObject({ __typename: 'Dataset', id: 'chembl', name: chembl!['name'], url: chembl!['url'] });
+    expect(body.links).toEqual({
+      self: `${origin()}/entity/chembl`,
+      explorer: `${origin()}/explore?id=chembl`,
+      graphml: `${origin()}/export/subgraph.graphml?around=chembl`,
+      cytoscape: `${origin()}/export/subgraph.cyjs?around=chembl`,
+      json: `${origin()}/export/subgraph.json?around=chembl`,
+    });
+    for (const link of Object.values(body.links).filter((url) => url.includes('/export/'))) {
+      expect((await fetch(link)).status, link).toBe(200);
+    }
+  });
+
+  it('shows a model\'s benchmark results and a benchmark\'s leaderboards', async () => {
+    const [stored] = await server.db.read(
+      'MATCH (m:Model)-[:ACHIEVED]->(r:Result)-[:ON]->(d:Dataset) WITH m, d, count(r) AS results ORDER BY results DESC, m.id LIMIT 1 RETURN m.id AS model, d.id AS dataset, COUNT { (m)-[:ACHIEVED]->() } AS modelResults, COUNT { (d)<-[:ON]-() } AS datasetResults',
+    );
+    const read = async (id: unknown): Promise<Record<string, unknown>> =>
+      ((await (await fetch(new URL(`/entity/${String(id)}`, server.url), { headers: { accept: 'application/json' } })).json()) as { entity: Record<string, unknown> }).entity;
+    const model = (await read(stored!['model'])) as { results: { rank: number; dataset: { id: string } }[] };
+    expect(model.results).toHaveLength(Number(stored!['modelResults']));
+    expect(model.results.map((result) => result.dataset.id)).toContain(stored!['dataset']);
+    const dataset = (await read(stored!['dataset'])) as { leaderboards: { totalCount: number }[] };
+    expect(dataset.leaderboards.reduce((sum, board) => sum + board.totalCount, 0)).toBe(Number(stored!['datasetResults']));
+  });
+
+  it('answers 404 NOT_FOUND for an unknown id', async () => {
+    const response = await fetch(new URL('/entity/no-such-entity', server.url), { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
+  });
+});
+
+describe('stable entity links behind a public URL', () => {
+  const server = useTestServer({ PUBLIC_URL: 'https://biofm.example.org/' });
+
+  it('makes canonical links from PUBLIC_URL', async () => {
+    const response = await fetch(new URL('/entity/esm-2', server.url), { headers: { accept: 'application/json' } });
+    expect(response.headers.get('link')).toBe('<https://biofm.example.org/entity/esm-2>; rel="canonical"');
+    expect(((await response.json()) as { links: { explorer: string } }).links.explorer).toBe('https://biofm.example.org/explore?id=esm-2');
+  });
+});

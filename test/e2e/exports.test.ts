@@ -1,0 +1,305 @@
+import { get as httpGet } from 'node:http';
+import { parse as parseCsv } from 'csv-parse/sync';
+import cytoscape from 'cytoscape';
+import { XMLParser } from 'fast-xml-parser';
+import jsonld from 'jsonld';
+import { beforeAll, describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import { EXPECTED, EXPECTED_STATS } from '../expected.js';
+import { useTestServer } from '../harness.js';
+
+interface Download {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+}
+
+const SAMPLE_IDS = ['esm-2', 'chembl', 'google-research', 'drug-discovery'];
+const entityCount = EXPECTED.labels['Entity']!;
+const resultCount = EXPECTED.labels['Result']!;
+/** The exports hold the entities and the benchmark results (which are no entities). */
+const nodeCount = entityCount + resultCount;
+const relationshipCount = EXPECTED_STATS.relationships;
+const labels = Object.keys(EXPECTED.labels).filter((label) => label !== 'Entity');
+
+/** Every file of a zip, by name, read with yauzl. */
+function unzip(buffer: Buffer): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
+      if (error) return reject(error);
+      const files = new Map<string, string>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError) return reject(streamError);
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            files.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(files));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+describe('exports', () => {
+  const server = useTestServer();
+  const origin = (): string => new URL(server.url).origin;
+  let version = '';
+  /** The sample entities' stored properties, straight from the graph. */
+  const sample = new Map<string, Record<string, unknown>>();
+  /** Relationships per type and the DEVELOPED_BY ranks of ESM-2, straight from the graph. */
+  let esmOrganizations: string[] = [];
+  /** One benchmark result as stored, with the model that achieved it and its dataset. */
+  let result: { id: string; properties: Record<string, unknown>; model: string; dataset: string };
+
+  /** A GET on a connection of its own: reading a large export can outlast the server's keep-alive timeout. */
+  function download(path: string, headers: Record<string, string> = {}): Promise<Download> {
+    return new Promise((resolve, reject) => {
+      const request = httpGet(new URL(path, server.url), { headers, agent: false }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const answerHeaders = new Headers();
+          for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') answerHeaders.set(name, value);
+          resolve({ status: response.statusCode ?? 0, headers: answerHeaders, body: Buffer.concat(chunks) });
+        });
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+    });
+  }
+
+  beforeAll(async () => {
+    const [release] = await server.db.read("MATCH (r:Release {id: 'release'}) RETURN r.version AS version");
+    version = String(release!['version']);
+    for (const row of await server.db.read('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, properties(n) AS p', { ids: SAMPLE_IDS })) {
+      sample.set(String(row['id']), row['p'] as Record<string, unknown>);
+    }
+    const ranked = await server.db.read("MATCH (:Model {id: 'esm-2'})-[r:DEVELOPED_BY]->(o) RETURN o.id AS id ORDER BY r.rank");
+    esmOrganizations = ranked.map((row) => String(row['id']));
+    const [stored] = await server.db.read(
+      'MATCH (m:Model)-[:ACHIEVED]->(r:Result)-[:ON]->(d:Dataset) WHERE r.unit IS NOT NULL RETURN r.id AS id, properties(r) AS p, m.id AS model, d.id AS dataset ORDER BY r.id LIMIT 1',
+    );
+    result = { id: String(stored!['id']), properties: stored!['p'] as Record<string, unknown>, model: String(stored!['model']), dataset: String(stored!['dataset']) };
+  });
+
+  function expectStamped(file: Download, extension: string, contentType: string): void {
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain(contentType);
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="biofm-graph-${version}.${extension}"`);
+  }
+
+  it('writes GraphML that a GraphML reader loads with every node, relationship and property', async () => {
+    const file = await download('/export/graph.graphml');
+    expectStamped(file, 'graphml', 'application/graphml+xml');
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'node', 'edge', 'data'].includes(name) }).parse(
+      file.body.toString('utf8'),
+    ) as { graphml: { key: { id: string; 'attr.name': string; 'attr.type': string }[]; graph: { data: { key: string; '#text': string }[]; node: { id: string; data: { key: string; '#text': unknown }[] }[]; edge: { source: string; target: string; data: { key: string; '#text': unknown }[] }[] } } };
+    const { graph, key } = xml.graphml;
+    expect(graph.data.find((d) => d.key === 'g_version')?.['#text']).toBe(version);
+    expect(graph.node).toHaveLength(nodeCount);
+    expect(graph.edge).toHaveLength(relationshipCount);
+    const keyName = new Map(key.map((k) => [k.id, k['attr.name']]));
+    const nodeData = (id: string): Record<string, unknown> =>
+      Object.fromEntries(graph.node.find((n) => n.id === id)!.data.map((d) => [keyName.get(d.key), d['#text']]));
+    const esm = nodeData('esm-2');
+    const stored = sample.get('esm-2')!;
+    expect(esm['label']).toBe('Model');
+    expect(esm['name']).toBe(stored['name']);
+    expect(esm['year']).toBe(stored['year']);
+    expect(esm['parameters']).toBe(stored['parameters']);
+    expect(JSON.parse(String(esm['modalities']))).toEqual(stored['modalities']);
+    expect(key.find((k) => k['attr.name'] === 'year')?.['attr.type']).toBe('long');
+    expect(nodeData('chembl')['url']).toBe(sample.get('chembl')!['url']);
+    expect(nodeData(result.id)).toMatchObject({ label: 'Result', metric: result.properties['metric'], value: result.properties['value'], setting: result.properties['setting'] });
+    expect(graph.node.filter((n) => n.data.some((d) => d.key === 'label' && d['#text'] === 'Result'))).toHaveLength(resultCount);
+    const types = new Map<string, number>();
+    for (const edge of graph.edge) {
+      const type = String(edge.data.find((d) => d.key === 'type')?.['#text']);
+      types.set(type, (types.get(type) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(types)).toEqual(EXPECTED.relationships);
+  });
+
+  it('writes JSON Lines: the release, then one entity per line, then one relationship per line', async () => {
+    const file = await download('/export/graph.jsonl');
+    expectStamped(file, 'jsonl', 'application/jsonlines');
+    const lines = file.body.toString('utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ type: 'release', version });
+    const nodes = lines.filter((line) => line['type'] === 'node');
+    const relationships = lines.filter((line) => line['type'] === 'relationship');
+    expect(nodes).toHaveLength(nodeCount);
+    expect(relationships).toHaveLength(relationshipCount);
+    expect(lines.findIndex((line) => line['type'] === 'relationship')).toBe(1 + nodeCount);
+    for (const id of SAMPLE_IDS) expect(nodes.find((node) => node['id'] === id)?.['properties']).toEqual(sample.get(id));
+    expect(nodes.filter((node) => (node['labels'] as string[]).includes('Result'))).toHaveLength(resultCount);
+    expect(nodes.find((node) => node['id'] === result.id)).toEqual({ type: 'node', id: result.id, labels: ['Result'], properties: result.properties });
+    expect(relationships.filter((r) => r['end'] === result.id || r['start'] === result.id).map((r) => [r['start'], r['label'], r['end']])).toEqual([
+      [result.model, 'ACHIEVED', result.id],
+      [result.id, 'ON', result.dataset],
+    ]);
+    const developers = relationships.filter((r) => r['label'] === 'DEVELOPED_BY' && r['start'] === 'esm-2');
+    expect(developers.sort((a, b) => Number((a['properties'] as { rank: number }).rank) - Number((b['properties'] as { rank: number }).rank)).map((r) => r['end'])).toEqual(esmOrganizations);
+  });
+
+  it('writes Cytoscape JSON that cytoscape.js loads', async () => {
+    const file = await download('/export/graph.cyjs');
+    expectStamped(file, 'cyjs', 'application/json');
+    const json = JSON.parse(file.body.toString('utf8')) as { data: { release: { version: string } }; elements: cytoscape.ElementsDefinition };
+    expect(json.data.release.version).toBe(version);
+    const cy = cytoscape({ headless: true, elements: json.elements });
+    expect(cy.nodes()).toHaveLength(nodeCount);
+    expect(cy.edges()).toHaveLength(relationshipCount);
+    expect(cy.getElementById('esm-2').data('name')).toBe(sample.get('esm-2')!['name']);
+    expect(cy.getElementById('esm-2').outgoers('edge[interaction = "DEVELOPED_BY"]').targets().map((n) => n.id()).sort()).toEqual([...esmOrganizations].sort());
+    for (const [label, count] of Object.entries(EXPECTED.labels).filter(([label]) => label !== 'Entity')) {
+      expect(cy.nodes(`[label = "${label}"]`)).toHaveLength(count);
+    }
+  });
+
+  it('writes JSON-LD that a JSON-LD processor expands into schema.org entities and their links', async () => {
+    const file = await download('/export/graph.jsonld');
+    expectStamped(file, 'jsonld', 'application/ld+json');
+    const expanded = await jsonld.expand(JSON.parse(file.body.toString('utf8')) as jsonld.JsonLdDocument);
+    const S = 'https://schema.org/';
+    const entityUrl = (id: string): string => `${origin()}/entity/${id}`;
+    const entities = expanded.filter((node) => String(node['@id']).startsWith(`${origin()}/entity/`));
+    expect(entities).toHaveLength(entityCount);
+    const dataset = expanded.find((node) => node['@id'] === `${origin()}/export/graph.jsonld`)!;
+    expect(dataset['@type']).toEqual([`${S}Dataset`]);
+    expect(dataset[`${S}version`]).toEqual([{ '@value': version }]);
+    const count = (property: string): number =>
+      entities.reduce((sum, node) => {
+        const values = (node[property] ?? []) as { '@list'?: unknown[] }[];
+        return sum + values.reduce((inner, value) => inner + (value['@list'] ? value['@list'].length : 1), 0);
+      }, 0);
+    expect(count(`${S}isBasedOn`)).toBe(EXPECTED.relationships['BASED_ON']);
+    expect(count(`${S}creator`)).toBe(EXPECTED.relationships['DEVELOPED_BY']);
+    expect(count(`${S}parentOrganization`)).toBe(EXPECTED.relationships['PART_OF']);
+    expect(count(`${S}hasDefinedTerm`)).toBe(EXPECTED.relationships['HAS_TASK']);
+    expect(count(`${origin()}/vocab#trainedOn`)).toBe(EXPECTED.relationships['TRAINED_ON']);
+    const esm = entities.find((node) => node['@id'] === entityUrl('esm-2'))!;
+    expect(esm['@type']).toEqual([`${S}SoftwareApplication`, `${S}CreativeWork`]);
+    expect(esm[`${S}name`]).toEqual([{ '@value': sample.get('esm-2')!['name'] }]);
+    expect(esm[`${S}creator`]).toEqual([{ '@list': esmOrganizations.map((id) => ({ '@id': entityUrl(id) })) }]);
+    const citation = (esm[`${S}citation`] as Record<string, unknown>[])[0]!;
+    expect(citation['@type']).toEqual([`${S}ScholarlyArticle`]);
+    expect(citation[`${S}name`]).toEqual([{ '@value': sample.get('esm-2')!['paperTitle'] }]);
+    const chembl = entities.find((node) => node['@id'] === entityUrl('chembl'))!;
+    expect(chembl['@type']).toEqual([`${S}Dataset`]);
+    expect(entities.find((node) => node['@id'] === entityUrl('google-research'))!['@type']).toEqual([`${S}Organization`]);
+
+    const V = `${origin()}/vocab#`;
+    const resultUrl = (id: string): string => `${origin()}/export/graph.jsonld#${id}`;
+    const results = expanded.filter((node) => (node['@type'] as string[]).includes(`${V}Result`));
+    expect(results).toHaveLength(resultCount);
+    expect(count(`${V}achieved`)).toBe(EXPECTED.relationships['ACHIEVED']);
+    const stored = result.properties;
+    const one = results.find((node) => node['@id'] === resultUrl(result.id))!;
+    expect(one[`${S}value`]).toEqual([{ '@value': stored['value'] }]);
+    expect(one[`${S}unitText`]).toEqual([{ '@value': stored['unit'] }]);
+    expect(one[`${V}metric`]).toEqual([{ '@value': stored['metric'] }]);
+    expect(one[`${V}setting`]).toEqual([{ '@value': stored['setting'] }]);
+    expect(one[`${V}on`]).toEqual([{ '@id': entityUrl(result.dataset) }]);
+    expect((one[`${S}citation`] as Record<string, unknown>[])[0]![`${S}name`]).toEqual([{ '@value': stored['sourceTitle'] }]);
+    const achiever = entities.find((node) => node['@id'] === entityUrl(result.model))!;
+    expect(achiever[`${V}achieved`]).toContainEqual({ '@id': resultUrl(result.id) });
+  });
+
+  it('writes CSV files in the neo4j-admin import format, one per label and relationship type, stamped', async () => {
+    const file = await download('/export/graph.csv.zip');
+    expectStamped(file, 'csv.zip', 'application/zip');
+    const files = await unzip(file.body);
+    expect(JSON.parse(files.get('release.json')!)).toMatchObject({ version });
+    expect(files.get('README.txt')).toContain('neo4j-admin database import full');
+    for (const label of labels) {
+      const rows = parseCsv(files.get(`nodes-${label}.csv`)!, { columns: true }) as Record<string, string>[];
+      expect(rows, label).toHaveLength(EXPECTED.labels[label]!);
+      expect(rows.every((row) => row[':LABEL'] === (label === 'Result' ? 'Result' : `Entity;${label}`))).toBe(true);
+    }
+    for (const [type, count] of Object.entries(EXPECTED.relationships)) {
+      const rows = parseCsv(files.get(`relationships-${type}.csv`)!, { columns: true }) as Record<string, string>[];
+      expect(rows, type).toHaveLength(count);
+    }
+    const models = parseCsv(files.get('nodes-Model.csv')!, { columns: true }) as Record<string, string>[];
+    const esm = models.find((row) => row['id:ID'] === 'esm-2')!;
+    const stored = sample.get('esm-2')!;
+    expect(esm['name']).toBe(stored['name']);
+    expect(Number(esm['year:long'])).toBe(stored['year']);
+    expect(esm['modalities:string[]']!.split(';')).toEqual(stored['modalities']);
+    expect(esm['description']).toBe(stored['description']);
+    const results = parseCsv(files.get('nodes-Result.csv')!, { columns: true }) as Record<string, string>[];
+    const row = results.find((r) => r['id:ID'] === result.id)!;
+    expect([row['metric'], Number(row['value:double']), row['higherIsBetter:boolean'], row['sourceTitle']]).toEqual([
+      result.properties['metric'],
+      result.properties['value'],
+      String(result.properties['higherIsBetter']),
+      result.properties['sourceTitle'],
+    ]);
+    const developers = parseCsv(files.get('relationships-DEVELOPED_BY.csv')!, { columns: true }) as Record<string, string>[];
+    expect(developers.filter((row) => row[':START_ID'] === 'esm-2').sort((a, b) => Number(a['rank:long']) - Number(b['rank:long'])).map((row) => row[':END_ID'])).toEqual(esmOrganizations);
+  });
+
+  it('describes the graph as a Croissant dataset whose record sets are the CSV files and their columns', async () => {
+    const file = await download('/export/croissant.json');
+    expect(file.status).toBe(200);
+    const descriptor = JSON.parse(file.body.toString('utf8')) as Record<string, unknown>;
+    const [dataset] = await jsonld.expand(descriptor as jsonld.JsonLdDocument);
+    const S = 'https://schema.org/';
+    const CR = 'http://mlcommons.org/croissant/';
+    expect(dataset!['@type']).toEqual([`${S}Dataset`]);
+    expect(dataset![`${S}version`]).toMatchObject([{ '@value': version }]);
+    expect(dataset!['http://purl.org/dc/terms/conformsTo']).toMatchObject([{ '@value': 'http://mlcommons.org/croissant/1.0' }]);
+    const recordSets = dataset![`${CR}recordSet`] as Record<string, unknown>[];
+    expect(recordSets).toHaveLength(labels.length + Object.keys(EXPECTED.relationships).length);
+    const zip = await unzip((await download('/export/graph.csv.zip')).body);
+    for (const recordSet of recordSets) {
+      for (const field of recordSet[`${CR}field`] as Record<string, unknown>[]) {
+        const source = (field[`${CR}source`] as Record<string, unknown>[])[0]!;
+        const fileId = ((source[`${CR}fileObject`] as { '@id': string }[])[0]!)['@id'];
+        const column = ((source[`${CR}extract`] as Record<string, { '@value': string }[]>[])[0]![`${CR}column`]!)[0]!['@value'];
+        const header = zip.get(fileId.split('/').pop()!)!.split('\n')[0]!.split(',');
+        expect(header, fileId).toContain(column);
+      }
+    }
+    const contentUrls = (dataset![`${S}distribution`] as Record<string, { '@value': string }[]>[]).flatMap((d) => d[`${S}contentUrl`] ?? []);
+    for (const { '@value': url } of contentUrls) expect((await download(new URL(url).pathname)).status, url).toBe(200);
+  });
+
+  it('exports a neighbourhood and a path with the API limits, as GraphML, JSON and Cytoscape JSON', async () => {
+    const api = await server.gql<{ neighborhood: { nodes: { id: string }[]; edges: unknown[]; truncated: boolean }; path: { nodes: { id: string }[] } }>(
+      '{ neighborhood(id: "esm-2", depth: 2) { nodes { id } edges { type } truncated } path(from: "esm-2", to: "chembl") { nodes { id } } }',
+    );
+    const json = await download('/export/subgraph.json?around=esm-2&depth=2');
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-disposition')).toBe(`attachment; filename="biofm-graph-subgraph-${version}.json"`);
+    const body = JSON.parse(json.body.toString('utf8')) as { release: { version: string }; nodes: { id: string }[]; edges: unknown[]; truncated: boolean };
+    expect(body.release.version).toBe(version);
+    expect(body.nodes.map((n) => n.id).sort()).toEqual(api.data!.neighborhood.nodes.map((n) => n.id).sort());
+    expect(body.edges).toHaveLength(api.data!.neighborhood.edges.length);
+    expect(body.truncated).toBe(api.data!.neighborhood.truncated);
+
+    const cyjs = JSON.parse((await download('/export/subgraph.cyjs?path=esm-2,chembl')).body.toString('utf8')) as { elements: cytoscape.ElementsDefinition };
+    const cy = cytoscape({ headless: true, elements: cyjs.elements });
+    expect(cy.nodes().map((n) => n.id()).sort()).toEqual(api.data!.path.nodes.map((n) => n.id).sort());
+    const graphml = (await download('/export/subgraph.graphml?around=chembl')).body.toString('utf8');
+    expect(graphml).toContain('<node id="chembl">');
+
+    const tooDeep = await download('/export/subgraph.json?around=esm-2&depth=4');
+    expect(tooDeep.status).toBe(400);
+    expect(JSON.parse(tooDeep.body.toString('utf8'))).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', argument: 'depth' } }] });
+    const tooLong = await download('/export/subgraph.json?path=esm-2,chembl&maxHops=7');
+    expect(JSON.parse(tooLong.body.toString('utf8'))).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', argument: 'maxHops' } }] });
+    const neither = await download('/export/subgraph.json');
+    expect(neither.status).toBe(400);
+    const unknown = await download('/export/subgraph.json?around=no-such-entity');
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body.toString('utf8'))).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
+    expect((await download('/export/subgraph.xlsx?around=esm-2')).status).toBe(404);
+  });
+});

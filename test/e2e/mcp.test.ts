@@ -1,0 +1,149 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestServer } from '../harness.js';
+
+interface ToolAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+  extensions?: { cost?: { estimated: number; limit: number } };
+}
+
+interface PathsAnswer {
+  paths: { length: number; nodes: { id: string; name: string }[]; edges: { type: string; from: string; to: string }[] }[];
+}
+
+interface LeaderboardsAnswer {
+  node: { leaderboards: { metric: string; setting: string; higherIsBetter: boolean; totalCount: number; entries: { rank: number; value: number; model: { id: string } }[] }[] };
+}
+
+describe('MCP endpoint', () => {
+  const server = useTestServer();
+  const client = new Client({ name: 'biofm-graph-test', version: '1.0.0' });
+
+  async function call(name: string, args: Record<string, unknown>): Promise<{ isError: boolean; answer: ToolAnswer }> {
+    const result = await client.callTool({ name, arguments: args });
+    const [content] = result.content as { type: string; text: string }[];
+    return { isError: result.isError === true, answer: JSON.parse(content!.text) as ToolAnswer };
+  }
+
+  beforeAll(async () => {
+    await client.connect(new StreamableHTTPClientTransport(new URL('/mcp', server.url)));
+  });
+
+  afterAll(async () => {
+    await client.close();
+  });
+
+  it('lists its tools, each with a description and an input schema', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name).sort()).toEqual([
+      'find_paths',
+      'get_entity',
+      'graphql',
+      'leaderboard',
+      'model_counts',
+      'neighborhood',
+      'related_models',
+      'resolve',
+      'search',
+    ]);
+    for (const tool of tools) {
+      expect(tool.description, tool.name).toBeTruthy();
+      expect(tool.inputSchema.type).toBe('object');
+      expect(tool.annotations?.readOnlyHint).toBe(true);
+    }
+  });
+
+  it('answers "what lies between ESM-2 and ChEMBL": search finds both ids, find_paths the paths the API gives', async () => {
+    const idOf = async (text: string): Promise<string> => {
+      const { answer } = await call('search', { text, first: 5 });
+      const hits = (answer.data!['search'] as { node: { id: string; name: string } }[]).map((hit) => hit.node);
+      return hits.find((node) => node.name === text)!.id;
+    };
+    const from = await idOf('ESM-2');
+    const to = await idOf('ChEMBL');
+    expect([from, to]).toEqual(['esm-2', 'chembl']);
+    const resolved = await call('resolve', { names: ['ESM-2', 'ChEMBL'] });
+    const resolutions = resolved.answer.data!['resolve'] as { input: string; node: { id: string } | null }[];
+    expect(resolutions.map((resolution) => [resolution.input, resolution.node?.id])).toEqual([
+      ['ESM-2', from],
+      ['ChEMBL', to],
+    ]);
+    const { isError, answer } = await call('find_paths', { from, to });
+    expect(isError).toBe(false);
+    const api = await server.gql<PathsAnswer>('{ paths(from: "esm-2", to: "chembl") { length nodes { id } edges { type from to } } }');
+    const { paths } = answer.data as unknown as PathsAnswer;
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.map((path) => path.nodes.map((node) => node.id))).toEqual(api.data!.paths.map((path) => path.nodes.map((node) => node.id)));
+    expect(paths.map((path) => path.edges)).toEqual(api.data!.paths.map((path) => path.edges));
+    for (const path of paths) {
+      expect(path.nodes[0]!.name).toBe('ESM-2');
+      expect(path.nodes.at(-1)!.name).toBe('ChEMBL');
+    }
+    const viaTasks = await call('find_paths', { from, to, avoidKinds: ['ORGANIZATION', 'DOMAIN'] });
+    for (const path of (viaTasks.answer.data as unknown as PathsAnswer).paths) {
+      expect(path.nodes.slice(1, -1).map((node) => (node as unknown as { __typename: string }).__typename)).not.toContain('Organization');
+    }
+    expect(answer.extensions?.cost?.limit).toBe(500_000);
+  });
+
+  it('reads an entity, its neighbourhood and related models as the API does', async () => {
+    const entity = await call('get_entity', { id: 'esm-2' });
+    const api = await server.gql<{ model: { name: string; basedOn: { id: string }[] }; neighborhood: { nodes: { id: string }[] }; relatedModels: { model: { id: string } }[] }>(
+      '{ model(id: "esm-2") { name basedOn { id } } neighborhood(id: "esm-2") { nodes { id } } relatedModels(id: "esm-2", first: 3) { model { id } } }',
+    );
+    expect(entity.answer.data!['node']).toMatchObject({ __typename: 'Model', id: 'esm-2', name: api.data!.model.name, basedOn: api.data!.model.basedOn });
+    const around = await call('neighborhood', { id: 'esm-2' });
+    expect((around.answer.data!['neighborhood'] as { nodes: { id: string }[] }).nodes.map((n) => n.id)).toEqual(api.data!.neighborhood.nodes.map((n) => n.id));
+    const related = await call('related_models', { id: 'esm-2', first: 3 });
+    expect((related.answer.data!['relatedModels'] as { model: { id: string } }[]).map((r) => r.model.id)).toEqual(api.data!.relatedModels.map((r) => r.model.id));
+  });
+
+  it('counts models by the API\'s dimensions, with conditions', async () => {
+    const query = '{ modelCounts(by: [YEAR, PARADIGM], where: { yearFrom: 2022 }) { count year paradigm } }';
+    const api = await server.gql<{ modelCounts: { count: number; year: number; paradigm: string }[] }>(query);
+    const { isError, answer } = await call('model_counts', { by: ['YEAR', 'PARADIGM'], where: { yearFrom: 2022 } });
+    expect(isError).toBe(false);
+    const counts = answer.data!['modelCounts'] as { count: number; year: number; paradigm: string }[];
+    expect(counts.map(({ count, year, paradigm }) => ({ count, year, paradigm }))).toEqual(api.data!.modelCounts);
+    expect(counts.every((group) => group.year >= 2022)).toBe(true);
+    const [{ models }] = (await server.db.read('MATCH (m:Model) WHERE m.year >= 2022 AND m.paradigm IS NOT NULL RETURN count(m) AS models')) as [{ models: number }];
+    expect(counts.reduce((sum, group) => sum + group.count, 0)).toBe(models);
+  });
+
+  it('gives the leaderboards of a benchmark, best first, one per metric and setting', async () => {
+    const [busiest] = await server.db.read('MATCH (d:Dataset)<-[:ON]-(r:Result) RETURN d.id AS id, count(r) AS results ORDER BY results DESC, id LIMIT 1');
+    const dataset = String(busiest!['id']);
+    const { isError, answer } = await call('leaderboard', { dataset, first: 5 });
+    expect(isError).toBe(false);
+    const { leaderboards } = (answer.data as unknown as LeaderboardsAnswer).node;
+    expect(leaderboards.reduce((sum, board) => sum + board.totalCount, 0)).toBe(Number(busiest!['results']));
+    for (const board of leaderboards) {
+      expect(board.entries.length).toBe(Math.min(5, board.totalCount));
+      const values = board.entries.map((entry) => entry.value);
+      const best = [...values].sort((a, b) => (board.higherIsBetter ? b - a : a - b));
+      expect(values, `${board.metric} / ${board.setting}`).toEqual(best);
+      expect(board.entries[0]!.rank).toBe(1);
+    }
+  });
+
+  it('runs a read-only GraphQL query under the API limits', async () => {
+    const ok = await call('graphql', { query: 'query($id: ID!) { model(id: $id) { name } }', variables: { id: 'chembl' } });
+    expect(ok).toEqual({ isError: false, answer: expect.objectContaining({ data: { model: null } }) });
+    const huge = await call('graphql', { query: '{ models(first: 100) { nodes { domains { tasks { models(first: 100) { nodes { name } } } } } } }' });
+    expect(huge.isError).toBe(true);
+    expect(huge.answer.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_COMPLEX');
+    const mutation = await call('graphql', { query: 'mutation { deleteEverything }' });
+    expect(mutation.isError).toBe(true);
+    expect(mutation.answer.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    const outOfRange = await call('neighborhood', { id: 'esm-2', depth: 5 });
+    expect(outOfRange.isError).toBe(true);
+    expect(outOfRange.answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'depth' });
+  });
+
+  it('answers GET on /mcp with 405: the endpoint is stateless', async () => {
+    const response = await fetch(new URL('/mcp', server.url), { headers: { accept: 'text/event-stream' } });
+    expect(response.status).toBe(405);
+  });
+});

@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import { FACTS } from '../facts-oracle.js';
+import { useTestServer } from '../harness.js';
+
+interface Hit {
+  score: number;
+  matchedOn: string;
+  node: { __typename: string; id: string };
+}
+
+interface Resolution {
+  input: string;
+  node: { id: string } | null;
+  candidates: Hit[];
+}
+
+const HIT = 'score matchedOn node { __typename id }';
+
+describe('search and resolve over HTTP', () => {
+  const server = useTestServer();
+
+  const search = async (text: string, args = ''): Promise<Hit[]> => {
+    const response = await server.gql<{ search: Hit[] }>(`query($text: NonEmptyString!) { search(text: $text${args}) { ${HIT} } }`, {
+      text,
+    });
+    expect(response.errors).toBeUndefined();
+    return response.data!.search;
+  };
+  const ids = (hits: Hit[]): string[] => hits.map((hit) => hit.node.id);
+
+  it('treats spellings that differ in case, spaces and punctuation as one name, matched on the name', async () => {
+    for (const text of ['ESM-2', 'esm2', 'ESM 2', 'esm-2']) {
+      const [first] = await search(text);
+      expect(first, text).toMatchObject({ node: { id: 'esm-2' }, matchedOn: 'name' });
+    }
+  });
+
+  it('puts the named entity before the ones whose names merely contain it', async () => {
+    expect(ids(await search('Med-PaLM 2'))[0]).toBe('med-palm-2');
+    expect(ids(await search('ChemBERTa'))[0]).toBe('chemberta');
+    expect(ids(await search('LLaVA-Med'))[0]).toBe('llava-med');
+    expect(ids(await search('AlphaFold2'))[0]).toBe('alphafold-2');
+    expect(ids(await search('bio bert'))[0]).toBe('biobert');
+  });
+
+  it('finds names from their beginning: ESM-2 among the first three for ESM, the Med-PaLMs for medpalm', async () => {
+    expect(ids(await search('ESM')).slice(0, 3)).toContain('esm-2');
+    expect(ids(await search('medpalm')).slice(0, 3)).toEqual(expect.arrayContaining(['med-palm', 'med-palm-2']));
+  });
+
+  it('finds typos of names, scored below exact hits', async () => {
+    const [typo] = await search('genformer');
+    expect(typo).toMatchObject({ node: { id: 'geneformer' }, matchedOn: 'name' });
+    const [exact] = await search('Geneformer');
+    expect(exact?.node.id).toBe('geneformer');
+    expect(typo!.score).toBeLessThan(exact!.score);
+  });
+
+  it('matches ids, and says so', async () => {
+    expect((await search('drug-discovery'))[0]).toMatchObject({ node: { id: 'drug-discovery' }, matchedOn: 'id' });
+  });
+
+  it('stems words and weighs names above descriptions', async () => {
+    const [first] = await search('cell types');
+    expect(first).toMatchObject({ node: { id: 'cell-type-annotation' }, matchedOn: 'name' });
+  });
+
+  it('favours every word and the phrase over any one word', async () => {
+    const { data } = await server.gql<{ search: { node: { name: string; description: string | null } }[] }>(`{
+      search(text: "single-cell", first: 5) {
+        node { ... on Task { name description } ... on Dataset { name description } ... on Model { name description } }
+      }
+    }`);
+    expect(data!.search).toHaveLength(5);
+    for (const { node } of data!.search) expect(`${node.name} ${node.description ?? ''}`).toMatch(/single[- ]cell/i);
+  });
+
+  it('folds accents both ways: galen finds Galén, Charite the Charité', async () => {
+    expect(ids(await search('galen'))[0]).toBe('galen');
+    expect(ids(await search('Charite'))[0]).toBe('charite-universitatsmedizin-berlin');
+  });
+
+  it('finds organisations by the aliases the facts give them, and says so', async () => {
+    const [first] = await search('FAIR');
+    expect(first).toMatchObject({ node: { __typename: 'Organization', id: 'facebook-ai-research' }, matchedOn: 'alias' });
+    const { data } = await server.gql<{ organization: { aliases: string[] }; model: { aliases: string[] } }>(
+      '{ organization(id: "facebook-ai-research") { aliases } model(id: "esm-2") { aliases } }',
+    );
+    expect(data!.organization.aliases).toContain('FAIR');
+    expect(data!.model.aliases).toEqual([]);
+  });
+
+  it('resolves every organisation by its name and by each alias the facts give it', async () => {
+    const expected = FACTS.organizations.flatMap((org) => [org.name, ...(org.aliases ?? [])].map((name) => ({ name, id: org.id })));
+    expect(expected.length).toBeGreaterThan(FACTS.organizations.length);
+    const resolved: (string | undefined)[] = [];
+    for (let start = 0; start < expected.length; start += 100) {
+      const names = expected.slice(start, start + 100).map(({ name }) => name);
+      const response = await server.gql<{ resolve: Resolution[] }>('query($names: [NonEmptyString!]!) { resolve(names: $names) { node { id } } }', {
+        names,
+      });
+      resolved.push(...response.data!.resolve.map((resolution) => resolution.node?.id));
+    }
+    expect(resolved).toEqual(expected.map(({ id }) => id));
+  });
+
+  it('keeps to the kinds asked for', async () => {
+    const hits = await search('MIMIC', ', kinds: [DATASET], first: 20');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(new Set(hits.map((hit) => hit.node.__typename))).toEqual(new Set(['Dataset']));
+    expect(ids(hits).slice(0, 5)).toEqual(expect.arrayContaining(['mimic-iii', 'mimic-iv']));
+    expect(ids(await search('MIMIC', ', kinds: []'))).toEqual(ids(await search('MIMIC')));
+  });
+
+  it('answers in one Cypher round trip', async () => {
+    const response = await server.gql('{ search(text: "protein language model", first: 20) { score node { id ... on Model { name aliases } } } }');
+    expect(response.extensions?.cypherQueries).toBe(1);
+  });
+
+  it('resolves names in input order, with near misses as candidates, in one round trip', async () => {
+    const response = await server.gql<{ resolve: Resolution[] }>(
+      `query($names: [NonEmptyString!]!) { resolve(names: $names) { input node { id } candidates { ${HIT} } } }`,
+      { names: ['ESM2', 'medpalm 2', 'genformer', 'Drug-Discovery', 'qqqqqqqq'] },
+    );
+    expect(response.extensions?.cypherQueries).toBe(1);
+    const resolved = response.data!.resolve;
+    expect(resolved.map((r) => [r.input, r.node?.id ?? null])).toEqual([
+      ['ESM2', 'esm-2'],
+      ['medpalm 2', 'med-palm-2'],
+      ['genformer', null],
+      ['Drug-Discovery', 'drug-discovery'],
+      ['qqqqqqqq', null],
+    ]);
+    expect(ids(resolved[2]!.candidates)).toContain('geneformer');
+    expect(ids(resolved[0]!.candidates)).not.toContain('esm-2');
+    expect(resolved.every((r) => r.candidates.length <= 3)).toBe(true);
+    expect(resolved[4]!.candidates).toEqual([]);
+  });
+
+  it('resolves 100 names in one round trip and refuses 101', async () => {
+    const query = 'query($names: [NonEmptyString!]!) { resolve(names: $names) { node { id } } }';
+    const hundred = await server.gql<{ resolve: unknown[] }>(query, { names: Array.from({ length: 100 }, (_, i) => `esm ${String(i)}`) });
+    expect(hundred.data?.resolve).toHaveLength(100);
+    expect(hundred.extensions?.cypherQueries).toBe(1);
+    const over = await server.gql(query, { names: Array.from({ length: 101 }, () => 'esm2') });
+    expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'names' });
+    expect(over.errors?.[0]?.message).toBe('names must hold at most 100 names, got 101');
+  });
+
+  it('resolves only among the kinds asked for', async () => {
+    const { data } = await server.gql<{ resolve: Resolution[] }>('{ resolve(names: ["esm-2"], kinds: [DATASET]) { node { id } } }');
+    expect(data!.resolve[0]!.node).toBeNull();
+  });
+});
+
+describe('ids in any case, and warnings for filter ids that match nothing', () => {
+  const server = useTestServer();
+
+  it('finds every entity by its id in capitals', async () => {
+    const { data } = await server.gql(`{
+      node(id: "ESM-2") { id }
+      model(id: "ESM-2") { id }
+      domain(id: "Drug-Discovery") { id }
+      task(id: "PROTEIN-STRUCTURE-PREDICTION") { id }
+      dataset(id: "ChEMBL") { id }
+      path(from: "ESM-2", to: "CHEMBL") { length }
+      neighborhood(id: "ESM-2") { nodes { id } }
+      relatedModels(id: "ESM-2", first: 1) { model { id } }
+    }`);
+    expect(data).toMatchObject({
+      node: { id: 'esm-2' },
+      model: { id: 'esm-2' },
+      domain: { id: 'drug-discovery' },
+      task: { id: 'protein-structure-prediction' },
+      dataset: { id: 'chembl' },
+    });
+    const answer = data as { path: { length: number } | null; neighborhood: { nodes: unknown[] } | null; relatedModels: unknown[] };
+    expect(answer.path?.length).toBeGreaterThan(0);
+    expect(answer.neighborhood?.nodes.length).toBeGreaterThan(1);
+    expect(answer.relatedModels).toHaveLength(1);
+  });
+
+  it('filters by ids in capitals as by the ids themselves', async () => {
+    const filtered = (domain: string, task: string) => `{
+      tasks(domain: "${domain}") { id }
+      datasets(task: "${task}") { id }
+      models(first: 5, where: { domain: "${domain}", task: "${task}" }) { totalCount }
+    }`;
+    const lower = await server.gql(filtered('drug-discovery', 'molecular-property-prediction'));
+    const upper = await server.gql(filtered('DRUG-DISCOVERY', 'Molecular-Property-Prediction'));
+    expect(upper.data).toEqual(lower.data);
+    expect(JSON.stringify(lower.data)).toMatch(/"id"/);
+    expect(upper.extensions?.warnings).toBeUndefined();
+  });
+
+  it('takes the ids of paths, lineage, organisation, dataset and leaderboard arguments in capitals too', async () => {
+    const query = (ids: { llama: string; task: string; domain: string; alphabet: string; medqa: string; from: string; to: string }) => `{
+      paths(from: "${ids.from}", to: "${ids.to}", first: 2) { length }
+      models(first: 3, where: { descendantOf: "${ids.llama}", developedBy: "${ids.alphabet}", domainAny: ["${ids.domain}"] }) { totalCount }
+      ancestors: models(first: 3, where: { ancestorOf: "${ids.llama}" }) { totalCount }
+      datasets(where: { task: "${ids.task}", domain: "${ids.domain}" }) { id }
+      leaderboards(task: "${ids.task}") { dataset { id } metric }
+      model(id: "med-palm-2") { results(dataset: "${ids.medqa}") { value } }
+    }`;
+    const lower = await server.gql(
+      query({ llama: 'llama', task: 'medical-question-answering', domain: 'clinical-informatics', alphabet: 'alphabet', medqa: 'medqa-usmle', from: 'pubmedbert', to: 'blue-benchmark' }),
+    );
+    const upper = await server.gql(
+      query({ llama: 'LLaMA', task: 'Medical-Question-Answering', domain: 'CLINICAL-INFORMATICS', alphabet: 'Alphabet', medqa: 'MedQA-USMLE', from: 'PubMedBERT', to: 'BLUE-Benchmark' }),
+    );
+    expect(lower.errors).toBeUndefined();
+    expect(upper.data).toEqual(lower.data);
+    expect(upper.extensions?.warnings).toBeUndefined();
+    const answer = lower.data as { paths: unknown[]; datasets: unknown[]; leaderboards: unknown[]; model: { results: unknown[] } };
+    expect([answer.paths, answer.datasets, answer.leaderboards, answer.model.results].map((list) => list.length > 0)).toEqual([true, true, true, true]);
+  });
+
+  it('warns about unknown ids of the dataset and lineage filters', async () => {
+    const response = await server.gql(`{
+      datasets(where: { domain: "no-such-domain" }) { id }
+      models(where: { descendantOf: "no-such-model" }) { nodes { id } }
+    }`);
+    expect(response.data).toEqual({ datasets: [], models: { nodes: [] } });
+    expect(response.extensions?.warnings).toEqual(
+      expect.arrayContaining([
+        { code: 'UNKNOWN_ID', argument: 'where.domain', message: 'no domain has the id "no-such-domain"' },
+        { code: 'UNKNOWN_ID', argument: 'where.descendantOf', message: 'no model has the id "no-such-model"' },
+      ]),
+    );
+    expect(response.extensions?.warnings).toHaveLength(2);
+  });
+
+  it('warns, naming the argument, when a filter id matches nothing, and still answers with empty lists', async () => {
+    const response = await server.gql(`{
+      tasks(domain: "no-such-domain") { id }
+      datasets(task: "esm-2") { id }
+      models(where: { dataset: "no-such-dataset" }) { nodes { id } }
+      domain(id: "drug-discovery") { models(where: { task: "no-such-task" }) { nodes { id } } }
+    }`);
+    expect(response.data).toEqual({
+      tasks: [],
+      datasets: [],
+      models: { nodes: [] },
+      domain: { models: { nodes: [] } },
+    });
+    expect(response.extensions?.warnings).toEqual(
+      expect.arrayContaining([
+        { code: 'UNKNOWN_ID', argument: 'domain', message: 'no domain has the id "no-such-domain"' },
+        { code: 'UNKNOWN_ID', argument: 'task', message: 'no task has the id "esm-2"' },
+        { code: 'UNKNOWN_ID', argument: 'where.dataset', message: 'no dataset has the id "no-such-dataset"' },
+        { code: 'UNKNOWN_ID', argument: 'where.task', message: 'no task has the id "no-such-task"' },
+      ]),
+    );
+    expect(response.extensions?.warnings).toHaveLength(4);
+  });
+
+  it('does not warn when a known filter id simply has nothing to list', async () => {
+    const response = await server.gql('{ models(where: { domain: "public-health", yearTo: 1900 }) { nodes { id } } }');
+    expect(response.data).toEqual({ models: { nodes: [] } });
+    expect(response.extensions?.warnings).toBeUndefined();
+  });
+});
