@@ -1,5 +1,6 @@
 /** Process checks shared by the tests that start and stop Neo4j or the server. */
 import { spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 
 /** Whether a process with this pid exists (signal 0 only checks). */
@@ -30,4 +31,22 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: num
     });
     child.once('exit', (code) => reject(new Error(`the process exited with ${String(code)} before ${String(pattern)}`)));
   });
+}
+
+/** Sends SIGTERM and waits for the exit; a process still running after `timeoutMs` gets SIGKILL. */
+export async function stopProcess(child: ChildProcess, timeoutMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const stopped = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+    child.kill('SIGTERM');
+  });
+  if (!stopped) {
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
+  }
 }
