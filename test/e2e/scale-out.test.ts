@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -146,6 +146,8 @@ const round2 = (value: number): number => Math.round(value * 100) / 100;
 
 describe('scaling out: API replicas behind nginx on one Neo4j', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'scale-out-'));
+  // Started by root (as in CI), nginx runs its workers as an unprivileged user: they must reach its temp files here.
+  chmodSync(dir, 0o755);
   const processes: ChildProcess[] = [];
   const ports: number[] = [];
   const replicas: ChildProcess[] = [];
