@@ -35,7 +35,8 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: num
 
 /** Sends SIGTERM and waits for the exit; a process still running after `timeoutMs` gets SIGKILL. */
 export async function stopProcess(child: ChildProcess, timeoutMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  // No pid: it never started (spawn failed), so there is nothing to stop.
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   const stopped = await new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => resolve(false), timeoutMs);
     child.once('exit', () => {

@@ -65,8 +65,13 @@ async function startNginx(dir: string, name: string, upstreams: number[], proces
   const port = await freePort();
   const nginx = spawn('nginx', ['-p', dir, '-c', nginxConfig(dir, name, port, upstreams), '-g', 'daemon off;'], { stdio: 'inherit' });
   processes.push(nginx);
+  let notStarted: Error | undefined;
+  nginx.once('error', (error) => {
+    notStarted = error;
+  });
   const deadline = performance.now() + BUDGET.poll;
   while (!(await fetch(`http://127.0.0.1:${String(port)}/health`).then((r) => r.ok, () => false))) {
+    if (notStarted) throw new Error(`nginx could not be started (Debian: apt-get install nginx): ${notStarted.message}`);
     if (nginx.exitCode !== null || performance.now() > deadline) throw new Error(`nginx ${name} does not answer (${dir}/${name}.error.log)`);
     await sleep(100);
   }
