@@ -2,10 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Measurement } from './measure.js';
+import { geometricMean, RATIOS, SYSTEMS, type RatioName, type Round, type Spread, type System } from './rounds.js';
 import type { SoakResult } from './soak.js';
-
-export const SYSTEMS = ['ours', 'n+1', 'peer', 'floor'] as const;
-export type System = (typeof SYSTEMS)[number];
 
 export interface OperationResult {
   size: string;
@@ -16,7 +14,12 @@ export interface OperationResult {
   roundTrips: Partial<Record<System, number>>;
   /** Whether each system's answer hashes like the floor's. */
   sameData: Partial<Record<System, boolean>>;
+  /** Every system's measurement in each interleaved round. */
+  rounds: Round[];
+  /** The median of the rounds per system. */
   results: Partial<Record<System, Measurement>>;
+  /** Each ratio taken within every round: median and spread. */
+  ratios: Partial<Record<RatioName, Spread>>;
 }
 
 export interface BenchReport {
@@ -28,40 +31,70 @@ export interface BenchReport {
   soak?: SoakResult & { size: string; operation: string };
 }
 
-const ratio = (a: number | undefined, b: number | undefined): string =>
-  a === undefined || b === undefined || b === 0 ? '–' : (a / b).toFixed(2);
 const SEQUENTIAL_MARK = '†';
+
+function spreadCell(spread: Spread | undefined): string {
+  if (!spread) return '–';
+  if (spread.min === spread.max) return spread.median.toFixed(2);
+  const range = `${spread.min.toFixed(2)}–${spread.max.toFixed(2)}`;
+  return `${spread.median.toFixed(2)} (${range}${spread.crossesOne ? ', crosses 1.0' : ''})`;
+}
+
+/** Fewer decimals as numbers grow: 1.37 ms, 13.7 ms, 137 ms. */
+function figure(value: number): string {
+  return value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0);
+}
+
+/** Per size: the geometric mean over its operations of the median ratios ours/peer, ours/floor, ours/HTTP floor. */
+export function sizeSummaries(report: BenchReport): string[] {
+  const sizes = [...new Set(report.operations.map((op) => op.size))];
+  return sizes.map((size) => {
+    const ops = report.operations.filter((op) => op.size === size);
+    const mean = (name: RatioName): string => {
+      const value = geometricMean(ops.flatMap((op) => (op.ratios[name] ? [op.ratios[name].median] : [])));
+      return value === undefined ? '–' : value.toFixed(2);
+    };
+    return `${size}, geometric mean over ${String(ops.length)} operations: ours ÷ peer req/s ${mean('ours/peer')}, ours p50 ÷ floor p50 ${mean('ours/floor')}, ours p50 ÷ HTTP floor p50 ${mean('ours/http-floor')}.`;
+  });
+}
 
 export function markdown(report: BenchReport): string {
   const lines = [
     `# Benchmark ${report.date}`,
     '',
-    `Machine: ${report.machine}. ${String(report.settings.connections)} connections, ${String(report.settings.seconds)} s per run, median of ${String(report.settings.runs)} runs.`,
+    `Machine: ${report.machine}. ${String(report.settings.connections)} connections, ${String(report.settings.seconds)} s per run, ${String(report.settings.runs)} interleaved rounds.`,
     '',
     '| size | models | nodes | relationships | load (s) |',
     '| --- | --- | --- | --- | --- |',
     ...Object.entries(report.graphs).map(([size, g]) => `| ${size} | ${String(g.models)} | ${String(g.nodes)} | ${String(g.relationships)} | ${g.loadSeconds === null ? 'reused' : g.loadSeconds.toFixed(0)} |`),
     '',
-    '| size | operation | ours req/s | ours p50 / p99 ms | N+1 req/s | peer req/s | floor req/s | floor p50 ms | round trips ours / N+1 | same data | ours p50 ÷ floor p50 | ours ÷ peer req/s | ours ÷ N+1 req/s |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| size | operation | ours req/s | ours p50 / p99 ms | N+1 req/s | peer req/s | HTTP floor req/s | HTTP floor p50 ms | floor req/s | floor p50 ms | round trips ours / N+1 | same data | ours ÷ peer req/s | ours p50 ÷ HTTP floor p50 | ours p50 ÷ floor p50 | ours ÷ N+1 req/s |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const op of report.operations) {
     const r = op.results;
     const fmt = (system: System, key: 'rps' | 'p50' | 'p99'): string => {
       const m = r[system];
       if (!m) return '–';
-      const value = m[key].toFixed(key === 'rps' && m[key] < 10 ? 2 : key === 'rps' ? 0 : 1);
+      const value = key === 'rps' ? m.rps.toFixed(m.rps < 10 ? 2 : 0) : figure(m[key]);
       return op.sequential.includes(system) ? `${value}${SEQUENTIAL_MARK}` : value;
     };
     const same = Object.entries(op.sameData).map(([s, ok]) => `${s} ${ok ? '✓' : '✗'}`).join(', ');
+    const ratios = (Object.keys(RATIOS) as RatioName[]).map((name) => spreadCell(op.ratios[name])).join(' | ');
     lines.push(
-      `| ${op.size} | ${op.operation} | ${fmt('ours', 'rps')} | ${fmt('ours', 'p50')} / ${fmt('ours', 'p99')} | ${fmt('n+1', 'rps')} | ${fmt('peer', 'rps')} | ${fmt('floor', 'rps')} | ${fmt('floor', 'p50')} | ${String(op.roundTrips.ours ?? '–')} / ${String(op.roundTrips['n+1'] ?? '–')} | ${same} | ${ratio(r.ours?.p50, r.floor?.p50)} | ${ratio(r.ours?.rps, r.peer?.rps)} | ${ratio(r.ours?.rps, r['n+1']?.rps)} |`,
+      `| ${op.size} | ${op.operation} | ${fmt('ours', 'rps')} | ${fmt('ours', 'p50')} / ${fmt('ours', 'p99')} | ${fmt('n+1', 'rps')} | ${fmt('peer', 'rps')} | ${fmt('http-floor', 'rps')} | ${fmt('http-floor', 'p50')} | ${fmt('floor', 'rps')} | ${fmt('floor', 'p50')} | ${String(op.roundTrips.ours ?? '–')} / ${String(op.roundTrips['n+1'] ?? '–')} | ${same} | ${ratios} |`,
     );
   }
+  lines.push(
+    '',
+    `Ratios are taken within each round (every system measured once per round, in turn) and given as the median over the rounds, with the lowest and highest in brackets; "crosses 1.0" marks a ratio whose rounds disagree on which system is ahead.`,
+    '',
+    ...sizeSummaries(report).map((line) => `- ${line}`),
+  );
   if (report.operations.some((op) => op.sequential.length > 0)) {
     lines.push(
       '',
-      `${SEQUENTIAL_MARK} Too slow to load-test (one answer takes over 2 s, or a run completes fewer than 5): three requests sent one at a time after a warm-up; req/s is their rate, p50 their median, p99 the slowest. A ratio against such a rate compares throughput under load with throughput one request at a time.`,
+      `${SEQUENTIAL_MARK} Too slow to load-test (one answer takes over 2 s, or a run completes fewer than 5): one request per round, sent alone after a first unmeasured one; req/s is its rate, p50 the median over the rounds, p99 the slowest. A ratio against such a rate compares throughput under load with throughput one request at a time.`,
     );
   }
   if (report.soak) {
@@ -79,7 +112,7 @@ export function markdown(report: BenchReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-const COLOURS: Record<System, string> = { ours: '#2f6f9f', 'n+1': '#c0504d', peer: '#8e6bbf', floor: '#6a9f3a' };
+const COLOURS: Record<System, string> = { ours: '#2f6f9f', 'n+1': '#c0504d', peer: '#8e6bbf', floor: '#6a9f3a', 'http-floor': '#d9a13b' };
 
 /** Grouped bars on a log scale: one group per size and operation, one bar per system. */
 export function svgChart(report: BenchReport): string {
