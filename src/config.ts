@@ -95,6 +95,8 @@ export interface Config {
   trustProxy: number;
   /** max-age of cacheable GET answers (GraphQL GETs, exports, entity links). */
   cacheMaxAgeSeconds: number;
+  /** Bytes of whole GraphQL answers kept in memory for repeated reads of the same release; 0 turns it off. */
+  responseCacheBytes: number;
   rateLimit: RateLimitConfig;
 }
 
@@ -264,6 +266,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     publicUrl: read.url('PUBLIC_URL'),
     trustProxy: read.integer('TRUST_PROXY', 0, 0, 100),
     cacheMaxAgeSeconds: read.integer('CACHE_MAX_AGE_S', 300, 0, 31_536_000),
+    responseCacheBytes: read.integer('RESPONSE_CACHE_MB', 64, 0, 100_000) * 2 ** 20,
     rateLimit: {
       enabled: read.boolean('RATE_LIMIT', production),
       points: read.integer('RATE_LIMIT_POINTS', 5000, 1, 100_000_000),

@@ -114,8 +114,10 @@ export function useTestServer(env: Record<string, string> = {}, options: TestSer
   beforeAll(async () => {
     running = await startHttpServer({
       db: server.db,
-      // The Cypher round-trip counter is on, so tests can read it (extensions.cypherQueries).
-      config: loadConfig({ ...TEST_SERVER_ENV, QUERY_STATS: 'true', ...env }),
+      // The Cypher round-trip counter is on, so tests can read it (extensions.cypherQueries). The response cache is
+      // off: every request runs, so tests count its round trips and see the database fail under it; the cache has
+      // tests of its own (test/e2e/response-cache.test.ts).
+      config: loadConfig({ ...TEST_SERVER_ENV, QUERY_STATS: 'true', RESPONSE_CACHE_MB: '0', ...env }),
       logger: options.logger ?? processLogger,
       port: 0,
     });

@@ -1,8 +1,8 @@
 /** Writes the results: JSON, a markdown table, and an SVG chart of p50 latency per operation, size and system. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Measurement } from './measure.js';
-import { geometricMean, RATIOS, SYSTEMS, type RatioName, type Round, type Spread, type System } from './rounds.js';
+import { median, type Measurement } from './measure.js';
+import { geometricMean, SYSTEMS, type RatioName, type Round, type Spread, type System } from './rounds.js';
 import type { SoakResult } from './soak.js';
 
 export interface OperationResult {
@@ -20,6 +20,8 @@ export interface OperationResult {
   results: Partial<Record<System, Measurement>>;
   /** Each ratio taken within every round: median and spread. */
   ratios: Partial<Record<RatioName, Spread>>;
+  /** The machine's 1-minute load average as each round began (the other work on a shared machine). */
+  loadAverages: number[];
 }
 
 export interface BenchReport {
@@ -33,6 +35,10 @@ export interface BenchReport {
 
 const SEQUENTIAL_MARK = '†';
 
+/** The ratios of the cold rows (the response cache off), the targets' figures, and of the warm rows. */
+const COLD_RATIOS = ['ours/peer', 'ours/http-floor', 'ours/floor', 'ours/n+1'] as const satisfies readonly RatioName[];
+const WARM_RATIOS = ['ours-warm/ours', 'ours-warm/peer', 'ours-warm/http-floor'] as const satisfies readonly RatioName[];
+
 function spreadCell(spread: Spread | undefined): string {
   if (!spread) return '–';
   if (spread.min === spread.max) return spread.median.toFixed(2);
@@ -45,7 +51,16 @@ function figure(value: number): string {
   return value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0);
 }
 
-/** Per size: the geometric mean over its operations of the median ratios ours/peer, ours/floor, ours/HTTP floor. */
+/** The median of a list of load averages, with its range. */
+function loadCell(values: number[]): string {
+  if (values.length === 0) return '–';
+  return `${median(values).toFixed(1)} (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})`;
+}
+
+/**
+ * Per size: the geometric mean over its operations of the median ratios (cold: ours/peer, ours/floor, ours/HTTP
+ * floor; warm: ours-warm/peer), and the load average the machine had meanwhile.
+ */
 export function sizeSummaries(report: BenchReport): string[] {
   const sizes = [...new Set(report.operations.map((op) => op.size))];
   return sizes.map((size) => {
@@ -54,7 +69,11 @@ export function sizeSummaries(report: BenchReport): string[] {
       const value = geometricMean(ops.flatMap((op) => (op.ratios[name] ? [op.ratios[name].median] : [])));
       return value === undefined ? '–' : value.toFixed(2);
     };
-    return `${size}, geometric mean over ${String(ops.length)} operations: ours ÷ peer req/s ${mean('ours/peer')}, ours p50 ÷ floor p50 ${mean('ours/floor')}, ours p50 ÷ HTTP floor p50 ${mean('ours/http-floor')}.`;
+    return (
+      `${size}, geometric mean over ${String(ops.length)} operations: ours ÷ peer req/s ${mean('ours/peer')}, ours p50 ÷ floor p50 ${mean('ours/floor')}, ` +
+      `ours p50 ÷ HTTP floor p50 ${mean('ours/http-floor')}; warm ÷ peer req/s ${mean('ours-warm/peer')}; ` +
+      `load average ${loadCell(ops.flatMap((op) => op.loadAverages))}.`
+    );
   });
 }
 
@@ -68,26 +87,35 @@ export function markdown(report: BenchReport): string {
     '| --- | --- | --- | --- | --- |',
     ...Object.entries(report.graphs).map(([size, g]) => `| ${size} | ${String(g.models)} | ${String(g.nodes)} | ${String(g.relationships)} | ${g.loadSeconds === null ? 'reused' : g.loadSeconds.toFixed(0)} |`),
     '',
-    '| size | operation | ours req/s | ours p50 / p99 ms | N+1 req/s | peer req/s | HTTP floor req/s | HTTP floor p50 ms | floor req/s | floor p50 ms | round trips ours / N+1 | same data | ours ÷ peer req/s | ours p50 ÷ HTTP floor p50 | ours p50 ÷ floor p50 | ours ÷ N+1 req/s |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    'Cold: ours with the response cache off (`RESPONSE_CACHE_MB=0`), every request computed.',
+    '',
+    '| size | operation | ours req/s | ours p50 / p99 ms | N+1 req/s | peer req/s | HTTP floor req/s | HTTP floor p50 ms | floor req/s | floor p50 ms | round trips ours / N+1 | same data | ours ÷ peer req/s | ours p50 ÷ HTTP floor p50 | ours p50 ÷ floor p50 | ours ÷ N+1 req/s | load average |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
+  const fmt = (op: OperationResult, system: System, key: 'rps' | 'p50' | 'p99'): string => {
+    const m = op.results[system];
+    if (!m) return '–';
+    const value = key === 'rps' ? m.rps.toFixed(m.rps < 10 ? 2 : 0) : figure(m[key]);
+    return op.sequential.includes(system) ? `${value}${SEQUENTIAL_MARK}` : value;
+  };
+  const ratioCells = (op: OperationResult, names: readonly RatioName[]): string => names.map((name) => spreadCell(op.ratios[name])).join(' | ');
   for (const op of report.operations) {
-    const r = op.results;
-    const fmt = (system: System, key: 'rps' | 'p50' | 'p99'): string => {
-      const m = r[system];
-      if (!m) return '–';
-      const value = key === 'rps' ? m.rps.toFixed(m.rps < 10 ? 2 : 0) : figure(m[key]);
-      return op.sequential.includes(system) ? `${value}${SEQUENTIAL_MARK}` : value;
-    };
     const same = Object.entries(op.sameData).map(([s, ok]) => `${s} ${ok ? '✓' : '✗'}`).join(', ');
-    const ratios = (Object.keys(RATIOS) as RatioName[]).map((name) => spreadCell(op.ratios[name])).join(' | ');
     lines.push(
-      `| ${op.size} | ${op.operation} | ${fmt('ours', 'rps')} | ${fmt('ours', 'p50')} / ${fmt('ours', 'p99')} | ${fmt('n+1', 'rps')} | ${fmt('peer', 'rps')} | ${fmt('http-floor', 'rps')} | ${fmt('http-floor', 'p50')} | ${fmt('floor', 'rps')} | ${fmt('floor', 'p50')} | ${String(op.roundTrips.ours ?? '–')} / ${String(op.roundTrips['n+1'] ?? '–')} | ${same} | ${ratios} |`,
+      `| ${op.size} | ${op.operation} | ${fmt(op, 'ours', 'rps')} | ${fmt(op, 'ours', 'p50')} / ${fmt(op, 'ours', 'p99')} | ${fmt(op, 'n+1', 'rps')} | ${fmt(op, 'peer', 'rps')} | ${fmt(op, 'http-floor', 'rps')} | ${fmt(op, 'http-floor', 'p50')} | ${fmt(op, 'floor', 'rps')} | ${fmt(op, 'floor', 'p50')} | ${String(op.roundTrips.ours ?? '–')} / ${String(op.roundTrips['n+1'] ?? '–')} | ${same} | ${ratioCells(op, COLD_RATIOS)} | ${loadCell(op.loadAverages)} |`,
     );
   }
   lines.push(
     '',
-    `Ratios are taken within each round (every system measured once per round, in turn) and given as the median over the rounds, with the lowest and highest in brackets; "crosses 1.0" marks a ratio whose rounds disagree on which system is ahead.`,
+    'Warm: the same server with the response cache on (its default), the same request repeated, so answered from memory once the first is computed.',
+    '',
+    '| size | operation | warm req/s | warm p50 / p99 ms | warm ÷ cold req/s | warm ÷ peer req/s | warm p50 ÷ HTTP floor p50 |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...report.operations
+      .filter((op) => op.results['ours-warm'])
+      .map((op) => `| ${op.size} | ${op.operation} | ${fmt(op, 'ours-warm', 'rps')} | ${fmt(op, 'ours-warm', 'p50')} / ${fmt(op, 'ours-warm', 'p99')} | ${ratioCells(op, WARM_RATIOS)} |`),
+    '',
+    `Ratios are taken within each round (every system measured once per round, in turn) and given as the median over the rounds, with the lowest and highest in brackets; "crosses 1.0" marks a ratio whose rounds disagree on which system is ahead. The load average is the machine's 1-minute figure as each round began: median (lowest–highest).`,
     '',
     ...sizeSummaries(report).map((line) => `- ${line}`),
   );
@@ -112,7 +140,7 @@ export function markdown(report: BenchReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-const COLOURS: Record<System, string> = { ours: '#2f6f9f', 'n+1': '#c0504d', peer: '#8e6bbf', floor: '#6a9f3a', 'http-floor': '#d9a13b' };
+const COLOURS: Record<System, string> = { ours: '#2f6f9f', 'ours-warm': '#7fb3d9', 'n+1': '#c0504d', peer: '#8e6bbf', floor: '#6a9f3a', 'http-floor': '#d9a13b' };
 
 /** Grouped bars on a log scale: one group per size and operation, one bar per system. */
 export function svgChart(report: BenchReport): string {

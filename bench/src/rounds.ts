@@ -6,7 +6,8 @@
  */
 import { median, medianOf, type Measurement } from './measure.js';
 
-export const SYSTEMS = ['ours', 'n+1', 'peer', 'floor', 'http-floor'] as const;
+/** `ours` runs with the response cache off (the cold figures); `ours-warm` is the same server with it on. */
+export const SYSTEMS = ['ours', 'ours-warm', 'n+1', 'peer', 'floor', 'http-floor'] as const;
 export type System = (typeof SYSTEMS)[number];
 
 /** One round: a measurement per system. */
@@ -20,6 +21,9 @@ export const RATIOS = {
   'ours/http-floor': { of: 'ours', to: 'http-floor', figure: 'p50' },
   'ours/floor': { of: 'ours', to: 'floor', figure: 'p50' },
   'ours/n+1': { of: 'ours', to: 'n+1', figure: 'rps' },
+  'ours-warm/ours': { of: 'ours-warm', to: 'ours', figure: 'rps' },
+  'ours-warm/peer': { of: 'ours-warm', to: 'peer', figure: 'rps' },
+  'ours-warm/http-floor': { of: 'ours-warm', to: 'http-floor', figure: 'p50' },
 } as const satisfies Record<string, { of: System; to: System; figure: 'rps' | 'p50' }>;
 export type RatioName = keyof typeof RATIOS;
 

@@ -1,13 +1,13 @@
 /**
  * `npm run bench`: for each graph size, loads a synthetic graph into its own local Neo4j data directory (never
- * the real seed's), starts this server, the same server with loaders off (N+1), the @neo4j/graphql peer and the
- * HTTP floor, checks that every system returns the same data as the floor (one hand-written Cypher query), then
+ * the real seed's), starts this server (with the response cache off, and again with it on: cold and warm), the
+ * same server with loaders off (N+1), the @neo4j/graphql peer and the HTTP floor, checks that every system returns the same data as the floor (one hand-written Cypher query), then
  * measures each operation in interleaved rounds. Ctrl-C (SIGINT) or SIGTERM stops every process it started.
  * Options: --sizes S,M,L  --seconds 5  --runs 3 (rounds)  --connections 8  --soak 60 (0 to skip)
  * --operations nested,search (default: all)  --data-dir .neo4j-local (where the bench-<size> graphs live).
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Database } from '../../src/db/database.js';
@@ -133,14 +133,24 @@ async function benchSize(size: SizeName, report: BenchReport): Promise<void> {
       SEED_ON_START: 'false',
     };
     const ready = /biofm-graph ready/;
-    const [ours, nPlusOne, peer, httpFloor] = await Promise.all([
+    const [ours, oursWarm, nPlusOne, peer, httpFloor] = await Promise.all([
+      startServer('src/index.ts', { ...env, LOADER_BATCHING: 'true', RESPONSE_CACHE_MB: '0' }, ready),
       startServer('src/index.ts', { ...env, LOADER_BATCHING: 'true' }, ready),
-      startServer('src/index.ts', { ...env, LOADER_BATCHING: 'false' }, ready),
+      startServer('src/index.ts', { ...env, LOADER_BATCHING: 'false', RESPONSE_CACHE_MB: '0' }, ready),
       startServer('bench/src/peer-server.ts', env, /peer ready/),
       startServer('bench/src/http-floor-server.ts', env, /http floor ready/),
     ]);
-    const urls: Urls = { ours: `${ours.url}/graphql`, 'n+1': `${nPlusOne.url}/graphql`, peer: `${peer.url}/graphql`, 'http-floor': httpFloor.url };
-    console.log(`[${size}] systems ready: ours pid ${String(ours.pid)}, n+1 pid ${String(nPlusOne.pid)}, peer pid ${String(peer.pid)}, http floor pid ${String(httpFloor.pid)}, neo4j pid ${String(neo4j.pid)}`);
+    const urls: Urls = {
+      ours: `${ours.url}/graphql`,
+      'ours-warm': `${oursWarm.url}/graphql`,
+      'n+1': `${nPlusOne.url}/graphql`,
+      peer: `${peer.url}/graphql`,
+      'http-floor': httpFloor.url,
+    };
+    console.log(
+      `[${size}] systems ready: ours pid ${String(ours.pid)}, ours warm pid ${String(oursWarm.pid)}, n+1 pid ${String(nPlusOne.pid)}, ` +
+        `peer pid ${String(peer.pid)}, http floor pid ${String(httpFloor.pid)}, neo4j pid ${String(neo4j.pid)}`,
+    );
 
     for (const op of OPERATIONS.filter((o) => !onlyOperations || onlyOperations.has(o.name))) {
       report.operations.push(await benchOperation(size, op, ctx, db, urls));
@@ -172,6 +182,7 @@ function probes(op: Operation, ctx: OperationContext, urls: Urls): Partial<Recor
   const graphqlPayload = (answer: Answer): unknown => op.fromOurs(answer.data ?? {});
   const result: Partial<Record<HttpSystem, Probe>> = {};
   if (urls.ours) result.ours = { url: urls.ours, body: oursBody, payload: graphqlPayload };
+  if (urls['ours-warm']) result['ours-warm'] = { url: urls['ours-warm'], body: oursBody, payload: graphqlPayload };
   if (urls['n+1']) result['n+1'] = { url: urls['n+1'], body: oursBody, payload: graphqlPayload };
   if (urls.peer) {
     const query = typeof op.peer.query === 'string' ? op.peer.query : op.peer.query(ctx);
@@ -191,7 +202,17 @@ async function benchOperation(size: SizeName, op: Operation, ctx: OperationConte
   const floorHash = responseHash(op.floor.payload(await db.read(op.floor.cypher, floorParams)));
   const tooSlowForLoad = (ms: number): boolean => ms > SEQUENTIAL_ABOVE_MS;
   const allSequential = tooSlowForLoad(performance.now() - floorStarted);
-  const result: OperationResult = { size, operation: op.name, sequential: [], roundTrips: { floor: 1, 'http-floor': 1 }, sameData: {}, rounds: [], results: {}, ratios: {} };
+  const result: OperationResult = {
+    size,
+    operation: op.name,
+    sequential: [],
+    roundTrips: { floor: 1, 'http-floor': 1 },
+    sameData: {},
+    rounds: [],
+    results: {},
+    ratios: {},
+    loadAverages: [],
+  };
 
   // One measurement of a system in a round: a timed run under load, or one request on its own.
   const measurers: Partial<Record<System, (runSeconds: number) => Promise<Measurement>>> = {};
@@ -202,9 +223,10 @@ async function benchOperation(size: SizeName, op: Operation, ctx: OperationConte
     const answerMs = performance.now() - started;
     result.sameData[system] = !answer.errors && responseHash(probe.payload(answer)) === floorHash;
     if (answer.errors) console.log(`[${size}] ${system} ${op.name}: ${JSON.stringify(answer.errors).slice(0, 300)}`);
-    // The peer and the HTTP floor run one Cypher query per request by design.
+    // The peer and the HTTP floor run one Cypher query per request by design; the warm server's first answer is
+    // computed as the cold one's, the rest come from memory.
     if (system === 'ours' || system === 'n+1') result.roundTrips[system] = answer.extensions?.cypherQueries;
-    else result.roundTrips[system] = 1;
+    else if (system !== 'ours-warm') result.roundTrips[system] = 1;
     const underLoad = (runSeconds: number): Promise<Measurement> => measureHttp(probe.url, probe.body, connections, runSeconds);
     // The warm-up (JIT, pools, Neo4j's query cache, so that no system pays for going first) also tells whether a
     // timed run would complete enough answers to mean anything.
@@ -225,6 +247,7 @@ async function benchOperation(size: SizeName, op: Operation, ctx: OperationConte
   }
 
   for (let round = 0; round < runs; round += 1) {
+    result.loadAverages.push(loadavg()[0]!);
     const measured: Round = {};
     for (const system of SYSTEMS) {
       const measure = measurers[system];
@@ -240,6 +263,7 @@ async function benchOperation(size: SizeName, op: Operation, ctx: OperationConte
   console.log(
     `[${size}] ${op.name.padEnd(20)} req/s ours ${rps('ours')} | n+1 ${rps('n+1')} | peer ${rps('peer')} | http floor ${rps('http-floor')} | floor ${rps('floor')}` +
       ` | ours/peer ${q['ours/peer']?.median.toFixed(2) ?? '–'} | p50 ours/http floor ${q['ours/http-floor']?.median.toFixed(2) ?? '–'}` +
+      ` | warm req/s ${rps('ours-warm')} | load ${result.loadAverages.map((l) => l.toFixed(1)).join(' ')}` +
       ` | same data ${JSON.stringify(result.sameData)} | round trips ${JSON.stringify(result.roundTrips)}`,
   );
   return result;

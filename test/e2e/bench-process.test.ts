@@ -41,10 +41,10 @@ describe('the benchmark runner', () => {
       if (runner.exitCode === null) runner.kill('SIGKILL');
     });
     await waitForLine(runner, /systems ready/, SYSTEMS_READY_WITHIN_MS);
-    // ours, N+1, the peer and the HTTP floor (node), and Neo4j (java). tsx's esbuild helpers are left out: each
+    // ours cold and warm, N+1, the peer and the HTTP floor (node), and Neo4j (java). tsx's esbuild helpers are left out: each
     // exits by itself once the process that loaded tsx is gone and its pipe closes.
     const started = descendants(runner.pid!).filter((p) => p.command.startsWith(process.execPath) || p.command.startsWith('java'));
-    expect(started.filter((p) => p.command.startsWith(process.execPath))).toHaveLength(4);
+    expect(started.filter((p) => p.command.startsWith(process.execPath))).toHaveLength(5);
     expect(started.filter((p) => p.command.startsWith('java'))).toHaveLength(1);
 
     // To the runner alone, as npm or a supervisor passes a signal on: its servers do not get it themselves.

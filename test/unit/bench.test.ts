@@ -101,8 +101,11 @@ describe('interleaved rounds', () => {
     expect(geometricMean([])).toBeUndefined();
   });
 
-  it('writes a row per operation with the spread, and a summary line per size', () => {
-    const rounds: Round[] = [{ ours: m(100, 4), peer: m(80, 5), floor: m(400, 1), 'http-floor': m(300, 2) }, { ours: m(50, 8), peer: m(60, 7), floor: m(200, 2), 'http-floor': m(150, 4) }];
+  it('writes a cold and a warm row per operation with the spreads, and a summary line per size', () => {
+    const rounds: Round[] = [
+      { ours: m(100, 4), 'ours-warm': m(400, 1), peer: m(80, 5), floor: m(400, 1), 'http-floor': m(300, 2) },
+      { ours: m(50, 8), 'ours-warm': m(300, 1.5), peer: m(60, 7), floor: m(200, 2), 'http-floor': m(150, 4) },
+    ];
     const operation = (name: string): OperationResult => ({
       size: 'S',
       operation: name,
@@ -112,6 +115,7 @@ describe('interleaved rounds', () => {
       rounds,
       results: combineRounds(rounds, []),
       ratios: roundRatios(rounds),
+      loadAverages: [3.5, 4.25],
     });
     const report: BenchReport = {
       date: '2026-01-01',
@@ -123,8 +127,11 @@ describe('interleaved rounds', () => {
     const text = markdown(report);
     expect(text).toContain('| S | first-page | 75 | 6.00 / 12.0 |');
     expect(text).toContain('1.04 (0.83–1.25, crosses 1.0)');
+    expect(text).toContain('| 3.9 (3.5–4.3) |');
+    // Warm: 350 req/s; 4x and 6x the cold rate; 5x and 5x the peer's; 0.5 and 0.375 of the HTTP floor's p50.
+    expect(text).toContain('| S | search | 350 | 1.25 / 2.50 | 5.00 (4.00–6.00) | 5.00 | 0.44 (0.38–0.50) |');
     expect(sizeSummaries(report)).toEqual([
-      'S, geometric mean over 2 operations: ours ÷ peer req/s 1.04, ours p50 ÷ floor p50 4.00, ours p50 ÷ HTTP floor p50 2.00.',
+      'S, geometric mean over 2 operations: ours ÷ peer req/s 1.04, ours p50 ÷ floor p50 4.00, ours p50 ÷ HTTP floor p50 2.00; warm ÷ peer req/s 5.00; load average 3.9 (3.5–4.3).',
     ]);
   });
 });
