@@ -42,6 +42,8 @@ describe('the supervised local Neo4j', () => {
       CYPHER_TIMEOUT_MS: String(BUDGET.transaction),
       LOG_LEVEL: 'info',
       NEO4J_LOCAL_CLASS_ARCHIVE: 'false',
+      // The answers must come from Neo4j: a whole answer cached before the kill would hide the outage.
+      RESPONSE_CACHE_MB: '0',
     };
     delete env['NEO4J_URI'];
     const server = spawn('node', ['--import', 'tsx', 'src/index.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
