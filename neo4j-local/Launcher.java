@@ -49,6 +49,8 @@ public class Launcher {
             dbms = new DatabaseManagementServiceBuilder(dataDir.toAbsolutePath())
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
+                    // What a neo4j:// client is told in the routing table: this address, not the default :7687.
+                    .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
                     // Bolt waits 5 s twice for idle connections on shutdown by default; the store is already closed

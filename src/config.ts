@@ -22,6 +22,8 @@ export interface LocalNeo4jConfig {
   restarts: number;
   /** Wait before the first restart; it doubles for each further try. */
   restartBackoffMs: number;
+  /** Where the JVM's class-data archive (a faster start) is kept, or false to run without one. */
+  classArchiveDir: string | false;
 }
 
 /** Static limits checked before any Cypher runs (see README, "Limits and errors"). */
@@ -93,6 +95,8 @@ export interface Config {
   trustProxy: number;
   /** max-age of cacheable GET answers (GraphQL GETs, exports, entity links). */
   cacheMaxAgeSeconds: number;
+  /** Bytes of whole GraphQL answers kept in memory for repeated reads of the same release; 0 turns it off. */
+  responseCacheBytes: number;
   rateLimit: RateLimitConfig;
 }
 
@@ -226,6 +230,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       startTimeoutMs: read.integer('NEO4J_LOCAL_START_TIMEOUT_MS', 120_000, 1000, 3_600_000),
       restarts: read.integer('NEO4J_LOCAL_RESTARTS', 5, 0, 100),
       restartBackoffMs: read.integer('NEO4J_LOCAL_RESTART_BACKOFF_MS', 1000, 10, 600_000),
+      classArchiveDir: read.boolean('NEO4J_LOCAL_CLASS_ARCHIVE', true) && projectPath('.neo4j-local', 'cds'),
     },
     cypherTimeoutMs: read.integer('CYPHER_TIMEOUT_MS', 5000, 100, 600_000),
     seedTimeoutMs: read.integer('SEED_TIMEOUT_MS', 600_000, 1000, 3_600_000),
@@ -261,6 +266,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     publicUrl: read.url('PUBLIC_URL'),
     trustProxy: read.integer('TRUST_PROXY', 0, 0, 100),
     cacheMaxAgeSeconds: read.integer('CACHE_MAX_AGE_S', 300, 0, 31_536_000),
+    responseCacheBytes: read.integer('RESPONSE_CACHE_MB', 64, 0, 100_000) * 2 ** 20,
     rateLimit: {
       enabled: read.boolean('RATE_LIMIT', production),
       points: read.integer('RATE_LIMIT_POINTS', 5000, 1, 100_000_000),

@@ -1,7 +1,7 @@
 /**
  * The public API around GraphQL: exports, stable entity links and the MCP endpoint, and what every read shares
- * (cost in `extensions.cost`, HTTP caching by release, the per-client rate limit). Built before Apollo (its
- * plugins) and mounted after it (its routes), so server.ts only wires it in.
+ * (cost in `extensions.cost`, HTTP caching by release, the response cache, the per-client rate limit). Built
+ * before Apollo (its plugins) and mounted after it (its routes), so server.ts only wires it in.
  */
 import { parse as parseUrl } from 'node:url';
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
@@ -9,6 +9,7 @@ import type { Express, Request, RequestHandler, Response } from 'express';
 import { httpCachePlugin } from './caching/cache-plugin.js';
 import { conditionalGet } from './caching/http-cache.js';
 import { ReleaseCache } from './caching/release-cache.js';
+import { responseCachePlugins } from './caching/response-cache.js';
 import type { Config } from './config.js';
 import type { RequestContext } from './context.js';
 import type { Database } from './db/database.js';
@@ -23,7 +24,7 @@ import { CLIENT_LOCAL, rateLimitDoor } from './rate-limit/rate-limit-middleware.
 import { rateLimitPlugin } from './rate-limit/rate-limit-plugin.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 
-type ApiConfig = Pick<Config, 'limits' | 'loaderBatching' | 'publicUrl' | 'cacheMaxAgeSeconds' | 'rateLimit'>;
+type ApiConfig = Pick<Config, 'limits' | 'loaderBatching' | 'publicUrl' | 'cacheMaxAgeSeconds' | 'responseCacheBytes' | 'rateLimit'>;
 
 export interface PublicApi {
   /** For nodeLimitPlugin: hears each operation's node estimate. */
@@ -47,13 +48,19 @@ function doorPoints(exportPoints: number): (req: Request) => number {
 export async function publicApi({ db, config, logger }: { db: Database; config: ApiConfig; logger: Logger }): Promise<PublicApi> {
   const releases = new ReleaseCache(db);
   const cost = costRecorder<RequestContext>(config.limits.maxNodes);
-  const limiter = config.rateLimit.enabled ? await RateLimiter.create(config.rateLimit) : null;
+  const limiter = config.rateLimit.enabled ? await RateLimiter.create(config.rateLimit, { logger }) : null;
   const door = limiter ? rateLimitDoor(limiter, doorPoints(config.rateLimit.exportPoints)) : pass;
   const maxAgeSeconds = config.cacheMaxAgeSeconds;
   const origin = (req: Request): string => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   return {
     onEstimate: cost.record,
-    plugins: [cost.plugin, ...(limiter ? [rateLimitPlugin<RequestContext>(limiter, cost.estimateOf)] : []), httpCachePlugin(releases, maxAgeSeconds)],
+    plugins: [
+      cost.plugin,
+      ...(limiter ? [rateLimitPlugin<RequestContext>(limiter, cost.estimateOf)] : []),
+      httpCachePlugin(releases, maxAgeSeconds),
+      // After the node limit and the rate limit (they act before an operation is answered, from the cache too).
+      ...responseCachePlugins(async () => (await releases.current().catch(() => null))?.version ?? null, config.responseCacheBytes),
+    ],
     // The tag is made of the query string as Apollo sees it (httpCachePlugin tags the answer with the same).
     graphql: [door, conditionalGet(releases, { key: (req) => parseUrl(req.url).search ?? '' })],
     clientOf: (res) => res.locals[CLIENT_LOCAL] as string | undefined,

@@ -43,7 +43,7 @@ import { securityHeaders } from './security-headers.js';
 export type ServerConfig = Pick<
   Config,
   'production' | 'queryStats' | 'loaderBatching' | 'limits' | 'corsOrigins' | 'introspection' | 'fieldSuggestions' | 'playground'
-  | 'publicUrl' | 'trustProxy' | 'cacheMaxAgeSeconds' | 'rateLimit'
+  | 'publicUrl' | 'trustProxy' | 'cacheMaxAgeSeconds' | 'responseCacheBytes' | 'rateLimit'
 >;
 
 /** Lists whose length is known to be bounded for the node estimate (the rest count as LIST_SIZE_ESTIMATE). */

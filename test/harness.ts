@@ -16,6 +16,8 @@ export const TEST_SERVER_ENV = {
   // fetch reuses an idle connection until 1 s before the server's keep-alive hint; on a busy machine a request can
   // take longer than that second to leave, meet a socket the server just closed, and fail with ECONNRESET.
   KEEP_ALIVE_TIMEOUT_MS: String(BUDGET.test),
+  // Writing the archive costs half a minute of CPU after each start; test servers stop long before it pays off.
+  NEO4J_LOCAL_CLASS_ARCHIVE: 'false',
 };
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -112,8 +114,10 @@ export function useTestServer(env: Record<string, string> = {}, options: TestSer
   beforeAll(async () => {
     running = await startHttpServer({
       db: server.db,
-      // The Cypher round-trip counter is on, so tests can read it (extensions.cypherQueries).
-      config: loadConfig({ ...TEST_SERVER_ENV, QUERY_STATS: 'true', ...env }),
+      // The Cypher round-trip counter is on, so tests can read it (extensions.cypherQueries). The response cache is
+      // off: every request runs, so tests count its round trips and see the database fail under it; the cache has
+      // tests of its own (test/e2e/response-cache.test.ts).
+      config: loadConfig({ ...TEST_SERVER_ENV, QUERY_STATS: 'true', RESPONSE_CACHE_MB: '0', ...env }),
       logger: options.logger ?? processLogger,
       port: 0,
     });

@@ -7,7 +7,7 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { openGraph } from '../db/connect.js';
 import { LocalNeo4jError } from '../db/local-neo4j.js';
-import { dbHitsProbe } from '../bench/db-hits.js';
+import { dbHitsProbe } from '../limits/db-hits.js';
 
 interface Arguments {
   label: string | null;

@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import neo4j from 'neo4j-driver';
 import type { Logger } from '../logger.js';
 import { projectPath } from '../paths.js';
+import { classDataArchive, type ClassDataArchive } from './class-data-archive.js';
 
 export interface LocalNeo4jOptions {
   dataDir: string;
@@ -20,6 +21,11 @@ export interface LocalNeo4jOptions {
   heap?: string;
   /** How long start-up may take before it is abandoned. */
   startTimeoutMs?: number;
+  /**
+   * Where the JVM's class-data archive is kept (see class-data-archive.ts), or false for none; by default in the
+   * git-ignored cache, shared by every data directory.
+   */
+  classArchiveDir?: string | false;
   /**
    * Restart Neo4j when it dies other than by stop(): up to `restarts` tries, the first after `backoffMs`, each
    * further one after twice the previous wait; every death, try and outcome is logged.
@@ -35,6 +41,11 @@ export interface LocalNeo4j {
   /** The process id of the Neo4j running now (it changes with each restart). */
   readonly pid: number;
   status(): LocalNeo4jStatus;
+  /**
+   * Writes the class-data archive the next start will use, at low priority; resolves to false when there is
+   * nothing to write (there is one already, or archives are off). stop() cancels a build under way.
+   */
+  buildClassArchive(): Promise<boolean>;
   /** Stops Neo4j (SIGTERM, then SIGKILL after a grace period) and resolves once the process has exited. */
   stop(): Promise<void>;
 }
@@ -54,7 +65,8 @@ const LAUNCHER_JAR_DIR = path.join(CACHE_DIR, 'launcher');
 const READY_PREFIX = 'neo4j-local ready';
 const STOP_GRACE_MS = 30_000;
 
-function checkJava(): void {
+/** Checks that Java 17+ is there; returns what `java -version` says, which identifies the JDK. */
+function checkJava(): string {
   const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (probe.error) {
     throw new LocalNeo4jError(
@@ -66,6 +78,7 @@ function checkJava(): void {
   if (version !== undefined && Number(version) < 17) {
     throw new LocalNeo4jError(`Java 17+ is needed to run the local Neo4j, found Java ${version}.`);
   }
+  return probe.stderr;
 }
 
 /**
@@ -185,18 +198,26 @@ interface Launched {
   stop(): Promise<void>;
 }
 
-async function launch(options: LocalNeo4jOptions, classPath: string, uri: string): Promise<Launched> {
+/** The JVM flags of every launch (a class-data archive is only valid for the flags it was written with). */
+function jvmFlags(options: LocalNeo4jOptions): string[] {
+  return [
+    `-Xmx${options.heap ?? '1g'}`,
+    '-XX:+UseG1GC',
+    // C1 only: Neo4j's start and first queries run mostly cold code, and on 2 busy cores the C2 compiler's
+    // threads took the CPU from them. Measured side by side at load 20: start 46-60 s instead of 90-100 s,
+    // schema + seed 64-84 s instead of 111-146 s, and 40 warm queries no slower (12.2 s against 13.1 s).
+    '-XX:TieredStopAtLevel=1',
+  ];
+}
+
+async function launch(options: LocalNeo4jOptions, classPath: string, uri: string, archive: ClassDataArchive | null): Promise<Launched> {
   const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
   mkdirSync(options.dataDir, { recursive: true });
   const child = spawn(
     'java',
     [
-      `-Xmx${options.heap ?? '1g'}`,
-      '-XX:+UseG1GC',
-      // C1 only: Neo4j's start and first queries run mostly cold code, and on 2 busy cores the C2 compiler's
-      // threads took the CPU from them. Measured side by side at load 20: start 46-60 s instead of 90-100 s,
-      // schema + seed 64-84 s instead of 111-146 s, and 40 warm queries no slower (12.2 s against 13.1 s).
-      '-XX:TieredStopAtLevel=1',
+      ...jvmFlags(options),
+      ...(archive?.launchFlags() ?? []),
       '-cp',
       classPath,
       'Launcher',
@@ -259,11 +280,13 @@ async function launch(options: LocalNeo4jOptions, classPath: string, uri: string
  * and the driver reconnects by itself once it is back.
  */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
-  checkJava();
+  const jdk = checkJava();
   const lib = ensureNeo4jJars();
   const classPath = [ensureLauncherJar(lib), `${lib}${path.sep}*`].join(path.delimiter);
   const uri = `bolt://127.0.0.1:${String(options.boltPort)}`;
-  let current = await launch(options, classPath, uri);
+  const archiveDir = options.classArchiveDir ?? path.join(CACHE_DIR, 'cds');
+  const archive = archiveDir === false ? null : classDataArchive({ dir: archiveDir, classPath, jvmFlags: jvmFlags(options), jdk });
+  let current = await launch(options, classPath, uri, archive);
   let status: LocalNeo4jStatus = 'running';
   const stopped = (): boolean => status === 'stopped';
   let wakeUp: (() => void) | undefined;
@@ -288,7 +311,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
         await sleep(backoffMs * 2 ** (attempt - 1));
         if (stopped()) return;
         try {
-          current = await launch(options, classPath, uri);
+          current = await launch(options, classPath, uri, archive);
         } catch (error) {
           logger.warn({ attempt, of: restarts, err: error }, 'the local Neo4j did not restart');
           continue;
@@ -314,8 +337,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       return current.pid;
     },
     status: () => status,
+    buildClassArchive: () => archive?.build() ?? Promise.resolve(false),
     stop: async () => {
       status = 'stopped';
+      archive?.cancel();
       wakeUp?.();
       await current.stop();
       // A restart under way finishes, sees the stop, and stops what it started.

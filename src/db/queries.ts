@@ -10,8 +10,6 @@ const QUERY_NAMES = [
   'search',
   'shortest-path',
   'paths',
-  'neighbor-ids',
-  'edges-among',
   'related-models',
   'stats',
   'label-counts',

@@ -91,7 +91,7 @@ async function readSubgraph(db: Database, req: Request, release: ReleaseRow): Pr
   const { reader, loaders } = createRequestContext(db, { batching: true });
   if (around !== undefined) {
     const depth = checkRange('depth', queryInteger(req, 'depth', 1), 1, 3);
-    const found = await neighborhood(reader, (ids) => Promise.all(ids.map((id) => loaders.entity.load(id))), around, depth);
+    const found = await neighborhood(reader, around, depth);
     return found && subgraph(release, found.nodes, found.edges, found.truncated);
   }
   const ends = path!.split(',');

@@ -57,7 +57,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   },
   'Query.neighborhood': {
     reason:
-      'one query per level over every relationship of the frontier, then the entities and every relationship among up to 200 of them',
+      'every relationship of the frontier at each level, then the entities and every relationship among up to 200 of them (one query)',
     dbHits: (args) => NEIGHBORHOOD_DB_HITS[count(args, 'depth', 1, 3) ?? 0] ?? 0,
   },
   'Query.path': {

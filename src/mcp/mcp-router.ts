@@ -26,6 +26,18 @@ function enumOf(schema: GraphQLSchema, name: string): z.ZodEnum {
   return z.enum(type.getValues().map((value) => value.name));
 }
 
+/** The API's `kinds` argument (of search and resolve) as a tool argument. */
+const onlyKinds = (schema: GraphQLSchema): z.ZodOptional<z.ZodArray<z.ZodEnum>> => z.array(enumOf(schema, 'EntityKind')).optional().describe('Only entities of these kinds');
+
+/** The API's ModelWhere as a tool argument (the API checks its fields). */
+const modelWhere = (what: string): z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodUnknown>> =>
+  z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe(
+      `Only ${what} matching every condition, as the API's ModelWhere: domain, task, dataset, developedBy (ids), paradigm, modality, organization, nameContains, yearFrom, yearTo, openWeights, minParameters`,
+    );
+
 interface Tool {
   description: string;
   input: z.ZodRawShape;
@@ -35,15 +47,21 @@ interface Tool {
 /** The tools: name, description, input schema, and the GraphQL operation they run with their arguments. */
 const tools = (schema: GraphQLSchema): Record<string, Tool> => ({
   search: {
-    description: 'Full-text search over the names, aliases, descriptions and paper titles of models, datasets, tasks, domains and organisations; best first. Use it to find the id of something named in a question.',
-    input: { text: z.string().min(1).describe('Words to look for'), first: z.number().int().default(10).describe('How many hits, 0..100') },
-    query: `query Search($text: NonEmptyString!, $first: Int) { search(text: $text, first: $first) { score node { ${ENTITY_FIELDS} } } }`,
+    description:
+      'Full-text search over the names, aliases, descriptions and paper titles of models, datasets, tasks, domains and organisations, optionally of some kinds only; best first. ' +
+      'Use it to find the id of something named in a question.',
+    input: {
+      text: z.string().min(1).describe('Words to look for'),
+      first: z.number().int().default(10).describe('How many hits, 0..100'),
+      kinds: onlyKinds(schema),
+    },
+    query: `query Search($text: NonEmptyString!, $first: Int, $kinds: [EntityKind!]) { search(text: $text, first: $first, kinds: $kinds) { score node { ${ENTITY_FIELDS} } } }`,
   },
   resolve: {
     description: 'Names to entity ids, up to 100 at once, in input order: each name\'s entity (null when none is convincing) and up to 3 close candidates. Use it before the tools that take ids.',
     input: {
       names: z.array(z.string().min(1)).min(1).max(100).describe('Names, nicknames or ids, e.g. ["ESM-2", "ChEMBL"]'),
-      kinds: z.array(enumOf(schema, 'EntityKind')).optional().describe('Only entities of these kinds'),
+      kinds: onlyKinds(schema),
     },
     query: `query Resolve($names: [NonEmptyString!]!, $kinds: [EntityKind!]) { resolve(names: $names, kinds: $kinds) { input node { ${ENTITY_FIELDS} } candidates { score node { ${ENTITY_FIELDS} } } } }`,
   },
@@ -80,10 +98,7 @@ const tools = (schema: GraphQLSchema): Record<string, Tool> => ({
       'optionally only of the models matching conditions; for questions such as "how many drug-discovery models per year".',
     input: {
       by: z.array(enumOf(schema, 'ModelDimension')).min(1).max(2).describe('One or two dimensions, each at most once'),
-      where: z
-        .record(z.string(), z.unknown())
-        .optional()
-        .describe('Conditions as the API\'s ModelWhere: domain, task, dataset, developedBy (ids), paradigm, modality, organization, nameContains, yearFrom, yearTo, openWeights, minParameters'),
+      where: modelWhere('the models'),
     },
     query:
       'query Counts($by: [ModelDimension!]!, $where: ModelWhere) { modelCounts(by: $by, where: $where) ' +
@@ -91,14 +106,16 @@ const tools = (schema: GraphQLSchema): Record<string, Tool> => ({
   },
   leaderboard: {
     description:
-      'The leaderboards of a benchmark dataset, one per metric and setting (results of different settings are never compared), each best first with ranks, values, units and sources.',
+      'The leaderboards of a benchmark dataset, one per metric and setting (results of different settings are never compared), each best first with ranks, values, units and sources; ' +
+      'optionally only the entries of some models (their ranks stay those of the whole leaderboard).',
     input: {
       dataset: z.string().min(1).describe('Id of the dataset, e.g. pubmedqa'),
       first: z.number().int().default(10).describe('Entries per leaderboard, 0..100'),
+      where: modelWhere('the entries of models'),
     },
     query:
-      'query Leaderboards($dataset: ID!, $first: Int) { node(id: $dataset) { __typename id ... on Dataset { name leaderboards ' +
-      '{ metric setting higherIsBetter totalCount entries(first: $first) { rank value unit variant split model { id name } source { title url kind } } } } } }',
+      'query Leaderboards($dataset: ID!, $first: Int, $where: ModelWhere) { node(id: $dataset) { __typename id ... on Dataset { name leaderboards ' +
+      '{ metric setting higherIsBetter totalCount entries(first: $first, where: $where) { rank value unit variant split model { id name } source { title url kind } } } } } }',
   },
   neighborhood: {
     description: 'The entities within depth (1..3) relationships of an entity, at most 200, and the relationships among them.',

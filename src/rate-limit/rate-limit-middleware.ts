@@ -1,7 +1,7 @@
 /**
  * The door of the rate limit: names the client (its API key when it sends a known one, else its IP), takes the
  * request's tokens (one, or a whole-graph export's), sets the RateLimit header fields, and refuses a client whose
- * budget is spent with 429 and Retry-After. GraphQL operations take the rest of their cost once estimated
+ * bucket lacks them with 429 and Retry-After. GraphQL operations take the rest of their cost once estimated
  * (rate-limit-plugin.ts).
  */
 import type { Request, RequestHandler } from 'express';
@@ -24,11 +24,11 @@ export function rateLimitDoor(limiter: RateLimiter, points: (req: Request) => nu
     const client = key === undefined ? `ip:${req.ip ?? 'unknown'}` : `key:${key}`;
     res.locals[CLIENT_LOCAL] = client;
     limiter.take(client, points(req)).then(
-      ({ allowed, state }) => {
-        res.set(limiter.headers(state));
-        if (!allowed) {
-          res.set('retry-after', String(state.resetSeconds));
-          sendError(res, 429, ErrorCode.RATE_LIMITED, `Rate limit reached; the budget refills in ${String(state.resetSeconds)} s.`);
+      (taken) => {
+        res.set(limiter.headers(taken.state));
+        if (!taken.allowed) {
+          res.set('retry-after', String(taken.state.resetSeconds));
+          sendError(res, 429, ErrorCode.RATE_LIMITED, `Rate limit reached; the tokens this request takes are back in ${String(taken.state.resetSeconds)} s.`);
           return;
         }
         next();

@@ -1,7 +1,8 @@
 /**
  * The cost-weighted part of the rate limit: once an operation's node estimate is known, and before it runs, it
  * takes the rest of its tokens (one per RATE_LIMIT_NODES_PER_POINT estimated nodes, one of them already taken at
- * the door); a client whose budget cannot cover them gets 429 RATE_LIMITED with Retry-After, and nothing runs.
+ * the door; a full bucket at most); a client whose bucket lacks them gets 429 RATE_LIMITED with Retry-After, and
+ * nothing runs.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
@@ -24,9 +25,10 @@ export function rateLimitPlugin<C extends { client?: string | undefined }>(
           const taken = await limiter.take(client, points);
           state = taken.state;
           if (!taken.allowed) {
-            const headers = new Map(Object.entries({ ...limiter.headers(state), 'retry-after': String(state.resetSeconds) }));
+            const wait = String(taken.state.resetSeconds);
+            const headers = new Map(Object.entries({ ...limiter.headers(state), 'retry-after': wait }));
             throw new GraphQLError(
-              `Rate limit reached: this operation takes ${String(points + 1)} tokens; the budget refills in ${String(state.resetSeconds)} s.`,
+              `Rate limit reached: this operation takes ${String(points + 1)} tokens; they are back in ${wait} s.`,
               { extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429, headers } } },
             );
           }

@@ -1,15 +1,20 @@
 /**
- * A budget of tokens per client (rate-limiter-flexible: in memory, or in Redis when several replicas share the
- * budget): each request takes tokens by its cost, and the budget refills in full at the end of the client's
- * window. Reports its state as the IETF RateLimit and RateLimit-Policy header fields.
+ * A token bucket per client (token-bucket.ts; in this process's memory, or in Redis when several replicas share
+ * the budgets): each request takes tokens by its cost and the bucket refills continuously, `points` tokens per
+ * window. Reports a client's state as the RateLimit and RateLimit-Policy header fields of
+ * draft-ietf-httpapi-ratelimit-headers-10 (the structured-field form the drafts have used since -08).
  */
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { logger as processLogger, type Logger } from '../logger.js';
+import { MemoryBuckets } from './memory-buckets.js';
+import { RedisBuckets } from './redis-buckets.js';
+import { TokenBucket, type BucketStore } from './token-bucket.js';
 
 export interface RateLimitConfig {
   /** Off by default for local use, on in production. */
   enabled: boolean;
-  /** Tokens in a client's budget per window. */
+  /** Tokens a client's bucket holds when full. */
   points: number;
+  /** Seconds an empty bucket takes to fill up (it gains `points` tokens per window, continuously). */
   windowSeconds: number;
   /** A GraphQL operation takes one token per this many estimated nodes (at least one). */
   nodesPerPoint: number;
@@ -19,78 +24,78 @@ export interface RateLimitConfig {
   apiKeys: string[];
   /** The request header that carries an API key. */
   apiKeyHeader: string;
-  /** A Redis URL to share the budgets between replicas (needs the `ioredis` package); in memory when absent. */
+  /** A Redis URL to share the buckets between replicas (needs the `ioredis` package); in memory when absent. */
   redisUrl?: string | undefined;
 }
 
-/** Where a client's budget stands after a request. */
+/** Where a client's bucket stands after a request. */
 export interface RateLimitState {
-  /** Tokens left in the window. */
+  /** Whole tokens left in the bucket. */
   remaining: number;
-  /** Seconds until the budget refills. */
-  resetSeconds: number;
+  /**
+   * Seconds until the bucket holds another whole token, or, for a refused request, until it holds that request's
+   * tokens; undefined when the bucket is full.
+   */
+  resetSeconds: number | undefined;
 }
 
-export interface Take {
-  allowed: boolean;
-  state: RateLimitState;
-}
+export type Take = { allowed: true; state: RateLimitState } | { allowed: false; state: { remaining: number; resetSeconds: number } };
 
 /** The policy's name in the header fields. */
 const POLICY = 'default';
 
-function stateOf(result: RateLimiterRes, points: number): RateLimitState {
-  return { remaining: Math.max(0, Math.min(points, result.remainingPoints)), resetSeconds: Math.ceil(result.msBeforeNext / 1000) };
-}
-
 export class RateLimiter {
   private constructor(
     private readonly config: RateLimitConfig,
-    private readonly limiter: RateLimiterAbstract,
+    private readonly bucket: TokenBucket,
+    private readonly store: BucketStore,
   ) {}
 
-  static async create(config: RateLimitConfig): Promise<RateLimiter> {
-    const options = { points: config.points, duration: config.windowSeconds, keyPrefix: 'biofm-graph' };
-    if (config.redisUrl === undefined) return new RateLimiter(config, new RateLimiterMemory(options));
-    let Redis: new (url: string, options: Record<string, unknown>) => unknown;
-    try {
-      // Optional: only deployments that share budgets through Redis install it.
-      ({ Redis } = (await import('ioredis' as string)) as { Redis: typeof Redis });
-    } catch {
-      throw new Error('RATE_LIMIT_REDIS_URL is set but the ioredis package is not installed; run npm install ioredis');
-    }
-    const storeClient = new Redis(config.redisUrl, { enableOfflineQueue: false, lazyConnect: false });
-    return new RateLimiter(config, new RateLimiterRedis({ ...options, storeClient }));
+  /**
+   * `now` is the clock of the in-memory store (milliseconds, never going back; the Redis store uses Redis's);
+   * `logger` hears about an unreachable Redis.
+   */
+  static async create(config: RateLimitConfig, { now, logger = processLogger }: { now?: () => number; logger?: Logger } = {}): Promise<RateLimiter> {
+    const bucket = new TokenBucket(config.points, config.windowSeconds * 1000);
+    const store = config.redisUrl === undefined ? new MemoryBuckets(bucket, now) : await RedisBuckets.connect(bucket, config.redisUrl, logger);
+    return new RateLimiter(config, bucket, store);
   }
 
   get policy(): RateLimitConfig {
     return this.config;
   }
 
-  /** Tokens an operation with this node estimate takes. */
+  /**
+   * Tokens an operation with this node estimate takes: one per `nodesPerPoint` nodes, at least one, and at most
+   * a full bucket (so whatever the API's own limits let through can run once the bucket is full).
+   */
   pointsFor(nodes: number): number {
-    return Math.max(1, Math.ceil(nodes / this.config.nodesPerPoint));
+    return Math.min(this.bucket.capacity, Math.max(1, Math.ceil(nodes / this.config.nodesPerPoint)));
   }
 
   /**
-   * Takes `points` tokens from `client`'s budget, or none when the budget cannot cover them (a refused request
-   * costs nothing).
+   * Takes `points` tokens (at most a full bucket) from `client`'s bucket, or none when it holds fewer: a refused
+   * request costs nothing.
    */
   async take(client: string, points: number): Promise<Take> {
-    try {
-      return { allowed: true, state: stateOf(await this.limiter.consume(client, points), this.config.points) };
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      const given = await this.limiter.reward(client, points);
-      return { allowed: false, state: { ...stateOf(given, this.config.points), resetSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) } };
-    }
+    const cost = Math.min(points, this.bucket.capacity);
+    const { allowed, level } = await this.store.take(client, cost);
+    const remaining = Math.floor(level);
+    if (!allowed) return { allowed, state: { remaining, resetSeconds: this.seconds(this.bucket.msUntil(level, cost)) } };
+    return { allowed, state: { remaining, resetSeconds: level >= this.bucket.capacity ? undefined : this.seconds(this.bucket.msUntil(level, remaining + 1)) } };
   }
 
-  /** The IETF header fields (draft-ietf-httpapi-ratelimit-headers) for a client's state. */
+  /** The header fields for a client's state: the policy (q tokens, refilled over w seconds) and what is left. */
   headers(state: RateLimitState): Record<string, string> {
+    const reset = state.resetSeconds === undefined ? '' : `;t=${String(state.resetSeconds)}`;
     return {
       'ratelimit-policy': `"${POLICY}";q=${String(this.config.points)};w=${String(this.config.windowSeconds)}`,
-      ratelimit: `"${POLICY}";r=${String(state.remaining)};t=${String(state.resetSeconds)}`,
+      ratelimit: `"${POLICY}";r=${String(state.remaining)}${reset}`,
     };
+  }
+
+  /** Whole seconds, rounded up and at least one: delay-seconds never tell a client to come back too early. */
+  private seconds(ms: number): number {
+    return Math.max(1, Math.ceil(ms / 1000));
   }
 }

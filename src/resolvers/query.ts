@@ -29,9 +29,6 @@ async function entityWithLabel<L extends EntityLabel>(
   return row?.label === label ? (row as Extract<EntityRow, { label: L }>) : null;
 }
 
-const loadEntities = (context: RequestContext) => (ids: string[]) =>
-  Promise.all(ids.map((id) => context.loaders.entity.load(id)));
-
 function checkNames(names: string[]): string[] {
   if (names.length > MAX_RESOLVE_NAMES) {
     throw badUserInput('names', `names must hold at most ${String(MAX_RESOLVE_NAMES)} names, got ${String(names.length)}`);
@@ -55,7 +52,7 @@ export const Query: QueryResolvers = {
     searchEntities(context.reader, text, checkRange('first', first ?? 10, 0, 100), kindLabels(kinds)),
   resolve: (_, { names, kinds }, context) => resolveNames(context.reader, checkNames(names), kindLabels(kinds)),
   neighborhood: (_, { id, depth }, context) =>
-    neighborhood(context.reader, loadEntities(context), idArgument(id), checkRange('depth', depth ?? 1, 1, 3)),
+    neighborhood(context.reader, idArgument(id), checkRange('depth', depth ?? 1, 1, 3)),
   relatedModels: (_, { id, first }, context) =>
     relatedModels(context.reader, idArgument(id), checkRange('first', first ?? 10, 0, 100)),
   stats: (_, __, context) => graphStats(context.reader),

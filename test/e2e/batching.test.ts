@@ -45,11 +45,12 @@ describe('batched loading', () => {
     expect(response.extensions?.cypherQueries).toBe(1);
   });
 
-  it('reads a neighbourhood in one query per level, then entities and relationships at once', async () => {
+  it('reads a neighbourhood, its entities and their relationships in one query at any depth', async () => {
     const depth = async (d: number) =>
       (await server.gql(`{ neighborhood(id: "esm-2", depth: ${String(d)}) { nodes { id ... on Model { description } } edges { type } } }`)).extensions?.cypherQueries;
-    expect(await depth(1)).toBe(3);
-    expect(await depth(2)).toBe(4);
+    expect(await depth(1)).toBe(1);
+    expect(await depth(2)).toBe(1);
+    expect(await depth(3)).toBe(1);
   });
 
   it('keeps a domain → tasks → models → trainedOn tree at one query per level', async () => {

@@ -88,6 +88,58 @@ describe('MCP endpoint', () => {
     expect(answer.extensions?.cost?.limit).toBe(500_000);
   });
 
+  it('takes the arguments of the API fields it calls: search and resolve by kinds, leaderboard entries by model', async () => {
+    const { tools } = await client.listTools();
+    const properties = (name: string): Record<string, unknown> => tools.find((tool) => tool.name === name)!.inputSchema.properties!;
+    expect(properties('search')['kinds']).toMatchObject({ type: 'array', items: { enum: ['DOMAIN', 'TASK', 'DATASET', 'MODEL', 'ORGANIZATION'] } });
+    expect(Object.keys(properties('resolve'))).toEqual(['names', 'kinds']);
+    expect(Object.keys(properties('leaderboard'))).toEqual(['dataset', 'first', 'where']);
+
+    type Hits = { node: { __typename: string; id: string } }[];
+    const api = await server.gql<{ all: Hits; tasks: Hits }>(
+      '{ all: search(text: "protein", first: 20) { node { __typename id } } tasks: search(text: "protein", first: 20, kinds: [TASK]) { node { __typename id } } }',
+    );
+    const tasks = await call('search', { text: 'protein', first: 20, kinds: ['TASK'] });
+    expect(tasks.isError).toBe(false);
+    const hits = tasks.answer.data!['search'] as Hits;
+    expect(hits.map((hit) => hit.node.id)).toEqual(api.data!.tasks.map((hit) => hit.node.id));
+    expect(hits.length).toBeGreaterThan(0);
+    expect(new Set(hits.map((hit) => hit.node.__typename))).toEqual(new Set(['Task']));
+    // The filter matters: unfiltered, the same words find more than tasks.
+    expect(new Set(api.data!.all.map((hit) => hit.node.__typename)).size).toBeGreaterThan(1);
+    const badKind = await client.callTool({ name: 'search', arguments: { text: 'protein', kinds: ['GENE'] } });
+    expect(badKind.isError).toBe(true);
+
+    const asModel = await call('resolve', { names: ['ChEMBL'], kinds: ['MODEL'] });
+    const asDataset = await call('resolve', { names: ['ChEMBL'], kinds: ['DATASET'] });
+    type Resolutions = { node: { id: string } | null }[];
+    expect((asModel.answer.data!['resolve'] as Resolutions)[0]!.node).toBeNull();
+    expect((asDataset.answer.data!['resolve'] as Resolutions)[0]!.node?.id).toBe('chembl');
+
+    const [busiest] = await server.db.read('MATCH (d:Dataset)<-[:ON]-(r:Result) RETURN d.id AS id, count(r) AS results ORDER BY results DESC, id LIMIT 1');
+    const dataset = String(busiest!['id']);
+    const where = { yearFrom: 2023 };
+    const board = await call('leaderboard', { dataset, first: 100, where });
+    expect(board.isError).toBe(false);
+    const expected = await server.gql<LeaderboardsAnswer>(
+      'query($id: ID!, $where: ModelWhere) { node(id: $id) { ... on Dataset { leaderboards { metric setting entries(first: 100, where: $where) { rank model { id } } } } } }',
+      { id: dataset, where },
+    );
+    const entries = (answer: LeaderboardsAnswer): { rank: number; model: string }[][] =>
+      answer.node.leaderboards.map((leaderboard) => leaderboard.entries.map((entry) => ({ rank: entry.rank, model: entry.model.id })));
+    expect(entries(board.answer.data as unknown as LeaderboardsAnswer)).toEqual(entries(expected.data!));
+    // The condition matters: the dataset has results of older models, and none of them is shown.
+    const older = async (ids?: string[]): Promise<number> => {
+      const [row] = await server.db.read(
+        'MATCH (:Dataset {id: $dataset})<-[:ON]-(:Result)<-[:ACHIEVED]-(m:Model) WHERE m.year < 2023 AND ($ids IS NULL OR m.id IN $ids) RETURN count(DISTINCT m) AS models',
+        { dataset, ids: ids ?? null },
+      );
+      return Number(row!['models']);
+    };
+    expect(await older()).toBeGreaterThan(0);
+    expect(await older(entries(board.answer.data as unknown as LeaderboardsAnswer).flat().map((entry) => entry.model))).toBe(0);
+  });
+
   it('reads an entity, its neighbourhood and related models as the API does', async () => {
     const entity = await call('get_entity', { id: 'esm-2' });
     const api = await server.gql<{ model: { name: string; basedOn: { id: string }[] }; neighborhood: { nodes: { id: string }[] }; relatedModels: { model: { id: string } }[] }>(

@@ -44,7 +44,8 @@ describe('a database outage', () => {
     });
     // The seeding has its own, generous timeout; the stall deadline under test follows the 5 s Cypher timeout.
     await ensureRelease(db, { timeoutMs: BUDGET.hook, staleClaimMs: 0 });
-    server = await startHttpServer({ db, config: loadConfig({}), logger, port: 0 });
+    // The answers must come from Neo4j: a whole answer cached before the outage would hide it.
+    server = await startHttpServer({ db, config: loadConfig({ RESPONSE_CACHE_MB: '0' }), logger, port: 0 });
   }, BUDGET.neo4jStart + 2 * BUDGET.hook);
 
   afterAll(async () => {

@@ -1,67 +1,131 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { useTestServer } from '../harness.js';
+import { useTestServer, type TestServer } from '../harness.js';
 
 interface Limited {
   status: number;
+  /** The RateLimit field's r (whole tokens left) and t (seconds), absent when the field does not say. */
   remaining: number | null;
+  reset: number | null;
   headers: Headers;
-  body: { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] };
+  body: { data?: unknown; errors?: { extensions?: Record<string, unknown> }[]; extensions?: { cost?: { estimated: number } } };
 }
 
 const CHEAP = '{ release { version } }';
-// 100 models, 20 domains each assumed, 20 tasks each: tens of thousands of estimated nodes, hundreds of tokens.
+// 20 models, 20 domains each assumed: a few hundred estimated nodes, a few tokens.
+const MEDIUM = '{ models(first: 20) { nodes { domains { name } } } }';
+// 100 models, 20 domains each assumed, 20 tasks each: tens of thousands of estimated nodes, a full bucket.
 const EXPENSIVE = '{ models(first: 100) { nodes { domains { tasks { name } } } } }';
 
-describe('rate limits', () => {
-  const server = useTestServer({ RATE_LIMIT: 'true', RATE_LIMIT_POINTS: '12', RATE_LIMIT_WINDOW_S: '60', API_KEYS: 'key-one,key-two' });
+function parameter(field: string | null, name: string): number | null {
+  const value = new RegExp(`;${name}=(\\d+)`).exec(field ?? '')?.[1];
+  return value === undefined ? null : Number(value);
+}
 
-  async function ask(query: string, headers: Record<string, string> = {}): Promise<Limited> {
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
-    const remaining = /;r=(\d+);/.exec(response.headers.get('ratelimit') ?? '')?.[1];
-    return { status: response.status, remaining: remaining === undefined ? null : Number(remaining), headers: response.headers, body: (await response.json()) as Limited['body'] };
-  }
+async function limited(response: Response): Promise<Limited> {
+  const field = response.headers.get('ratelimit');
+  return { status: response.status, remaining: parameter(field, 'r'), reset: parameter(field, 't'), headers: response.headers, body: (await response.json()) as Limited['body'] };
+}
 
-  it('takes tokens by cost, announces the policy, and refuses an operation the budget cannot cover without charging it', async () => {
-    const first = await ask(CHEAP);
-    expect(first.status).toBe(200);
-    expect(first.headers.get('ratelimit-policy')).toBe('"default";q=12;w=60');
-    expect(first.remaining).toBe(11);
-    const expensive = await ask(EXPENSIVE);
-    expect(expensive.status).toBe(429);
-    expect(expensive.body.errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
-    expect(expensive.body.data).toBeUndefined();
-    const retryAfter = Number(expensive.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(60);
-    // The refused operation paid only its token at the door.
-    expect((await ask(CHEAP)).remaining).toBe(9);
+function asker(server: TestServer): (query: string, headers?: Record<string, string>) => Promise<Limited> {
+  return async (query, headers = {}) =>
+    limited(await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) }));
+}
+
+function expectRefused(refused: Limited): number {
+  expect(refused.status).toBe(429);
+  expect(refused.body.errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
+  const retryAfter = Number(refused.headers.get('retry-after'));
+  expect(retryAfter).toBeGreaterThan(0);
+  // The draft: Retry-After never names a moment before the reset parameter.
+  expect(refused.reset).toBe(retryAfter);
+  return retryAfter;
+}
+
+describe('rate limits: a token bucket per client', () => {
+  // 12 tokens refilled over an hour: one every 300 s, so no token comes back while these tests run.
+  const server = useTestServer({
+    RATE_LIMIT: 'true',
+    RATE_LIMIT_POINTS: '12',
+    RATE_LIMIT_WINDOW_S: '3600',
+    RATE_LIMIT_EXPORT_POINTS: '6',
+    API_KEYS: 'weighted,spent,exports,own',
+  });
+  const ask = asker(server);
+
+  it('takes tokens by cost: one for a cheap query, one per 100 estimated nodes for a dearer one', async () => {
+    const key = { 'x-api-key': 'weighted' };
+    const cheap = await ask(CHEAP, key);
+    expect(cheap.status).toBe(200);
+    expect(cheap.headers.get('ratelimit-policy')).toBe('"default";q=12;w=3600');
+    expect(cheap.remaining).toBe(11);
+    expect(cheap.reset).toBeGreaterThan(0);
+    const medium = await ask(MEDIUM, key);
+    expect(medium.status).toBe(200);
+    const tokens = Math.ceil(medium.body.extensions!.cost!.estimated / 100);
+    expect(tokens).toBeGreaterThan(1);
+    expect(medium.remaining).toBe(11 - tokens);
   });
 
-  it('refuses every request with 429 and Retry-After once the budget is spent', async () => {
+  it('refuses an operation the bucket cannot cover with 429 and Retry-After, charging only its token at the door', async () => {
+    const key = { 'x-api-key': 'spent' };
+    expect((await ask(CHEAP, key)).remaining).toBe(11);
+    const expensive = await ask(EXPENSIVE, key);
+    const retryAfter = expectRefused(expensive);
+    expect(expensive.body.data).toBeUndefined();
+    // It takes a full bucket, 11 tokens beyond its door token, and 10 are left: one more token, 300 s at most.
+    expect(retryAfter).toBeLessThanOrEqual(300);
+    expect(expensive.remaining).toBe(10);
+    expect((await ask(CHEAP, key)).remaining).toBe(9);
+  });
+
+  it('refuses every request once the bucket is empty, the exports included', async () => {
     let last = await ask(CHEAP);
     while (last.status === 200) last = await ask(CHEAP);
-    expect(last.status).toBe(429);
-    expect(last.body.errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
-    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+    expectRefused(last);
     expect(last.remaining).toBe(0);
     const exportRefused = await fetch(new URL('/export/graph.jsonl', server.url));
     expect(exportRefused.status).toBe(429);
+    expect(Number(exportRefused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
-  it('gives each known API key its own budget and refuses an unknown key', async () => {
-    const keyed = await ask(CHEAP, { 'x-api-key': 'key-one' });
+  it('charges a whole-graph export RATE_LIMIT_EXPORT_POINTS tokens', async () => {
+    const key = { 'x-api-key': 'exports' };
+    const descriptor = await fetch(new URL('/export/croissant.json', server.url), { headers: key });
+    expect(parameter(descriptor.headers.get('ratelimit'), 'r')).toBe(11);
+    const whole = await fetch(new URL('/export/graph.graphml', server.url), { headers: key });
+    expect(whole.status).toBe(200);
+    expect(parameter(whole.headers.get('ratelimit'), 'r')).toBe(5);
+    await whole.arrayBuffer();
+    const again = await fetch(new URL('/export/graph.graphml', server.url), { headers: key });
+    expect(again.status).toBe(429);
+  });
+
+  it('gives each known API key its own bucket and refuses an unknown key', async () => {
+    const keyed = await ask(CHEAP, { 'x-api-key': 'own' });
     expect(keyed.status).toBe(200);
     expect(keyed.remaining).toBe(11);
     const unknown = await ask(CHEAP, { 'x-api-key': 'not-a-key' });
     expect(unknown.status).toBe(401);
     expect(unknown.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
+});
 
-  it('charges a whole-graph export RATE_LIMIT_EXPORT_POINTS tokens', async () => {
-    const response = await fetch(new URL('/export/croissant.json', server.url), { headers: { 'x-api-key': 'key-two' } });
-    expect(/;r=(\d+);/.exec(response.headers.get('ratelimit') ?? '')?.[1]).toBe('11');
-    // The default export cost (500) is more than this budget of 12.
-    const whole = await fetch(new URL('/export/graph.graphml', server.url), { headers: { 'x-api-key': 'key-two' } });
-    expect(whole.status).toBe(429);
+describe('rate limits: tokens come back', () => {
+  // One token, back 2 s after it is taken.
+  const server = useTestServer({ RATE_LIMIT: 'true', RATE_LIMIT_POINTS: '1', RATE_LIMIT_WINDOW_S: '2' });
+  const ask = asker(server);
+
+  it('serves a refused client again once it has waited Retry-After seconds', async () => {
+    let last = await ask(CHEAP);
+    // Two requests within 2 s empty the bucket (each loop turn is one more try, however slow the machine).
+    while (last.status === 200) last = await ask(CHEAP);
+    const retryAfter = expectRefused(last);
+    expect(retryAfter).toBeLessThanOrEqual(2);
+    // The wait is the server's own Retry-After: any longer wait leaves the token there all the same.
+    await sleep(retryAfter * 1000);
+    const served = await ask(CHEAP);
+    expect(served.status).toBe(200);
+    expect(served.remaining).toBe(0);
   });
 });

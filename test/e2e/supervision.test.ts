@@ -41,6 +41,9 @@ describe('the supervised local Neo4j', () => {
       // The first queries of a Neo4j just restarted can take longer than the default Cypher timeout on a busy machine.
       CYPHER_TIMEOUT_MS: String(BUDGET.transaction),
       LOG_LEVEL: 'info',
+      NEO4J_LOCAL_CLASS_ARCHIVE: 'false',
+      // The answers must come from Neo4j: a whole answer cached before the kill would hide the outage.
+      RESPONSE_CACHE_MB: '0',
     };
     delete env['NEO4J_URI'];
     const server = spawn('node', ['--import', 'tsx', 'src/index.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseTimeoutError, DatabaseUnavailableError, Database } from '../../src/db/database.js';
-import { testDatabase } from '../neo4j.js';
+import { testDatabase, testNeo4j } from '../neo4j.js';
 import { BUDGET } from '../time.js';
 
 describe('Database', () => {
@@ -29,5 +29,30 @@ describe('Database', () => {
     });
     await expect(nowhere.read('RETURN 1')).rejects.toBeInstanceOf(DatabaseUnavailableError);
     await nowhere.close();
+  });
+
+  it('reads through the neo4j:// scheme: routed to the readers of the routing table, by a single instance too', async () => {
+    const { uri, ...rest } = testNeo4j();
+    const routed = new Database({
+      ...rest,
+      uri: uri.replace(/^bolt(\+s|\+ssc)?:/, 'neo4j$1:'),
+      transactionTimeoutMs: BUDGET.transaction,
+      acquisitionTimeoutMs: BUDGET.connection,
+      maxPoolSize: 2,
+    });
+    try {
+      expect(routed.uri).toMatch(/^neo4j(\+s|\+ssc)?:\/\//);
+      // What a neo4j:// driver is told: the instance's own Bolt address serves reads (and writes and routing),
+      // so READ sessions are sent there; a cluster lists its followers and secondaries as READ instead.
+      const [table] = await routed.read("CALL dbms.routing.getRoutingTable({}, 'neo4j') YIELD servers RETURN servers");
+      const servers = table?.['servers'] as { role: string; addresses: string[] }[];
+      expect(servers.find((server) => server.role === 'READ')?.addresses).toEqual([new URL(uri).host]);
+      const [direct] = await slow.read('MATCH (m:Model) RETURN count(m) AS models');
+      const [viaRouting] = await routed.read('MATCH (m:Model) RETURN count(m) AS models');
+      expect(viaRouting).toEqual(direct);
+      expect(Number(viaRouting?.['models'])).toBeGreaterThan(0);
+    } finally {
+      await routed.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbHitsProbe, type DbHitsProbe } from '../../src/bench/db-hits.js';
+import { dbHitsProbe, type DbHitsProbe } from '../../src/limits/db-hits.js';
 import { FIELD_COSTS } from '../../src/limits/field-costs.js';
 import { testDatabase } from '../neo4j.js';
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -84,4 +84,46 @@ describe('local Neo4j launcher', () => {
     expect(output).toContain('NEO4J_URI');
     rmSync(bin, { recursive: true, force: true });
   }, BUDGET.shortProcess);
+});
+
+describe('the class-data archive of the local Neo4j', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'archive-test-'));
+  const archiveDir = path.join(dataDir, 'cds');
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const startWithArchive = async (): ReturnType<typeof startLocalNeo4j> =>
+    startLocalNeo4j({ dataDir: path.join(dataDir, 'store'), boltPort: await freePort(), startTimeoutMs: BUDGET.neo4jStart, classArchiveDir: archiveDir });
+  const answers = async (uri: string): Promise<unknown> => {
+    const db = new Database({ uri, user: 'neo4j', password: '', database: 'neo4j', transactionTimeoutMs: BUDGET.transaction, acquisitionTimeoutMs: BUDGET.connection, maxPoolSize: 1 });
+    try {
+      return await db.read('RETURN 1 AS one');
+    } finally {
+      await db.close();
+    }
+  };
+
+  it('is written from the classes one start loaded, and the next start maps it', async () => {
+    const first = await startWithArchive();
+    try {
+      expect(await answers(first.uri)).toEqual([{ one: 1 }]);
+      expect(readdirSync(archiveDir).filter((file) => file.endsWith('.classes'))).toHaveLength(1);
+      expect(await first.buildClassArchive()).toBe(true);
+      expect(await first.buildClassArchive()).toBe(false);
+    } finally {
+      await first.stop();
+    }
+    // Only the archive is left: the class list and the work files are gone.
+    const [archive, ...others] = readdirSync(archiveDir);
+    expect(others).toEqual([]);
+    expect(archive).toMatch(/^neo4j-[0-9a-f]{16}\.jsa$/);
+
+    const second = await startWithArchive();
+    try {
+      // The JVM maps the archive into memory when it uses it, so it is among the process's mappings.
+      expect(readFileSync(`/proc/${String(second.pid)}/maps`, 'utf8')).toContain(path.join(archiveDir, archive!));
+      expect(await answers(second.uri)).toEqual([{ one: 1 }]);
+      expect(readdirSync(archiveDir)).toEqual([archive]);
+    } finally {
+      await second.stop();
+    }
+  }, 2 * BUDGET.neo4jStart + 2 * BUDGET.shortProcess + BUDGET.test);
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { responseHash } from '../../src/bench/canonical.js';
-import { measureSequential, median } from '../../src/bench/measure.js';
-import type { RealProfile } from '../../src/bench/profile.js';
-import { Rng } from '../../src/bench/rng.js';
-import { generateGraph } from '../../src/bench/synthetic.js';
+import { responseHash } from '../../bench/src/canonical.js';
+import { measureSequential, median, type Measurement } from '../../bench/src/measure.js';
+import type { RealProfile } from '../../bench/src/profile.js';
+import { markdown, sizeSummaries, type BenchReport, type OperationResult } from '../../bench/src/report.js';
+import { Rng } from '../../bench/src/rng.js';
+import { combineRounds, geometricMean, roundRatios, type Round } from '../../bench/src/rounds.js';
+import { generateGraph } from '../../bench/src/synthetic.js';
 
 const profile: RealProfile = {
   nodes: {
@@ -65,5 +67,71 @@ describe('sequential measurement', () => {
     expect(measured.errors).toBe(2);
     expect(measured.p50).toBeGreaterThanOrEqual(4);
     expect(measured.p99).toBeGreaterThanOrEqual(measured.p50);
+  });
+});
+
+describe('interleaved rounds', () => {
+  const m = (rps: number, p50: number): Measurement => ({ rps, p50, p99: p50 * 2, errors: 0 });
+
+  it('takes each ratio within a round and reports its median and spread', () => {
+    const rounds: Round[] = [
+      { ours: m(100, 4), peer: m(80, 5), floor: m(400, 1), 'http-floor': m(300, 2) },
+      { ours: m(50, 8), peer: m(60, 7), floor: m(200, 2), 'http-floor': m(150, 4) },
+      { ours: m(90, 4), peer: m(100, 4), floor: m(390, 1), 'http-floor': m(290, 2) },
+    ];
+    const ratios = roundRatios(rounds);
+    expect(ratios['ours/peer']).toEqual({ median: 0.9, min: 50 / 60, max: 1.25, crossesOne: true });
+    expect(ratios['ours/http-floor']).toEqual({ median: 2, min: 2, max: 2, crossesOne: false });
+    expect(ratios['ours/floor']).toEqual({ median: 4, min: 4, max: 4, crossesOne: false });
+    // No N+1 in any round: no ratio rather than a made-up one.
+    expect(ratios['ours/n+1']).toBeUndefined();
+  });
+
+  it('combines rounds by their medians, a sequential system by its slowest answer for p99', () => {
+    const rounds: Round[] = [{ ours: m(10, 100), peer: m(1, 1000) }, { ours: m(30, 50), peer: m(0.5, 2000) }, { ours: m(20, 70), peer: m(2, 500) }];
+    const combined = combineRounds(rounds, ['peer']);
+    expect(combined.ours).toEqual({ rps: 20, p50: 70, p99: 140, errors: 0 });
+    expect(combined.peer).toEqual({ rps: 1, p50: 1000, p99: 4000, errors: 0 });
+    expect(combined.floor).toBeUndefined();
+  });
+
+  it('averages ratios geometrically, so that 2x and 0.5x cancel out', () => {
+    expect(geometricMean([2, 0.5])).toBeCloseTo(1, 10);
+    expect(geometricMean([1, 4])).toBeCloseTo(2, 10);
+    expect(geometricMean([])).toBeUndefined();
+  });
+
+  it('writes a cold and a warm row per operation with the spreads, and a summary line per size', () => {
+    const rounds: Round[] = [
+      { ours: m(100, 4), 'ours-warm': m(400, 1), peer: m(80, 5), floor: m(400, 1), 'http-floor': m(300, 2) },
+      { ours: m(50, 8), 'ours-warm': m(300, 1.5), peer: m(60, 7), floor: m(200, 2), 'http-floor': m(150, 4) },
+    ];
+    const operation = (name: string): OperationResult => ({
+      size: 'S',
+      operation: name,
+      sequential: [],
+      roundTrips: { ours: 1 },
+      sameData: { ours: true, peer: true },
+      rounds,
+      results: combineRounds(rounds, []),
+      ratios: roundRatios(rounds),
+      loadAverages: [3.5, 4.25],
+    });
+    const report: BenchReport = {
+      date: '2026-01-01',
+      machine: 'test',
+      settings: { connections: 8, seconds: 1, runs: 2 },
+      graphs: {},
+      operations: [operation('first-page'), operation('search')],
+    };
+    const text = markdown(report);
+    expect(text).toContain('| S | first-page | 75 | 6.00 / 12.0 |');
+    expect(text).toContain('1.04 (0.83–1.25, crosses 1.0)');
+    expect(text).toContain('| 3.9 (3.5–4.3) |');
+    // Warm: 350 req/s; 4x and 6x the cold rate; 5x and 5x the peer's; 0.5 and 0.375 of the HTTP floor's p50.
+    expect(text).toContain('| S | search | 350 | 1.25 / 2.50 | 5.00 (4.00–6.00) | 5.00 | 0.44 (0.38–0.50) |');
+    expect(sizeSummaries(report)).toEqual([
+      'S, geometric mean over 2 operations: ours ÷ peer req/s 1.04, ours p50 ÷ floor p50 4.00, ours p50 ÷ HTTP floor p50 2.00; warm ÷ peer req/s 5.00; load average 3.9 (3.5–4.3).',
+    ]);
   });
 });

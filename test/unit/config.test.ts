@@ -42,6 +42,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', QUERY_STATS: 'true' }).queryStats).toBe(true);
   });
 
+  it('keeps 64 MB of answers unless RESPONSE_CACHE_MB says otherwise, and none for 0', () => {
+    expect(loadConfig({}).responseCacheBytes).toBe(64 * 2 ** 20);
+    expect(loadConfig({ RESPONSE_CACHE_MB: '0' }).responseCacheBytes).toBe(0);
+    expect(() => loadConfig({ RESPONSE_CACHE_MB: '-1' })).toThrow(/RESPONSE_CACHE_MB must be an integer 0\.\.100000, got "-1"/);
+  });
+
   it('allows no CORS origin and serves no pages in production unless asked for', () => {
     expect(loadConfig({}).corsOrigins).toEqual(['*']);
     expect(loadConfig({}).playground).toBe(true);

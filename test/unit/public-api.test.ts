@@ -3,9 +3,6 @@ import { matchesTag, readTag } from '../../src/caching/http-cache.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { propertyTypeOf } from '../../src/db/graph-export.js';
 import { xmlEscape } from '../../src/export/graphml.js';
-import { RateLimiter, type RateLimitConfig } from '../../src/rate-limit/rate-limiter.js';
-
-const LIMIT: RateLimitConfig = { enabled: true, points: 10, windowSeconds: 60, nodesPerPoint: 100, exportPoints: 5, apiKeys: [], apiKeyHeader: 'x-api-key' };
 
 describe('propertyTypeOf', () => {
   it('maps Cypher value types to neo4j-admin header types, mixed ones to strings', () => {
@@ -40,35 +37,6 @@ describe('readTag and matchesTag', () => {
     expect(matchesTag('*', tag)).toBe(true);
     expect(matchesTag('"x"', tag)).toBe(false);
     expect(matchesTag(undefined, tag)).toBe(false);
-  });
-});
-
-describe('RateLimiter', () => {
-  it('charges one token per nodesPerPoint estimated nodes, at least one', async () => {
-    const limiter = await RateLimiter.create(LIMIT);
-    expect(limiter.pointsFor(0)).toBe(1);
-    expect(limiter.pointsFor(100)).toBe(1);
-    expect(limiter.pointsFor(101)).toBe(2);
-  });
-
-  it('takes tokens until the budget is spent; a refused take costs nothing', async () => {
-    const limiter = await RateLimiter.create(LIMIT);
-    expect(await limiter.take('a', 4)).toMatchObject({ allowed: true, state: { remaining: 6 } });
-    const refused = await limiter.take('a', 7);
-    expect(refused.allowed).toBe(false);
-    expect(refused.state.remaining).toBe(6);
-    expect(refused.state.resetSeconds).toBeGreaterThan(0);
-    expect(await limiter.take('a', 6)).toMatchObject({ allowed: true, state: { remaining: 0 } });
-    expect(await limiter.take('b', 1)).toMatchObject({ allowed: true, state: { remaining: 9 } });
-  });
-
-  it('writes the IETF RateLimit and RateLimit-Policy fields', async () => {
-    const limiter = await RateLimiter.create(LIMIT);
-    expect(limiter.headers({ remaining: 3, resetSeconds: 42 })).toEqual({ 'ratelimit-policy': '"default";q=10;w=60', ratelimit: '"default";r=3;t=42' });
-  });
-
-  it('says what to install when a Redis store is asked for without its client', async () => {
-    await expect(RateLimiter.create({ ...LIMIT, redisUrl: 'redis://localhost:6379' })).rejects.toThrow('npm install ioredis');
   });
 });
 

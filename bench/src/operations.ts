@@ -4,12 +4,12 @@
  * equivalent query, and how to pull the comparable payload out of each system's answer.
  */
 import { readFileSync } from 'node:fs';
-import { encodeCursor } from '../cursor.js';
-import type { Reader } from '../db/database.js';
-import { lineageQuery, type LineageStepRow } from '../db/lineage.js';
-import { cypherQuery } from '../db/queries.js';
-import { candidatesByRequest, rankCandidates, searchParams, searchPlan, type Candidate } from '../db/search.js';
-import { projectPath } from '../paths.js';
+import { encodeCursor } from '../../src/cursor.js';
+import type { Reader } from '../../src/db/database.js';
+import { lineageQuery, type LineageStepRow } from '../../src/db/lineage.js';
+import { cypherQuery } from '../../src/db/queries.js';
+import { candidatesByRequest, rankCandidates, searchParams, searchPlan, type Candidate } from '../../src/db/search.js';
+import { projectPath } from '../../src/paths.js';
 
 export interface OperationContext {
   /** Variables shared by the operations, chosen once per graph. */

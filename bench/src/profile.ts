@@ -7,9 +7,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Database } from '../db/database.js';
-import { splitStatements } from '../db/cypher-script.js';
-import { SCRIPT_DIRS } from '../db/scripts.js';
+import type { Database } from '../../src/db/database.js';
+import { splitStatements } from '../../src/db/cypher-script.js';
+import { SCRIPT_DIRS } from '../../src/db/scripts.js';
 
 export type Props = Record<string, unknown>;
 

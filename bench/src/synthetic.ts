@@ -3,8 +3,8 @@
  * and per-node degrees resampled from the real graph, at a chosen number of models; deterministic for a seed.
  * Loaded with batched UNWIND ... CREATE into an empty database.
  */
-import type { Database } from '../db/database.js';
-import { applyDerived, applySchema } from '../db/scripts.js';
+import type { Database } from '../../src/db/database.js';
+import { applyDerived, applySchema } from '../../src/db/scripts.js';
 import type { Props, RealProfile } from './profile.js';
 import { Rng } from './rng.js';
 

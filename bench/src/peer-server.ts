@@ -6,9 +6,10 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import neo4j from 'neo4j-driver';
-import { lineageQuery } from '../db/lineage.js';
-import { cypherQuery } from '../db/queries.js';
+import { lineageQuery } from '../../src/db/lineage.js';
+import { cypherQuery } from '../../src/db/queries.js';
 import { NEIGHBORHOOD_FLOOR } from './operations.js';
+import { onStopSignal } from './stop-signal.js';
 
 /** GraphQL's block strings keep Cypher as written, except that triple quotes would end them. */
 const block = (cypher: string): string => `"""\n${cypher.replaceAll('"""', '\\"""')}\n"""`;
@@ -80,6 +81,7 @@ const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
 const server = new ApolloServer({ schema });
 const { url } = await startStandaloneServer(server, { listen: { port: Number(process.env['PORT'] ?? 4100) } });
 console.log(`peer ready at ${url}`);
-process.on('SIGTERM', () => {
-  void server.stop().then(() => driver.close()).then(() => process.exit(0));
+onStopSignal(async () => {
+  await server.stop();
+  await driver.close();
 });

@@ -1,0 +1,79 @@
+/**
+ * Interleaved rounds: every system is measured once per round, one after another, and each ratio between two
+ * systems is taken within a round. Drift of a shared machine (another job starting, a GC storm, thermal limits)
+ * then lands on both sides of a ratio instead of on whichever system happened to run during it; the report
+ * gives the median of the per-round ratios and their spread.
+ */
+import { median, medianOf, type Measurement } from './measure.js';
+
+/** `ours` runs with the response cache off (the cold figures); `ours-warm` is the same server with it on. */
+export const SYSTEMS = ['ours', 'ours-warm', 'n+1', 'peer', 'floor', 'http-floor'] as const;
+export type System = (typeof SYSTEMS)[number];
+
+/** One round: a measurement per system. */
+export type Round = Partial<Record<System, Measurement>>;
+
+/**
+ * The ratios the report gives. Throughput ratios read "higher is better for ours", latency ratios "lower is".
+ */
+export const RATIOS = {
+  'ours/peer': { of: 'ours', to: 'peer', figure: 'rps' },
+  'ours/http-floor': { of: 'ours', to: 'http-floor', figure: 'p50' },
+  'ours/floor': { of: 'ours', to: 'floor', figure: 'p50' },
+  'ours/n+1': { of: 'ours', to: 'n+1', figure: 'rps' },
+  'ours-warm/ours': { of: 'ours-warm', to: 'ours', figure: 'rps' },
+  'ours-warm/peer': { of: 'ours-warm', to: 'peer', figure: 'rps' },
+  'ours-warm/http-floor': { of: 'ours-warm', to: 'http-floor', figure: 'p50' },
+} as const satisfies Record<string, { of: System; to: System; figure: 'rps' | 'p50' }>;
+export type RatioName = keyof typeof RATIOS;
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  /** The rounds disagree on which side of 1.0 the ratio lies: the median alone would overstate what is known. */
+  crossesOne: boolean;
+}
+
+export function spreadOf(values: number[]): Spread | undefined {
+  if (values.length === 0) return undefined;
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  return { median: median(values), min, max, crossesOne: min < 1 && max > 1 };
+}
+
+/** Each ratio per round (rounds missing either system, or with a zero divisor, are left out), as a spread. */
+export function roundRatios(rounds: Round[]): Partial<Record<RatioName, Spread>> {
+  const ratios: Partial<Record<RatioName, Spread>> = {};
+  for (const [name, { of, to, figure }] of Object.entries(RATIOS) as [RatioName, (typeof RATIOS)[RatioName]][]) {
+    const values = rounds.flatMap((round) => {
+      const a = round[of]?.[figure];
+      const b = round[to]?.[figure];
+      return a !== undefined && b !== undefined && b > 0 ? [a / b] : [];
+    });
+    const spread = spreadOf(values);
+    if (spread) ratios[name] = spread;
+  }
+  return ratios;
+}
+
+/**
+ * One figure per system over all rounds: the medians. A system measured one request at a time has no
+ * percentile to speak of: its p99 is the slowest answer of all rounds.
+ */
+export function combineRounds(rounds: Round[], sequential: readonly System[]): Round {
+  const combined: Round = {};
+  for (const system of SYSTEMS) {
+    const measured = rounds.flatMap((round) => (round[system] ? [round[system]] : []));
+    if (measured.length === 0) continue;
+    const m = medianOf(measured);
+    combined[system] = sequential.includes(system) ? { ...m, p99: Math.max(...measured.map((r) => r.p99)) } : m;
+  }
+  return combined;
+}
+
+/** The geometric mean: the average of ratios that treats 2× and 0.5× as cancelling out. */
+export function geometricMean(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  return Math.exp(values.reduce((sum, v) => sum + Math.log(v), 0) / values.length);
+}

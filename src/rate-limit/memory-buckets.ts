@@ -1,0 +1,56 @@
+/**
+ * The buckets of one process, in memory. A full bucket is the same as none, so the store forgets full buckets,
+ * and it holds at most `maxClients` of them (the least recently seen client is forgotten first, as if its bucket
+ * were full): memory stays bounded whatever the number of clients.
+ */
+import type { BucketStore, Taken, TokenBucket } from './token-bucket.js';
+
+/** The most clients whose buckets one process remembers (about 100 bytes each). */
+const MAX_CLIENTS = 100_000;
+
+interface Held {
+  tokens: number;
+  /** When the bucket held `tokens`, on the store's clock. */
+  at: number;
+}
+
+export class MemoryBuckets implements BucketStore {
+  /** In the order the clients were last seen, least recent first (a take moves its client to the end). */
+  private readonly buckets = new Map<string, Held>();
+
+  constructor(
+    private readonly bucket: TokenBucket,
+    /** Milliseconds on a clock that never goes back; tests give their own. */
+    private readonly now: () => number = () => performance.now(),
+    private readonly maxClients: number = MAX_CLIENTS,
+  ) {}
+
+  /** How many clients' buckets are held (the rest are full). */
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  take(client: string, cost: number): Promise<Taken> {
+    const now = this.now();
+    const held = this.buckets.get(client);
+    const level = held ? this.bucket.levelAt(held.tokens, held.at, now) : this.bucket.capacity;
+    const allowed = level >= cost;
+    const left = allowed ? level - cost : level;
+    this.buckets.delete(client);
+    if (left < this.bucket.capacity) this.buckets.set(client, { tokens: left, at: now });
+    this.forget(now);
+    return Promise.resolve({ allowed, level: left });
+  }
+
+  /**
+   * Forgets, least recently seen first, the buckets that have filled up, and any beyond `maxClients`; stops at
+   * the first one still filling. Each bucket is forgotten once, so a take costs O(1) amortised; and since an
+   * empty bucket fills in one window, no bucket untouched for a window outlives the next take.
+   */
+  private forget(now: number): void {
+    for (const [client, held] of this.buckets) {
+      if (this.buckets.size <= this.maxClients && this.bucket.levelAt(held.tokens, held.at, now) < this.bucket.capacity) return;
+      this.buckets.delete(client);
+    }
+  }
+}

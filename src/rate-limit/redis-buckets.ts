@@ -1,0 +1,72 @@
+/**
+ * The buckets in Redis, shared by every replica that names the same server: one Lua script reads, refills and
+ * takes from a client's bucket atomically, on the Redis server's clock (so the replicas' clocks do not matter),
+ * and lets a bucket expire once it would be full again. A bucket's key is a hash of its client, so no API key is
+ * stored in Redis. Needs the optional `ioredis` package.
+ */
+import { createHash } from 'node:crypto';
+import type { Logger } from '../logger.js';
+import type { BucketStore, Taken, TokenBucket } from './token-bucket.js';
+
+/** The little of an ioredis client this store uses. */
+interface RedisClient {
+  connect(): Promise<void>;
+  disconnect(): void;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  eval(script: string, keys: number, ...args: (string | number)[]): Promise<unknown>;
+}
+
+const KEY_PREFIX = 'biofm-graph:rate-limit:';
+
+// KEYS[1]: the client's bucket, a hash of `tokens` and `at` (ms); ARGV: capacity, tokens gained per ms, cost.
+// Returns { 1 if taken else 0, the tokens left as a string (Redis would truncate a Lua number to an integer) }.
+const TAKE = `
+local capacity, refill, cost = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
+local held = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local level = capacity
+if held[1] then level = math.min(capacity, tonumber(held[1]) + math.max(0, now - tonumber(held[2])) * refill) end
+local taken = level >= cost
+if taken then level = level - cost end
+redis.call('HSET', KEYS[1], 'tokens', tostring(level), 'at', tostring(now))
+redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - level) / refill) + 1)
+return { taken and 1 or 0, tostring(level) }
+`;
+
+export class RedisBuckets implements BucketStore {
+  private constructor(
+    private readonly bucket: TokenBucket,
+    private readonly redis: RedisClient,
+  ) {}
+
+  /**
+   * Connects before the server takes requests (an unreachable Redis stops the start). Later, while Redis is
+   * unreachable, a take fails at once (the request gets 500: replicas never fall back to budgets of their own)
+   * and the client reconnects by itself; each failure is logged.
+   */
+  static async connect(bucket: TokenBucket, url: string, logger: Logger): Promise<RedisBuckets> {
+    let Redis: new (url: string, options: Record<string, unknown>) => RedisClient;
+    try {
+      // Optional: only deployments that share budgets through Redis install it.
+      ({ Redis } = (await import('ioredis' as string)) as { Redis: typeof Redis });
+    } catch {
+      throw new Error('RATE_LIMIT_REDIS_URL is set but the ioredis package is not installed; run npm install ioredis');
+    }
+    // Without the offline queue a command fails at once while Redis is unreachable, instead of holding requests.
+    const redis = new Redis(url, { enableOfflineQueue: false, lazyConnect: true });
+    redis.on('error', (error) => logger.warn({ err: error }, 'rate limit: Redis unreachable'));
+    try {
+      await redis.connect();
+    } catch (error) {
+      redis.disconnect();
+      throw new Error(`RATE_LIMIT_REDIS_URL: cannot connect to Redis (${error instanceof Error ? error.message : String(error)})`);
+    }
+    return new RedisBuckets(bucket, redis);
+  }
+
+  async take(client: string, cost: number): Promise<Taken> {
+    const [taken, level] = (await this.redis.eval(TAKE, 1, KEY_PREFIX + createHash('sha256').update(client).digest('base64url'), this.bucket.capacity, this.bucket.refillPerMs, cost)) as [number, string];
+    return { allowed: taken === 1, level: Number(level) };
+  }
+}
