@@ -21,14 +21,15 @@ CREATE INDEX dataset_modality IF NOT EXISTS FOR (n:Dataset) ON (n.modality);
 // English analyzer; the folded* copies make accents optional. searchKind lets both filter by kind.
 CREATE FULLTEXT INDEX entity_keys IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchKeys, n.searchKind]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+// The earlier definitions of the words index, under other names (entity_text: names and descriptions only;
+// entity_words: without paper titles): a graph built before keeps its indexes (CREATE ... IF NOT EXISTS), and
+// nothing reads these any more. Dropped first: CREATE ... IF NOT EXISTS does nothing when an index of the same
+// definition exists under another name.
+DROP INDEX entity_text IF EXISTS;
+DROP INDEX entity_words IF EXISTS;
 CREATE FULLTEXT INDEX entity_fulltext IF NOT EXISTS FOR (n:Entity)
   ON EACH [n.name, n.foldedName, n.aliases, n.foldedAliases, n.description, n.foldedDescription, n.paperTitle,
     n.foldedPaperTitle, n.topics, n.searchKind]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}};
-// The earlier definitions of the words index, under other names (entity_text: names and descriptions only;
-// entity_words: without paper titles): a graph built before keeps its indexes (CREATE ... IF NOT EXISTS), and
-// nothing reads these any more.
-DROP INDEX entity_text IF EXISTS;
-DROP INDEX entity_words IF EXISTS;
 // Queries that follow may rely on the indexes above, so wait until they are online.
 CALL db.awaitIndexes(300);
