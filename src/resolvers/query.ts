@@ -46,7 +46,7 @@ export const Query: QueryResolvers = {
   },
   task: (_, { id }, context) => entityWithLabel(context, id, 'Task'),
   dataset: (_, { id }, context) => entityWithLabel(context, id, 'Dataset'),
-  models: (_, args, context) => modelPage(context, { scope: 'all', parentId: '', args: pageArgs(args) }),
+  models: (_, args, context, info) => modelPage(context, { scope: 'all', parentId: '', args: pageArgs(args, info) }),
   model: (_, { id }, context) => entityWithLabel(context, id, 'Model'),
   search: (_, { text, first, kinds }, context) =>
     searchEntities(context.reader, text, checkRange('first', first ?? 10, 0, 100), kindLabels(kinds)),

@@ -1,0 +1,52 @@
+/**
+ * What a request selects below a field, read from its syntax tree, so that a list query carries the stored
+ * properties its answer needs and no others (db/projections.ts). Fragments are expanded; `@skip` and `@include`
+ * are not read, so a property they leave out may be carried for nothing, never missed.
+ */
+import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { STORED_PROPERTIES } from '../db/projections.js';
+
+/** Fields that read stored properties under other names; every other property field reads its namesake. */
+const FIELD_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  paper: ['paperTitle', 'paperVenue', 'paperYear', 'paperUrl'],
+};
+
+/** The fields of a selection set, fragments expanded (each fragment once: spreading it again adds nothing). */
+function fieldsOf(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+  seen = new Set<string>(),
+  found: FieldNode[] = [],
+): FieldNode[] {
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) found.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, fragments, seen, found);
+    else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      fieldsOf(fragments[selection.name.value]?.selectionSet, fragments, seen, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * The stored properties (sorted) that the fields selected on the objects at `path` below the current field read,
+ * e.g. `['nodes']` under a connection.
+ */
+export function selectedProperties(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+  let level: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) {
+    level = level.flatMap((field) => fieldsOf(field.selectionSet, info.fragments)).filter((field) => field.name.value === name);
+  }
+  const properties = new Set<string>();
+  for (const field of level.flatMap((node) => fieldsOf(node.selectionSet, info.fragments))) {
+    const name = field.name.value;
+    for (const property of FIELD_PROPERTIES[name] ?? (STORED_PROPERTIES.has(name) ? [name] : [])) properties.add(property);
+  }
+  return [...properties].sort();
+}
+
+/** The stored properties the models of a connection need, whether asked for as `nodes` or as `edges { node }`. */
+export function pageProperties(info: GraphQLResolveInfo): string[] {
+  return [...new Set([...selectedProperties(info, ['nodes']), ...selectedProperties(info, ['edges', 'node'])])].sort();
+}
