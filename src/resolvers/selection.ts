@@ -29,18 +29,19 @@ function fieldsOf(
   return found;
 }
 
-/**
- * The stored properties (sorted) that the fields selected on the objects at `path` below the current field read,
- * e.g. `['nodes']` under a connection.
- */
-export function selectedProperties(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+/** The names of the fields selected on the objects at `path` below the current field (e.g. `['nodes']`). */
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]): string[] {
   let level: readonly FieldNode[] = info.fieldNodes;
   for (const name of path) {
     level = level.flatMap((field) => fieldsOf(field.selectionSet, info.fragments)).filter((field) => field.name.value === name);
   }
+  return level.flatMap((node) => fieldsOf(node.selectionSet, info.fragments)).map((field) => field.name.value);
+}
+
+/** The stored properties (sorted) that the fields selected on the objects at `path` below the current field read. */
+export function selectedProperties(info: GraphQLResolveInfo, path: readonly string[]): string[] {
   const properties = new Set<string>();
-  for (const field of level.flatMap((node) => fieldsOf(node.selectionSet, info.fragments))) {
-    const name = field.name.value;
+  for (const name of selectedFields(info, path)) {
     for (const property of FIELD_PROPERTIES[name] ?? (STORED_PROPERTIES.has(name) ? [name] : [])) properties.add(property);
   }
   return [...properties].sort();
