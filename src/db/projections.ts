@@ -3,7 +3,8 @@
  * query knows them. A list can hold thousands of rows; any other field is read from the full entity when a
  * request asks for it (resolvers/full-row.ts), one query per level. Rows made here say `compact`.
  */
-import type { EntityLabel } from './rows.js';
+import type { EntityLabel, EntityRow } from './rows.js';
+import type { PlainValue } from './values.js';
 
 function projection(variable: string, properties: string[], entries: Record<string, string>): string {
   return `${variable} {${[...properties, ...Object.entries(entries).map(([k, v]) => `${k}: ${v}`)].join(', ')}}`;
@@ -44,4 +45,19 @@ export function selectedProjection(
     compact: 'true',
     ...extra,
   });
+}
+
+/**
+ * A static query (cypher/queries/) cannot name properties in its text: it sends a compact row with the values of
+ * the properties named in `$properties`, in order, as `values` (`n {.id, .name, label: 'Model', compact: true,
+ * values: [p IN $properties | n[p]]}`). This puts each value under its name, on the row itself.
+ */
+export function carryValues<R extends EntityRow>(row: R, properties: readonly string[]): R {
+  const carried = row as unknown as Record<string, PlainValue | undefined> & { values?: PlainValue[] };
+  const values = carried.values ?? [];
+  delete carried.values;
+  properties.forEach((property, i) => {
+    carried[property] = values[i] ?? null;
+  });
+  return row;
 }
