@@ -29,25 +29,46 @@ function fieldsOf(
   return found;
 }
 
-/** The names of the fields selected on the objects at `path` below the current field (e.g. `['nodes']`). */
-export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]): string[] {
-  let level: readonly FieldNode[] = info.fieldNodes;
-  for (const name of path) {
-    level = level.flatMap((field) => fieldsOf(field.selectionSet, info.fragments)).filter((field) => field.name.value === name);
-  }
-  return level.flatMap((node) => fieldsOf(node.selectionSet, info.fragments)).map((field) => field.name.value);
+/**
+ * Answers per field of the document: graphql-js hands every item of a list the same `fieldNodes`, so a field
+ * under a hundred parents reads its selection once.
+ */
+const answers = new WeakMap<readonly FieldNode[], Map<string, string[]>>();
+
+function memoised(info: GraphQLResolveInfo, key: string, compute: () => string[]): string[] {
+  let byKey = answers.get(info.fieldNodes);
+  if (!byKey) answers.set(info.fieldNodes, (byKey = new Map()));
+  let answer = byKey.get(key);
+  if (!answer) byKey.set(key, (answer = compute()));
+  return answer;
 }
 
-/** The stored properties (sorted) that the fields selected on the objects at `path` below the current field read. */
-export function selectedProperties(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+/** The names of the fields selected on the objects at `path` below the current field (e.g. `['nodes']`). */
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+  return memoised(info, `fields:${path.join('.')}`, () => {
+    let level: readonly FieldNode[] = info.fieldNodes;
+    for (const name of path) {
+      level = level.flatMap((field) => fieldsOf(field.selectionSet, info.fragments)).filter((field) => field.name.value === name);
+    }
+    return level.flatMap((node) => fieldsOf(node.selectionSet, info.fragments)).map((field) => field.name.value);
+  });
+}
+
+/** The stored properties the fields of `names` read, sorted. */
+function propertiesOf(names: readonly string[]): string[] {
   const properties = new Set<string>();
-  for (const name of selectedFields(info, path)) {
+  for (const name of names) {
     for (const property of FIELD_PROPERTIES[name] ?? (STORED_PROPERTIES.has(name) ? [name] : [])) properties.add(property);
   }
   return [...properties].sort();
 }
 
+/** The stored properties (sorted) that the fields selected on the objects at `path` below the current field read. */
+export function selectedProperties(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+  return memoised(info, `properties:${path.join('.')}`, () => propertiesOf(selectedFields(info, path)));
+}
+
 /** The stored properties the models of a connection need, whether asked for as `nodes` or as `edges { node }`. */
 export function pageProperties(info: GraphQLResolveInfo): string[] {
-  return [...new Set([...selectedProperties(info, ['nodes']), ...selectedProperties(info, ['edges', 'node'])])].sort();
+  return memoised(info, 'page', () => propertiesOf([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]));
 }
