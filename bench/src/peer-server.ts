@@ -56,9 +56,10 @@ const typeDefs = `#graphql
   # What @neo4j/graphql cannot derive from the types is written in Cypher, as its users do: the same Cypher the
   # server and the floor run.
   type Query {
+    # Its driver hands the probe positions over as Integer objects, which a Float refuses: made floats in Cypher.
     search(requests: [SearchRequest!]!, few: Int!): [Candidate!]! @cypher(columnName: "candidate", statement: ${block(`
       CALL () { ${cypherQuery('search')} }
-      RETURN {node: node, scores: scores} AS candidate`)})
+      RETURN {node: node, scores: [s IN scores | [toFloat(s[0]), s[1]]]} AS candidate`)})
     path(from: ID!, to: ID!, maxHops: Int!): Path @cypher(columnName: "path", statement: ${block(`
       CALL () { ${cypherQuery('shortest-path')} }
       WITH nodes, edges WHERE nodes IS NOT NULL

@@ -25,19 +25,22 @@ export const FACETS = {
 
 export type FacetsRow = Record<keyof typeof FACETS, FacetRow[]>;
 
-/** What facets are counted for: a list (scope, parent, filter) and how many values per dimension. */
-export interface FacetsKey extends ModelCountKey {
+export type FacetName = keyof typeof FACETS;
+
+/** Which facets of a list to count, and how many values of each (the `top` with the most models). */
+export interface FacetsWanted {
+  names: FacetName[];
   top: number;
 }
 
 /**
- * Params: $parentIds, $filter, $top. Returns one row per parent: parentId, facets (a FacetsRow). The scope
- * pattern, conditions and dimension fragments are fixed text (model-page.ts, model-dimensions.ts); facet names
- * come from FACETS.
+ * The size of a list and, when `wanted`, its facets: one query for both, since the facets count the whole list
+ * anyway. Params: $parentIds, $filter, $top. Returns one row per parent: parentId, total, facets (the wanted
+ * facets of a FacetsRow). The scope pattern, conditions and dimension fragments are fixed text (model-page.ts,
+ * model-dimensions.ts); facet names come from FACETS.
  */
-export function modelFacetsQuery(key: Omit<FacetsKey, 'parentId'>): string {
-  const names = Object.keys(FACETS) as (keyof typeof FACETS)[];
-  const facet = (name: keyof typeof FACETS): string[] => {
+export function modelFacetsQuery(key: Omit<ModelCountKey, 'parentId'>, names: readonly FacetName[]): string {
+  const facet = (name: FacetName): string[] => {
     const spec = DIMENSIONS[FACETS[name]];
     return [
       '  CALL (models) {',
@@ -56,8 +59,8 @@ export function modelFacetsQuery(key: Omit<FacetsKey, 'parentId'>): string {
     `  ${whereClause(filterConditions(key.filter))}`,
     '  WITH collect(m) AS models',
     ...names.flatMap(facet),
-    `  RETURN {${names.map((name) => `${name}: ${name}`).join(', ')}} AS facets`,
+    `  RETURN size(models) AS total, {${names.map((name) => `${name}: ${name}`).join(', ')}} AS facets`,
     '}',
-    'RETURN parentId, facets',
+    'RETURN parentId, total, facets',
   ].join('\n');
 }

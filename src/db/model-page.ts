@@ -5,7 +5,7 @@
  * The query text is assembled only from the fixed fragments below, chosen by enum values; every value that comes
  * from a request (ids, filter values, cursor keys, limits) travels as a parameter.
  */
-import { compactProjection, fullProjection } from './projections.js';
+import { selectedProjection } from './projections.js';
 import type { ModelRow } from './rows.js';
 
 /**
@@ -63,6 +63,8 @@ export interface PageArgs {
   after: PagePosition | null;
   filter: ModelFilter;
   order: OrderKey[];
+  /** The stored properties the rows carry besides id and name: those the request selects (sorted). */
+  properties: string[];
 }
 
 export interface ModelPageEdge {
@@ -236,20 +238,18 @@ function pageParts(scope: ModelScope, args: PageArgs, present: Set<OrderField>):
 export function modelPageQuery(scope: ModelScope, args: PageArgs): string {
   const present = presentFields(args.filter);
   const sortValues = args.order.map(({ field }) => SORT_EXPRESSION[field]).join(', ');
-  // One page of all models is at most 101 rows: carrying them in full saves the second query that fields beyond
-  // id and name would cost. Pages under many parents (a domain's tasks, each with its models) stay compact.
-  const project = scope === 'all' ? fullProjection : compactProjection;
   const parts = pageParts(scope, args, present);
   const names = parts.map((_, i) => `part${String(i)}`);
   // Every interpolation below is fixed text: the scope pattern, conditions and sort expressions come from this
-  // module's tables (chosen by enum values), the projection from db/projections.ts, part names from an index.
+  // module's tables (chosen by enum values), the projection from db/projections.ts (its properties from an
+  // allow-list), part names from an index.
   const subqueries = parts.flatMap((conditions, i) => [
     'CALL (parentId) {',
     `  ${SCOPE_PATTERN[scope]}`,
     `  ${whereClause(conditions)}`,
     `  WITH m ORDER BY ${orderBy(args.order, present)}`,
     '  LIMIT $limit',
-    `  RETURN collect(${project('m', 'Model', { sortValues: `[${sortValues}]` })}) AS ${names[i]!}`,
+    `  RETURN collect(${selectedProjection('m', 'Model', args.properties, { sortValues: `[${sortValues}]` })}) AS ${names[i]!}`,
     '}',
   ]);
   const page = names.length === 1 ? names[0]! : `(${names.join(' + ')})[0..$limit]`;

@@ -72,7 +72,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   },
   'Query.relatedModels': {
     reason:
-      'scores every model sharing a task or dataset with the model before it keeps the first; worst for me-llama, whatever first (nothing for 0)',
+      'scores every model sharing a task or dataset with the model before it keeps the first; worst for me-llama with what they share listed (about a third of it without), whatever first (nothing for 0)',
     dbHits: (args) => (count(args, 'first', 1, 100) === undefined ? 0 : 7_200),
   },
   'Query.search': {

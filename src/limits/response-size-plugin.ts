@@ -6,8 +6,22 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '../errors.js';
 
 /**
+ * The length in bytes of a string as JSON (quotes and escapes included, UTF-8). Most strings of an answer (keys,
+ * ids, names) are plain printable ASCII: their size is counted without building anything.
+ */
+function jsonStringBytes(text: string): number {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    // Control characters, the quote, the backslash and anything beyond ASCII take the exact, slower way.
+    if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c) return Buffer.byteLength(JSON.stringify(text));
+  }
+  return text.length + 2;
+}
+
+/**
  * The length in bytes of `JSON.stringify(value)` (UTF-8), or Infinity as soon as it is known to exceed `limit`.
- * Exact for what GraphQL results hold: plain objects, arrays, strings, finite numbers, booleans and null.
+ * Exact for what GraphQL results hold: plain objects, arrays, strings, finite numbers, booleans and null. It walks
+ * the answer without allocating (every answer is measured, so it runs on the hot path).
  */
 export function jsonSizeWithin(value: unknown, limit: number): number {
   let size = 0;
@@ -16,18 +30,21 @@ export function jsonSizeWithin(value: unknown, limit: number): number {
     if (item === null || item === undefined) size += 4;
     else if (typeof item === 'boolean') size += item ? 4 : 5;
     else if (typeof item === 'number') size += Number.isFinite(item) ? String(item).length : 4;
-    else if (typeof item === 'string') size += Buffer.byteLength(JSON.stringify(item));
+    else if (typeof item === 'string') size += jsonStringBytes(item);
     else if (Array.isArray(item)) {
       size += 1 + Math.max(1, item.length);
       for (const element of item) if (!visit(element)) return false;
     } else if (typeof item === 'object') {
-      // JSON.stringify leaves out properties whose value is undefined.
-      const entries = Object.entries(item).filter(([, element]) => element !== undefined);
-      size += 1 + Math.max(1, entries.length);
-      for (const [key, element] of entries) {
-        size += Buffer.byteLength(JSON.stringify(key)) + 1;
+      let members = 0;
+      for (const key in item) {
+        const element = (item as Record<string, unknown>)[key];
+        // JSON.stringify leaves out properties whose value is undefined.
+        if (element === undefined) continue;
+        members += 1;
+        size += jsonStringBytes(key) + 1;
         if (!visit(element)) return false;
       }
+      size += 1 + Math.max(1, members);
     }
     return size <= limit;
   };

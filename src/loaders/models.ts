@@ -1,6 +1,6 @@
 /**
- * Loaders of model pages, their total counts and facets. Keys carry the parent and the page arguments; keys with equal
- * arguments (e.g. `models(first: 5)` under every domain of a list) are answered by one query.
+ * Loaders of model pages, and of their lists' sizes and facets. Keys carry the parent and the page arguments; keys
+ * with equal arguments (e.g. `models(first: 5)` under every domain of a list) are answered by one query.
  */
 import type DataLoader from 'dataloader';
 import type { Reader } from '../db/database.js';
@@ -14,7 +14,7 @@ import {
   type PageArgs,
   type SortValue,
 } from '../db/model-page.js';
-import { modelFacetsQuery, type FacetsKey, type FacetsRow } from '../db/model-facets.js';
+import { FACETS, modelFacetsQuery, type FacetName, type FacetsRow, type FacetsWanted } from '../db/model-facets.js';
 import type { ModelRow } from '../db/rows.js';
 import { alignByKey, batchByGroup, createLoader, type LoaderSettings } from './batch.js';
 
@@ -25,11 +25,26 @@ export interface ModelPageKey {
   args: PageArgs;
 }
 
+/**
+ * What is asked of a whole list besides its pages: its size, and its facets when `facets` says which and how
+ * many values of each (null for the size alone).
+ */
+export interface ListKey extends ModelCountKey {
+  facets: FacetsWanted | null;
+}
+
+/** A list's size, and the facets its key asked for (every other facet empty). */
+export interface ListSummary {
+  total: number;
+  facets: FacetsRow;
+}
+
 export interface ModelLoaders {
   page: DataLoader<ModelPageKey, ModelPage, string>;
-  count: DataLoader<ModelCountKey, number, string>;
-  facets: DataLoader<FacetsKey, FacetsRow, string>;
+  list: DataLoader<ListKey, ListSummary, string>;
 }
+
+const FACET_NAMES = Object.keys(FACETS) as FacetName[];
 
 const EMPTY_FACETS: FacetsRow = {
   domains: [],
@@ -41,28 +56,35 @@ const EMPTY_FACETS: FacetsRow = {
   organizations: [],
 };
 
-interface PerListQuery<K extends ModelCountKey, V> {
-  /** The Cypher for all parents of keys that differ only in parentId; it returns parentId and `column`. */
-  query: (key: K) => string;
-  params: (key: K) => Record<string, unknown>;
-  column: string;
-  /** The value of a parent the query returned no row for. */
-  missing: V;
-}
-
-/** A loader of one value per model list (its size, its facets): keys that differ only in parent share one query. */
-function perListLoader<K extends ModelCountKey, V>(
-  reader: Reader,
-  settings: LoaderSettings,
-  { query, params, column, missing }: PerListQuery<K, V>,
-): DataLoader<K, V, string> {
-  return createLoader<K, V>(
+/**
+ * Sizes and facets of model lists: keys that differ only in parent, or in which facets they ask for, share one
+ * query. A list whose size and facets are both asked (totalCount beside facets) is counted once: the facets
+ * query counts the list it spreads. Facets asked with different `top`s are counted to the largest and cut.
+ */
+function createListLoader(reader: Reader, settings: LoaderSettings): DataLoader<ListKey, ListSummary, string> {
+  return createLoader<ListKey, ListSummary>(
     settings,
     (keys) =>
-      batchByGroup(keys, (key) => JSON.stringify({ ...key, parentId: '' }), async (group) => {
-        const parentIds = group.map((key) => key.parentId);
-        const rows = await reader.read(query(group[0]!), { parentIds, ...params(group[0]!) });
-        return alignByKey(parentIds, rows.map((row) => [String(row['parentId']), row[column] as V] as const), missing);
+      batchByGroup(keys, ({ scope, filter }) => JSON.stringify([scope, filter]), async (group) => {
+        const { scope, filter } = group[0]!;
+        const parentIds = [...new Set(group.map((key) => key.parentId))];
+        const wanted = group.flatMap((key) => (key.facets ? [key.facets] : []));
+        const names = [...new Set(wanted.flatMap((facets) => facets.names))].sort();
+        const top = Math.max(0, ...wanted.map((facets) => facets.top));
+        const rows =
+          wanted.length === 0
+            ? await reader.read(modelCountQuery(scope, filter), { parentIds, filter })
+            : await reader.read(modelFacetsQuery({ scope, filter }, names), { parentIds, filter, top });
+        const summaries = alignByKey(
+          group.map((key) => key.parentId),
+          rows.map((row) => [String(row['parentId']), { total: Number(row['total']), facets: { ...EMPTY_FACETS, ...(row['facets'] as Partial<FacetsRow>) } }] as const),
+          { total: 0, facets: EMPTY_FACETS },
+        );
+        return group.map((key, i): ListSummary => {
+          const { total, facets } = summaries[i]!;
+          const top = key.facets?.top ?? 0;
+          return { total, facets: Object.fromEntries(FACET_NAMES.map((name) => [name, facets[name].slice(0, top)])) as FacetsRow };
+        });
       }),
     (key) => JSON.stringify(key),
   );
@@ -90,17 +112,5 @@ export function createModelLoaders(reader: Reader, settings: LoaderSettings): Mo
       }),
     (key) => JSON.stringify(key),
   );
-  const count = perListLoader<ModelCountKey, number>(reader, settings, {
-    query: ({ scope, filter }) => modelCountQuery(scope, filter),
-    params: ({ filter }) => ({ filter }),
-    column: 'total',
-    missing: 0,
-  });
-  const facets = perListLoader<FacetsKey, FacetsRow>(reader, settings, {
-    query: modelFacetsQuery,
-    params: ({ filter, top }) => ({ filter, top }),
-    column: 'facets',
-    missing: EMPTY_FACETS,
-  });
-  return { page, count, facets };
+  return { page, list: createListLoader(reader, settings) };
 }

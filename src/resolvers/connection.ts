@@ -15,7 +15,7 @@ export const ModelConnection: ModelConnectionResolvers = {
       endCursor: last ? encodeCursor(last.position, last.order) : null,
     };
   },
-  totalCount: (page, _, context) => context.loaders.models.count.load(page.count),
+  totalCount: async (page, _, context) => (await context.loaders.models.list.load({ ...page.count, facets: null })).total,
 };
 
 export const ModelEdge: ModelEdgeResolvers = {

@@ -9,7 +9,7 @@ export const Domain: DomainResolvers = {
   aliases,
   description: property<DomainRow, 'description'>('description'),
   tasks: (domain, _, context) => context.loaders.related('Domain.tasks').load(domain.id),
-  models: (domain, args, context) =>
-    modelPage(context, { scope: 'domain', parentId: domain.id, args: pageArgs(args) }),
+  models: (domain, args, context, info) =>
+    modelPage(context, { scope: 'domain', parentId: domain.id, args: pageArgs(args, info) }),
   datasets: (domain, _, context) => context.loaders.related('Domain.datasets').load(domain.id),
 };

@@ -1,7 +1,9 @@
 /**
- * Fields of list rows beyond id and name. List queries return compact rows (see db/projections.ts); the first
- * field that needs more loads the full entities of that level through the entity loader: one query per level,
- * and none when a request asks only for ids, names and links.
+ * Fields of list rows beyond id and name. List queries return compact rows (see db/projections.ts) that carry the
+ * stored properties the request selects where the query knows them; a field whose properties a row does not carry
+ * loads the full entities of that level through the entity loader: one query per level, and none when a request
+ * asks only for ids, names and links. A field that finds its properties on the row answers at once, without a
+ * promise for graphql-js to wait on.
  */
 import type { RequestContext } from '../context.js';
 import type { EntityRow } from '../db/rows.js';
@@ -9,6 +11,21 @@ import type { EntityRow } from '../db/rows.js';
 export async function fullRow<R extends EntityRow>(row: R, context: RequestContext): Promise<R> {
   if (!row.compact) return row;
   return ((await context.loaders.entity.load(row.id)) as R | null) ?? row;
+}
+
+/** Whether `row` carries `keys`: a full row carries all (a missing one is a missing fact), a compact row those it was made with. */
+export function carries<R extends EntityRow>(row: R, keys: readonly (keyof R & string)[]): boolean {
+  return !row.compact || keys.every((key) => key in row);
+}
+
+/** `read(row)` from the row when it carries `keys`, else from the full row. */
+export function fromRow<R extends EntityRow, T>(
+  row: R,
+  keys: readonly (keyof R & string)[],
+  context: RequestContext,
+  read: (row: R) => T,
+): T | Promise<T> {
+  return carries(row, keys) ? read(row) : fullRow(row, context).then(read);
 }
 
 /**
@@ -19,15 +36,16 @@ export function property<R extends EntityRow, K extends keyof R & string, T = No
   key: K,
   convert: (value: NonNullable<R[K]>) => T = (value) => value as unknown as T,
 ) {
-  return async (row: R, _args: unknown, context: RequestContext): Promise<T | null> => {
-    const value = (await fullRow(row, context))[key];
-    return value === undefined || value === null ? null : convert(value);
-  };
+  return (row: R, _args: unknown, context: RequestContext): T | null | Promise<T | null> =>
+    fromRow(row, [key], context, (full) => {
+      const value = full[key];
+      return value === undefined || value === null ? null : convert(value);
+    });
 }
 
 /** Every entity's aliases: from the facts, empty when they give none (search hits carry them, compact as they are). */
-export async function aliases(row: EntityRow, _args: unknown, context: RequestContext): Promise<string[]> {
-  return row.aliases ?? (await fullRow(row, context)).aliases ?? [];
+export function aliases(row: EntityRow, _args: unknown, context: RequestContext): string[] | Promise<string[]> {
+  return fromRow(row, ['aliases'], context, (full) => full.aliases ?? []);
 }
 
 /**
@@ -35,9 +53,10 @@ export async function aliases(row: EntityRow, _args: unknown, context: RequestCo
  * graph was seeded without that step: an internal error, never a silent zero.
  */
 export function storedCount<R extends EntityRow, K extends keyof R & string>(key: K) {
-  return async (row: R, _args: unknown, context: RequestContext): Promise<number> => {
-    const value = (await fullRow(row, context))[key];
-    if (typeof value !== 'number') throw new Error(`${row.label} ${row.id} has no ${key}: cypher/derived/ was not applied`);
-    return value;
-  };
+  return (row: R, _args: unknown, context: RequestContext): number | Promise<number> =>
+    fromRow(row, [key], context, (full) => {
+      const value = full[key];
+      if (typeof value !== 'number') throw new Error(`${row.label} ${row.id} has no ${key}: cypher/derived/ was not applied`);
+      return value;
+    });
 }

@@ -1,7 +1,7 @@
 /** Model fields: enums in the API's spelling, the paper from its flat properties, relations through loaders. */
 import type { ModelResolvers, Paradigm } from '../generated/graphql.js';
 import type { ModelRow } from '../db/rows.js';
-import { aliases, fullRow, property } from './full-row.js';
+import { aliases, fromRow, property } from './full-row.js';
 import { toModality, toParadigm } from './enum-values.js';
 import { idArgument } from './id-args.js';
 
@@ -15,14 +15,15 @@ export const Model: ModelResolvers = {
   openWeights: property<ModelRow, 'openWeights'>('openWeights'),
   description: property<ModelRow, 'description'>('description'),
   paradigm: property<ModelRow, 'paradigm', Paradigm>('paradigm', toParadigm),
-  modalities: async (row, _, context) => ((await fullRow(row, context)).modalities ?? []).map(toModality),
-  paper: async (row, _, context) => {
-    const model = await fullRow(row, context);
-    // A paper is known by its link; its title may be missing (confirmed link, unconfirmed title).
-    return model.paperUrl === undefined && model.paperTitle === undefined
-      ? null
-      : { title: model.paperTitle, venue: model.paperVenue, year: model.paperYear, url: model.paperUrl };
-  },
+  modalities: (row, _, context) => fromRow(row, ['modalities'], context, (model) => (model.modalities ?? []).map(toModality)),
+  paper: (row, _, context) =>
+    fromRow(row, ['paperTitle', 'paperVenue', 'paperYear', 'paperUrl'], context, (model) =>
+      // A paper is known by its link; its title may be missing (confirmed link, unconfirmed title). A compact row
+      // says null for a property the model lacks, a full row leaves it out.
+      model.paperUrl == null && model.paperTitle == null
+        ? null
+        : { title: model.paperTitle, venue: model.paperVenue, year: model.paperYear, url: model.paperUrl },
+    ),
   domains: (model, _, context) => context.loaders.related('Model.domains').load(model.id),
   tasks: (model, _, context) => context.loaders.related('Model.tasks').load(model.id),
   trainedOn: (model, _, context) => context.loaders.related('Model.trainedOn').load(model.id),

@@ -13,10 +13,10 @@ export const Organization: OrganizationResolvers = {
   parent: async (organization, _, context) =>
     (await context.loaders.related('Organization.parent').load(organization.id))[0] ?? null,
   parts: (organization, _, context) => context.loaders.related('Organization.parts').load(organization.id),
-  models: (organization, { includeParts, ...args }, context) =>
+  models: (organization, { includeParts, ...args }, context, info) =>
     modelPage(context, {
       scope: includeParts === false ? 'organization' : 'organizationWithParts',
       parentId: organization.id,
-      args: pageArgs(args),
+      args: pageArgs(args, info),
     }),
 };

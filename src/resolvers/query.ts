@@ -16,6 +16,7 @@ import type { RequestContext } from '../context.js';
 import { kindLabels, toStored } from './enum-values.js';
 import { filteredList, idArgument, modelPage } from './id-args.js';
 import { pageArgs } from './page-args.js';
+import { selectedFields, selectedProperties } from './selection.js';
 
 /** Most names one `resolve` takes. */
 export const MAX_RESOLVE_NAMES = 100;
@@ -46,15 +47,18 @@ export const Query: QueryResolvers = {
   },
   task: (_, { id }, context) => entityWithLabel(context, id, 'Task'),
   dataset: (_, { id }, context) => entityWithLabel(context, id, 'Dataset'),
-  models: (_, args, context) => modelPage(context, { scope: 'all', parentId: '', args: pageArgs(args) }),
+  models: (_, args, context, info) => modelPage(context, { scope: 'all', parentId: '', args: pageArgs(args, info) }),
   model: (_, { id }, context) => entityWithLabel(context, id, 'Model'),
   search: (_, { text, first, kinds }, context) =>
     searchEntities(context.reader, text, checkRange('first', first ?? 10, 0, 100), kindLabels(kinds)),
   resolve: (_, { names, kinds }, context) => resolveNames(context.reader, checkNames(names), kindLabels(kinds)),
   neighborhood: (_, { id, depth }, context) =>
     neighborhood(context.reader, idArgument(id), checkRange('depth', depth ?? 1, 1, 3)),
-  relatedModels: (_, { id, first }, context) =>
-    relatedModels(context.reader, idArgument(id), checkRange('first', first ?? 10, 0, 100)),
+  relatedModels: (_, { id, first }, context, info) =>
+    relatedModels(context.reader, idArgument(id), checkRange('first', first ?? 10, 0, 100), {
+      properties: selectedProperties(info, ['model']),
+      shared: selectedFields(info, []).some((field) => field === 'sharedTasks' || field === 'sharedDatasets'),
+    }),
   stats: (_, __, context) => graphStats(context.reader),
   release: async (_, __, context) => {
     const release = await readRelease(context.reader);

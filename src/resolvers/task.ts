@@ -9,7 +9,7 @@ export const Task: TaskResolvers = {
   aliases,
   description: property<TaskRow, 'description'>('description'),
   domains: (task, _, context) => context.loaders.related('Task.domains').load(task.id),
-  models: (task, args, context) =>
-    modelPage(context, { scope: 'task', parentId: task.id, args: pageArgs(args) }),
+  models: (task, args, context, info) =>
+    modelPage(context, { scope: 'task', parentId: task.id, args: pageArgs(args, info) }),
   datasets: (task, _, context) => context.loaders.related('Task.datasets').load(task.id),
 };

@@ -89,6 +89,15 @@ describe('cacheable reads and visible cost', () => {
     expect(unparsable.body?.extensions?.cost).toEqual({ estimated: 0, limit: 500_000 });
   });
 
+  it('estimates a document asked again with other variables by those variables', async () => {
+    const query = 'query Page($first: Int) { models(first: $first) { nodes { name } } }';
+    const estimate = async (first: number): Promise<number | undefined> =>
+      (await post({ query, variables: { first } })).body?.extensions?.cost?.estimated;
+    const [five, fifty, fiveAgain] = [await estimate(5), await estimate(50), await estimate(5)];
+    expect(fifty).toBe(10 * five!);
+    expect(fiveAgain).toBe(five);
+  });
+
   it('tags exports and entity links with the release and answers 304 to a client holding them', async () => {
     for (const [path, accept] of [['/export/croissant.json', '*/*'], ['/entity/esm-2', 'application/json']] as const) {
       const first = await get({}, { accept }, path);

@@ -224,6 +224,19 @@ describe('Query fields over HTTP', () => {
     );
   });
 
+  it('answers the related models\' own fields from the one query that scores them', async () => {
+    const { data, extensions } = await server.gql<{
+      relatedModels: { model: { id: string; year: number | null; architecture: string | null; paper: { url: string | null } | null } }[];
+    }>('{ relatedModels(id: "esm-2", first: 3) { model { id year architecture paper { url } } } }');
+    const expected = oracle.relatedModels('esm-2').slice(0, 3);
+    expect(data?.relatedModels).toEqual(
+      expected.map(({ model }) => ({
+        model: { id: model.id, year: model.year, architecture: model.architecture, paper: model.paper && { url: model.paper.url } },
+      })),
+    );
+    expect(extensions?.cypherQueries).toBe(1);
+  });
+
   it('reports the sizes of the graph', async () => {
     const { data } = await server.gql('{ stats { domains tasks datasets models organizations relationships } }');
     expect(data?.['stats']).toEqual(EXPECTED_STATS);

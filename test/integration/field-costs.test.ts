@@ -19,7 +19,7 @@ const PROBES: Probe[] = [
   { field: 'Query.neighborhood', query: NEIGHBORHOOD, variables: { id: 'medical-imaging', depth: 2 }, args: { depth: 2 } },
   { field: 'Query.neighborhood', query: NEIGHBORHOOD, variables: { id: 'pubmedbert', depth: 3 }, args: { depth: 3 } },
   { field: 'Query.path', query: '{ path(from: "medical-imaging", to: "drug-discovery", maxHops: 6) { length } }', variables: {}, args: { maxHops: 6 } },
-  { field: 'Query.relatedModels', query: '{ relatedModels(id: "me-llama", first: 100) { score } }', variables: {}, args: { first: 100 } },
+  { field: 'Query.relatedModels', query: '{ relatedModels(id: "me-llama", first: 100) { score sharedTasks { id } sharedDatasets { id } } }', variables: {}, args: { first: 100 } },
   { field: 'Query.paths', query: '{ paths(from: "medical-imaging", to: "drug-discovery", maxHops: 6, first: 20) { length } }', variables: {}, args: { maxHops: 6, first: 20 } },
   { field: 'Query.modelCounts', query: '{ modelCounts(by: [TASK, ORGANIZATION_GROUP]) { count } }', variables: {}, args: { by: ['TASK', 'ORGANIZATION_GROUP'] } },
   { field: 'Query.datasets', query: '{ datasets(where: { trainedByDomain: "medical-imaging" }) { id } }', variables: {}, args: { where: { trainedByDomain: 'medical-imaging' } } },

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { modelCountQuery, modelPageQuery, toModelPage, type PageArgs } from '../../src/db/model-page.js';
 
-const base: PageArgs = { first: 2, after: null, filter: {}, order: [{ field: 'NAME', direction: 'ASC' }] };
+const base: PageArgs = { first: 2, after: null, filter: {}, order: [{ field: 'NAME', direction: 'ASC' }], properties: [] };
 
 describe('modelPageQuery', () => {
   it('sorts missing values last and ends with the id', () => {
     const query = modelPageQuery('all', { ...base, order: [{ field: 'YEAR', direction: 'DESC' }] });
     expect(query).toContain('ORDER BY m.year IS NULL, m.year DESC, m.id DESC');
+  });
+
+  it('carries the properties asked for and no others, and refuses one that is not a stored property', () => {
+    const query = modelPageQuery('all', { ...base, properties: ['paperUrl', 'year'] });
+    expect(query).toContain("m {.id, .name, .paperUrl, .year, label: 'Model', compact: true, sortValues: [toLower(m.name)]}");
+    expect(() => modelPageQuery('all', { ...base, properties: ['name} DETACH DELETE m //'] })).toThrow(/is not a stored property/);
   });
 
   it('puts every filter value in parameters, never in the text', () => {

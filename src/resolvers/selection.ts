@@ -1,0 +1,74 @@
+/**
+ * What a request selects below a field, read from its syntax tree, so that a list query carries the stored
+ * properties its answer needs and no others (db/projections.ts). Fragments are expanded; `@skip` and `@include`
+ * are not read, so a property they leave out may be carried for nothing, never missed.
+ */
+import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { STORED_PROPERTIES } from '../db/projections.js';
+
+/** Fields that read stored properties under other names; every other property field reads its namesake. */
+const FIELD_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  paper: ['paperTitle', 'paperVenue', 'paperYear', 'paperUrl'],
+};
+
+/** The fields of a selection set, fragments expanded (each fragment once: spreading it again adds nothing). */
+function fieldsOf(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+  seen = new Set<string>(),
+  found: FieldNode[] = [],
+): FieldNode[] {
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) found.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, fragments, seen, found);
+    else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      fieldsOf(fragments[selection.name.value]?.selectionSet, fragments, seen, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * Answers per field of the document: graphql-js hands every item of a list the same `fieldNodes`, so a field
+ * under a hundred parents reads its selection once.
+ */
+const answers = new WeakMap<readonly FieldNode[], Map<string, string[]>>();
+
+function memoised(info: GraphQLResolveInfo, key: string, compute: () => string[]): string[] {
+  let byKey = answers.get(info.fieldNodes);
+  if (!byKey) answers.set(info.fieldNodes, (byKey = new Map()));
+  let answer = byKey.get(key);
+  if (!answer) byKey.set(key, (answer = compute()));
+  return answer;
+}
+
+/** The names of the fields selected on the objects at `path` below the current field (e.g. `['nodes']`). */
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+  return memoised(info, `fields:${path.join('.')}`, () => {
+    let level: readonly FieldNode[] = info.fieldNodes;
+    for (const name of path) {
+      level = level.flatMap((field) => fieldsOf(field.selectionSet, info.fragments)).filter((field) => field.name.value === name);
+    }
+    return level.flatMap((node) => fieldsOf(node.selectionSet, info.fragments)).map((field) => field.name.value);
+  });
+}
+
+/** The stored properties the fields of `names` read, sorted. */
+function propertiesOf(names: readonly string[]): string[] {
+  const properties = new Set<string>();
+  for (const name of names) {
+    for (const property of FIELD_PROPERTIES[name] ?? (STORED_PROPERTIES.has(name) ? [name] : [])) properties.add(property);
+  }
+  return [...properties].sort();
+}
+
+/** The stored properties (sorted) that the fields selected on the objects at `path` below the current field read. */
+export function selectedProperties(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+  return memoised(info, `properties:${path.join('.')}`, () => propertiesOf(selectedFields(info, path)));
+}
+
+/** The stored properties the models of a connection need, whether asked for as `nodes` or as `edges { node }`. */
+export function pageProperties(info: GraphQLResolveInfo): string[] {
+  return memoised(info, 'page', () => propertiesOf([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]));
+}
