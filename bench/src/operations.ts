@@ -272,11 +272,12 @@ export const OPERATIONS: Operation[] = [
     fromOurs: (data) => data['relatedModels'],
     floor: {
       cypher: cypherQuery('related-models'),
-      params: (ctx) => ({ id: ctx.model, first: 10 }),
+      // What our server asks for `score model { id }`: no stored properties, no shared lists.
+      params: (ctx) => ({ id: ctx.model, first: 10, properties: [], shared: false }),
       payload: (rows) => rows.map((row) => ({ score: row['score'], model: { id: (row['model'] as Data)['id'] } })),
     },
     peer: {
-      query: `query Related($id: ID!) { relatedModels(id: $id, first: 10) { score model { id } } }`,
+      query: `query Related($id: ID!) { relatedModels(id: $id, first: 10, properties: [], shared: false) { score model { id } } }`,
       fromPeer: (data) => data['relatedModels'],
     },
   },

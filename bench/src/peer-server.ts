@@ -67,7 +67,7 @@ const typeDefs = `#graphql
     neighborhood(id: ID!): Subgraph @cypher(columnName: "subgraph", statement: ${block(`
       CALL () { ${NEIGHBORHOOD_FLOOR} }
       RETURN {nodes: nodes, edges: edges} AS subgraph`)})
-    relatedModels(id: ID!, first: Int!): [Related!]! @cypher(columnName: "related", statement: ${block(`
+    relatedModels(id: ID!, first: Int!, properties: [String!]!, shared: Boolean!): [Related!]! @cypher(columnName: "related", statement: ${block(`
       CALL () { ${cypherQuery('related-models')} }
       RETURN {score: score, model: {id: model.id}} AS related`)})
     descendants(ids: [ID!]!, maxDepth: Int!): [LineageStep!]! @cypher(columnName: "step", statement: ${block(`

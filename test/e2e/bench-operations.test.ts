@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { responseHash } from '../../bench/src/canonical.js';
+import { OPERATIONS, operationContext, type OperationContext } from '../../bench/src/operations.js';
+import { useTestServer } from '../harness.js';
+
+/**
+ * The benchmark compares systems only where they return the same data; its floor queries take the parameters our
+ * Cypher files declare. A query file that gains a parameter must not leave the floor behind: each operation's
+ * floor, run on the seeded graph, answers what our server answers.
+ */
+describe('the benchmark operations on the seeded graph', () => {
+  const server = useTestServer();
+  let context: OperationContext | undefined;
+  const contextOnce = async (): Promise<OperationContext> =>
+    (context ??= await operationContext(server.db.reader({ cypherQueries: 0 })));
+
+  it.each(OPERATIONS.map((op) => [op.name, op] as const))('%s: the floor answers what the server answers', async (_name, op) => {
+    const ctx = await contextOnce();
+    const ours = await server.gql(op.query, op.variables(ctx));
+    expect(ours.errors).toBeUndefined();
+    const rows = await server.db.read(op.floor.cypher, op.floor.params(ctx));
+    const floor = op.floor.payload(rows);
+    expect(responseHash(floor)).toBe(responseHash(op.fromOurs(ours.data!)));
+  });
+});
