@@ -104,7 +104,7 @@ export interface TermMatch {
   allInTopics: boolean;
   /**
    * Some name, alias, description, title or topic holds the terms one after the other (several terms only), or
-   * those its kind does not say.
+   * those its kind does not say (`pathology` of `pathology foundation model` for a model).
    */
   phrase: boolean;
 }
@@ -138,7 +138,7 @@ function inRow(terms: Term[], tokens: Token[]): boolean {
 
 /**
  * Which terms a text holds, whether in a row (all the terms, or the `rest` of them that the entity's kind does not
- * say: `rest` is bit mask and terms), and (for names, `share`) how much of it they are.
+ * say, as bit mask and terms: one of them is in a row when held), and (for names, `share`) how much of it they are.
  */
 function scan(terms: Term[], value: string, share: boolean, rest: { mask: number; terms: Term[] } | null): Scan {
   const text = analyse(value);
@@ -150,7 +150,7 @@ function scan(terms: Term[], value: string, share: boolean, rest: { mask: number
   // The terms in a row: only worth looking for when the text holds every one.
   const phrase =
     (terms.length > 1 && held === (1 << terms.length) - 1 && inRow(terms, tokens)) ||
-    (rest !== null && rest.terms.length > 1 && (held & rest.mask) === rest.mask && inRow(rest.terms, tokens));
+    (rest !== null && (held & rest.mask) === rest.mask && inRow(rest.terms, tokens));
   const stems = share ? new Set(terms.map((term) => term.stem)) : null;
   const matched = stems ? tokens.filter((token) => stems.has(token.stem)).length : 0;
   return { held, phrase, share: tokens.length > 0 ? matched / tokens.length : 0 };

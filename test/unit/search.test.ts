@@ -169,12 +169,23 @@ describe('rankCandidates', () => {
   });
 
   it('puts what holds every word above what holds some, and the words in a row above the words apart', () => {
-    const hits = rankCandidates(plan('pathology foundation model')!, [
-      byWords('ecg-fm', 9, { description: 'ECG foundation model' }),
-      byWords('apart', 3, { description: 'A foundation model', paperTitle: 'Computational pathology at scale' }),
-      byWords('in-a-row', 3, { description: 'A pathology foundation model' }),
+    const hits = rankCandidates(plan('pathology image encoder')!, [
+      byWords('ecg', 9, { description: 'ECG image encoder' }),
+      byWords('apart', 3, { description: 'An image encoder', paperTitle: 'Computational pathology at scale' }),
+      byWords('in-a-row', 3, { description: 'A pathology image encoder' }),
     ]);
-    expect(ids(hits)).toEqual(['in-a-row', 'apart', 'ecg-fm']);
+    expect(ids(hits)).toEqual(['in-a-row', 'apart', 'ecg']);
+  });
+
+  it('takes a model holding the words its kind does not say as holding them all, in a row', () => {
+    const pathology = plan('pathology foundation model')!;
+    const hits = rankCandidates(pathology, [
+      byWords('ecg-fm', 9, { description: 'ECG foundation model' }),
+      byWords('titled', 3, { description: 'An encoder', paperTitle: 'Computational pathology at scale' }),
+      byWords('said', 3, { description: 'A pathology foundation model' }),
+    ]);
+    expect(ids(hits)).toEqual(['said', 'titled', 'ecg-fm']);
+    expect(hits[0]!.score).toBe(hits[1]!.score);
   });
 
   it('ranks by the name holding the words, then by how much of the name they are', () => {
