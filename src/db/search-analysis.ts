@@ -28,6 +28,8 @@ const STOP_WORDS = new Set(
 const MIN_PREFIX = 3;
 /** Analysed texts kept: the graph's names, descriptions, titles and topics repeat from one search to the next. */
 const CACHE_SIZE = 50_000;
+/** Terms told apart by matchTerms (bits of a mask). */
+const MAX_TERMS = 30;
 
 /** A word of an analysed text: as written (lowercased, folded) and its stem. */
 interface Token {
@@ -92,15 +94,18 @@ export interface TermMatch {
   description: boolean;
   paper: boolean;
   topic: boolean;
-  /** Every term is somewhere in its text. */
+  /** Every term is somewhere in its text, or said by its kind. */
   all: boolean;
   /** Every term is in its name or its aliases. */
   allInNames: boolean;
   /** The largest share of the words of its name or of an alias that are terms (`imaging`: 1/2 of Medical Imaging). */
   nameShare: number;
-  /** Every term is among its topics. */
+  /** Every term is among its topics, or said by its kind. */
   allInTopics: boolean;
-  /** Some name, alias, description, title or topic holds the terms one after the other (several terms only). */
+  /**
+   * Some name, alias, description, title or topic holds the terms one after the other (several terms only), or
+   * those its kind does not say (`pathology` of `pathology foundation model` for a model).
+   */
   phrase: boolean;
 }
 
@@ -126,8 +131,16 @@ function holds(term: Term, text: Analysed): boolean {
   return text.stems.has(term.stem) || (term.prefix && text.tokens.some((token) => token.raw.startsWith(term.raw)));
 }
 
-/** Which terms a text holds, whether in a row, and (for names, `share`) how much of it they are. */
-function scan(terms: Term[], value: string, share: boolean): Scan {
+/** Whether the text's words hold the terms one after the other. */
+function inRow(terms: Term[], tokens: Token[]): boolean {
+  return tokens.some((_, i) => i + terms.length <= tokens.length && terms.every((term, t) => matches(term, tokens[i + t]!)));
+}
+
+/**
+ * Which terms a text holds, whether in a row (all the terms, or the `rest` of them that the entity's kind does not
+ * say, as bit mask and terms: one of them is in a row when held), and (for names, `share`) how much of it they are.
+ */
+function scan(terms: Term[], value: string, share: boolean, rest: { mask: number; terms: Term[] } | null): Scan {
   const text = analyse(value);
   let held = 0;
   terms.forEach((term, t) => {
@@ -136,23 +149,49 @@ function scan(terms: Term[], value: string, share: boolean): Scan {
   const { tokens } = text;
   // The terms in a row: only worth looking for when the text holds every one.
   const phrase =
-    terms.length > 1 &&
-    held === (1 << terms.length) - 1 &&
-    tokens.some((_, i) => i + terms.length <= tokens.length && terms.every((term, t) => matches(term, tokens[i + t]!)));
+    (terms.length > 1 && held === (1 << terms.length) - 1 && inRow(terms, tokens)) ||
+    (rest !== null && (held & rest.mask) === rest.mask && inRow(rest.terms, tokens));
   const stems = share ? new Set(terms.map((term) => term.stem)) : null;
   const matched = stems ? tokens.filter((token) => stems.has(token.stem)).length : 0;
   return { held, phrase, share: tokens.length > 0 ? matched / tokens.length : 0 };
 }
 
-/** Where the entity holds the terms (at most 30 terms are told apart: searchWords keeps 32 words). */
-export function matchTerms(terms: Term[], texts: SearchedTexts): TermMatch {
-  const counted = terms.slice(0, 30);
+/** Whether term `position` is in a mask of phraseMask. */
+export function inMask(mask: number, position: number): boolean {
+  return position < MAX_TERMS && ((mask >> position) & 1) === 1;
+}
+
+/**
+ * Where the terms hold `words` one after the other (`foundation model`), as a bit mask of those terms' positions
+ * (of the first MAX_TERMS terms): what the search's text says of the kind of thing it looks for.
+ */
+export function phraseMask(terms: Term[], words: string): number {
+  const stems = analyse(words).tokens.map((token) => token.stem);
+  const counted = terms.slice(0, MAX_TERMS);
+  let mask = 0;
+  counted.forEach((_, i) => {
+    if (i + stems.length <= counted.length && stems.every((stem, s) => counted[i + s]!.stem === stem)) {
+      stems.forEach((_, s) => (mask |= 1 << (i + s)));
+    }
+  });
+  return mask;
+}
+
+/**
+ * Where the entity holds the terms (at most MAX_TERMS are told apart: searchWords keeps 32 words). `given`: the
+ * terms its kind says (bit mask, see phraseMask): an entity of that kind holds them without saying them (every
+ * model is a foundation model), as long as other terms remain for it to hold.
+ */
+export function matchTerms(terms: Term[], texts: SearchedTexts, given = 0): TermMatch {
+  const counted = terms.slice(0, MAX_TERMS);
   const every = (1 << counted.length) - 1;
+  const kind = (given & every) === every ? 0 : given & every;
+  const rest = kind === 0 ? null : { mask: every & ~kind, terms: counted.filter((_, t) => !inMask(kind, t)) };
   const field = (values: (string | null | undefined)[], share = false): Scan =>
     values.reduce<Scan>(
       (sum, value) => {
         if (!value) return sum;
-        const one = scan(counted, value, share);
+        const one = scan(counted, value, share, rest);
         return { held: sum.held | one.held, phrase: sum.phrase || one.phrase, share: Math.max(sum.share, one.share) };
       },
       { held: 0, phrase: false, share: 0 },
@@ -169,10 +208,10 @@ export function matchTerms(terms: Term[], texts: SearchedTexts): TermMatch {
     description: description.held !== 0,
     paper: paper.held !== 0,
     topic: topic.held !== 0,
-    all: counted.length > 0 && parts.reduce((held, part) => held | part.held, 0) === every,
+    all: counted.length > 0 && (parts.reduce((held, part) => held | part.held, 0) | kind) === every,
     allInNames: counted.length > 0 && (name.held | alias.held) === every,
     nameShare: Math.max(name.share, alias.share),
-    allInTopics: counted.length > 0 && topic.held === every,
+    allInTopics: counted.length > 0 && (topic.held | kind) === every,
     phrase: parts.some((part) => part.phrase),
   };
 }

@@ -22,20 +22,26 @@
  *   of that name's words that are the text's (`imaging` is half of "Medical Imaging"); for several words,
  *   `allWords` when it holds every one somewhere (stop words need not be held) and `phrase` when a name,
  *   description, title or topic holds them in a row (`single cell` is in "single-cell", not in "single GPU ...
- *   cells"); `topic` when its topics (kinds of data, tasks) hold every word;
+ *   cells"); `topic` when its topics (kinds of data, tasks) hold every word. Words that say a kind (KIND_WORDS:
+ *   `foundation model`, `dataset`) are held by every entity of that kind, as long as the text has other words: a
+ *   model need not say "foundation model" to be one (Geneformer, a "single-cell model", for `single cell
+ *   foundation model`), and the words probe looks for the other words only;
  * - how well its words match (the full-text score of the words probe): up to `text`, reached at TEXT_SATURATION
  *   of the best match's score (beyond it an entity is about the words, and saying them more often says little);
  * - its links: up to `links` for a model that performs a task, or was trained or evaluated on a dataset, or
  *   belongs to a domain, that holds every word itself (scGPT performs single-cell data integration), and for a
  *   task, dataset or domain that such models link to (MIMIC-III for `clinical notes`), by how well those match;
- * - `popularity` times the log of its number of relationships (at most MAX_DEGREE counted), which orders the many
- *   entities that are equally about the words (the best-known of the 62 single-cell models).
+ * - `popularity` times the log of its number of relationships, those pointing at it counting three times (at most
+ *   MAX_DEGREE counted), which orders the many entities that are equally about the words (the best-known of the 62
+ *   single-cell models): what others build on, train on or perform says more of how known an entity is than how
+ *   much the facts say of it (Geneformer and scGPT, which others build on, before the models that only link to more
+ *   tasks and datasets).
  * `matchedOn` is the key that matched (name, alias or id), or else the first of its name, an alias, its
  * description and its paper's title to hold one of the words, or else `topic`.
  */
 import type { Reader } from './database.js';
 import { cypherQuery } from './queries.js';
-import { contentWords, matchTerms, searchTerms, type SearchedTexts, type Term, type TermMatch } from './search-analysis.js';
+import { contentWords, inMask, matchTerms, phraseMask, searchTerms, type SearchedTexts, type Term, type TermMatch } from './search-analysis.js';
 import type { EntityLabel, EntityRow, MatchedOn, ResolutionRow, SearchHitRow } from './rows.js';
 
 /** Weights of the parts of a score (see the module comment). */
@@ -55,7 +61,7 @@ export const SEARCH_WEIGHTS = {
   popularity: 0.8,
 } as const;
 /** The share of the best words score at which a candidate's words score reaches `text`. */
-const TEXT_SATURATION = 0.5;
+const TEXT_SATURATION = 0.4;
 /** The summed relevance of linked candidates (each up to 1) at which `links` is reached. */
 const LINKS_SATURATION = 2;
 /** Boost of words in names and aliases, paper titles and topics, relative to the same words in descriptions. */
@@ -74,6 +80,19 @@ const FEW = 3;
  * however many up to this are asked for.
  */
 const SEARCH_POOL = 50;
+/**
+ * What an entity of each kind is, in the words of its definition in schema.graphql (a Model is "a foundation model
+ * covered by the survey, or a general-purpose model ..."): the words of a search that say one of these are held by
+ * every entity of that kind (`single cell foundation model` asks for models about single cells, which Geneformer's
+ * "single-cell model" is). Label names are the EntityLabel allow-list.
+ */
+const KIND_WORDS: Record<EntityLabel, string[]> = {
+  Domain: ['domain'],
+  Task: ['task'],
+  Dataset: ['dataset'],
+  Model: ['foundation model', 'model'],
+  Organization: ['organization'],
+};
 /** Candidates read per probe of a resolution: the exact key is boosted to the top, the rest are near misses. */
 const RESOLVE_POOL = 10;
 // Lucene refuses prefix and fuzzy queries on very long terms ("automaton is too large"); no real name is this long.
@@ -111,6 +130,8 @@ export interface SearchPlan {
   text: string;
   /** Its words as the index analyses them, to tell where each candidate holds them. */
   terms: Term[];
+  /** The terms that say each kind (bit masks of positions in `terms`), for the kinds the text says. */
+  kindTerms: Partial<Record<EntityLabel, number>>;
   first: number;
 }
 
@@ -169,15 +190,18 @@ function ofLabels(query: string, labels: readonly EntityLabel[] | null): string 
   return labels === null ? query : `+(${query}) +searchKind:(${labels.join(' ')})`;
 }
 
-/** The words of one field: each word, all words (boosted), the phrase (boosted more), the last word as a prefix. */
-function fieldQuery(field: string, words: string[]): string {
+/**
+ * The words of one field: each word, all words (boosted), the phrase (boosted more), and when the text's last word
+ * is among them (`typing`), that one as a prefix.
+ */
+function fieldQuery(field: string, words: string[], typing: boolean): string {
   const clauses = words.map((word) => `${field}:${word}`);
   if (words.length > 1) {
     clauses.push(`${field}:"${words.join(' ')}"^${String(PHRASE_BOOST)}`);
     clauses.push(`(${words.map((word) => `+${field}:${word}`).join(' ')})^${String(ALL_WORDS_BOOST)}`);
   }
   const last = words[words.length - 1]!;
-  if (last.length >= 3) clauses.push(`${field}:${last}*`);
+  if (typing && last.length >= 3) clauses.push(`${field}:${last}*`);
   return clauses.join(' ');
 }
 
@@ -202,12 +226,30 @@ export interface PlanOptions {
   words: boolean;
 }
 
+/** The terms of a search that say each kind (see KIND_WORDS). */
+function kindTerms(terms: Term[]): Partial<Record<EntityLabel, number>> {
+  const said: Partial<Record<EntityLabel, number>> = {};
+  for (const [label, phrases] of Object.entries(KIND_WORDS) as [EntityLabel, string[]][]) {
+    const mask = phrases.reduce((sum, phrase) => sum | phraseMask(terms, phrase), 0);
+    if (mask !== 0) said[label] = mask;
+  }
+  return said;
+}
+
 /** The probes of one text; null when the text has neither a key nor a word to search for. */
 export function searchPlan(index: number, text: string, options: PlanOptions): SearchPlan | null {
   const key = searchKey(text);
   const written = options.words ? searchWords(text) : [];
   if (key.length === 0 && written.length === 0) return null;
   const words = contentWords(written);
+  const terms = searchTerms(written);
+  const kinds = kindTerms(terms);
+  // The words probe looks for the words that do not say a kind: an entity's kind says the others (see KIND_WORDS).
+  // The words are the terms (stop words left out) unless all are stop words, when no kind is said.
+  const kindMask = Object.values(kinds).reduce((sum, mask) => sum | mask, 0);
+  const said = words.filter((_, i) => !inMask(kindMask, i));
+  const core = said.length > 0 ? said : words;
+  const typing = core === words || !inMask(kindMask, words.length - 1);
   const restrict = (query: string): string => ofLabels(query, options.labels);
   const probes: SearchPlan['request']['probes'] = [];
   const roles: ProbeRole[] = [];
@@ -225,7 +267,7 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
   let coverProbes: number[] = [];
   if (words.length > 0) {
     const inFields = (fields: string[], boost: number): string =>
-      `(${fields.map((field) => `(${fieldQuery(field, words)})`).join(' ')})^${String(boost)}`;
+      `(${fields.map((field) => `(${fieldQuery(field, core, typing)})`).join(' ')})^${String(boost)}`;
     const wordsQuery = [
       inFields(NAME_FIELDS, NAMES_BOOST),
       inFields(DESCRIPTION_FIELDS, 1),
@@ -250,7 +292,8 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
     roles,
     key,
     text: text.trim().toLowerCase(),
-    terms: searchTerms(written),
+    terms,
+    kindTerms: kinds,
     first: options.first,
   };
 }
@@ -340,7 +383,11 @@ export function rankCandidates(plan: SearchPlan, candidates: Candidate[]): Ranke
     node: candidate.node,
     key: keyScore(plan, candidate, topNear),
     text: topText > 0 ? words[i]! / topText : 0,
-    match: matchTerms(plan.terms, { name: candidate.node.name, aliases: candidate.node.aliases, ...candidate.node.texts }),
+    match: matchTerms(
+      plan.terms,
+      { name: candidate.node.name, aliases: candidate.node.aliases, ...candidate.node.texts },
+      plan.kindTerms[candidate.node.label],
+    ),
   }));
   const linked = linkedRelevance(parts);
   const several = plan.terms.length > 1;

@@ -66,13 +66,20 @@ describe('search and resolve over HTTP', () => {
   });
 
   it('favours every word and the phrase over any one word', async () => {
-    const { data } = await server.gql<{ search: { node: { name: string; description: string | null } }[] }>(`{
+    type Hit = { node: { name: string; description: string | null; paper?: { title: string | null } | null } };
+    const { data } = await server.gql<{ search: Hit[] }>(`{
       search(text: "single-cell", first: 5) {
-        node { ... on Task { name description } ... on Dataset { name description } ... on Model { name description } }
+        node {
+          ... on Task { name description }
+          ... on Dataset { name description }
+          ... on Model { name description paper { title } }
+        }
       }
     }`);
     expect(data!.search).toHaveLength(5);
-    for (const { node } of data!.search) expect(`${node.name} ${node.description ?? ''}`).toMatch(/single[- ]cell/i);
+    for (const { node } of data!.search) {
+      expect(`${node.name} ${node.description ?? ''} ${node.paper?.title ?? ''}`).toMatch(/single[- ]cell/i);
+    }
   });
 
   it('finds what a topic means: the models of the field, by what their texts, papers, tasks and data say', async () => {

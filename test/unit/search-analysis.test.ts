@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentWords, matchTerms, searchTerms, type SearchedTexts } from '../../src/db/search-analysis.js';
+import { contentWords, matchTerms, phraseMask, searchTerms, type SearchedTexts } from '../../src/db/search-analysis.js';
 import { searchWords } from '../../src/db/search.js';
 
 const match = (text: string, texts: SearchedTexts) => matchTerms(searchTerms(searchWords(text)), texts);
@@ -63,5 +63,32 @@ describe('matchTerms', () => {
 
   it('holds nothing for a text of stop words only', () => {
     expect(match('the', { name: 'The Pile' })).toMatchObject({ name: false, all: false, allInNames: false, phrase: false });
+  });
+});
+
+describe('phraseMask', () => {
+  it('marks the terms that hold the words in a row, in any form', () => {
+    const terms = searchTerms(searchWords('single cell foundation models'));
+    expect(phraseMask(terms, 'foundation model')).toBe(0b1100);
+    expect(phraseMask(terms, 'model foundation')).toBe(0);
+    expect(phraseMask(terms, 'cell')).toBe(0b10);
+  });
+});
+
+describe('matchTerms with the terms a kind says', () => {
+  const terms = searchTerms(searchWords('single cell foundation model'));
+  const kind = phraseMask(terms, 'foundation model');
+  const geneformer: SearchedTexts = { name: 'Geneformer', description: 'Context-aware single-cell model', topics: ['single cell expression'] };
+
+  it('holds them without their being said, and looks for the others in a row', () => {
+    expect(matchTerms(terms, geneformer)).toMatchObject({ all: false, phrase: false, allInTopics: false });
+    expect(matchTerms(terms, geneformer, kind)).toMatchObject({ all: true, phrase: true, allInTopics: true, allInNames: false });
+    expect(matchTerms(terms, { name: 'X', description: 'Trained on a single GPU on cells' }, kind)).toMatchObject({ all: true, phrase: false });
+    expect(matchTerms(terms, { name: 'X', description: 'A cell model' }, kind).all).toBe(false);
+  });
+
+  it('does not hold a text that is nothing but what the kind says', () => {
+    const only = searchTerms(searchWords('foundation model'));
+    expect(matchTerms(only, { name: 'X', description: 'An encoder' }, phraseMask(only, 'foundation model')).all).toBe(false);
   });
 });

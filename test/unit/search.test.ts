@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuzzyEdits, rankCandidates, searchKey, searchPlan, searchWords, type Candidate } from '../../src/db/search.js';
+import { fuzzyEdits, rankCandidates, SEARCH_WEIGHTS, searchKey, searchPlan, searchWords, type Candidate } from '../../src/db/search.js';
 
 const plan = (text: string, labels: ('Model' | 'Task')[] | null = null) => searchPlan(0, text, { first: 10, labels, words: true });
 const probe = (text: string, position: number): string | undefined => plan(text)?.request.probes[position]?.query;
@@ -70,6 +70,15 @@ describe('searchPlan', () => {
     expect(probe('molecules from text', 1)).not.toMatch(/:from\b/);
     expect(probe('molecules from text', 1)).toContain('name:"molecules text"');
     expect(probe('the who', 1)).toContain('name:"the who"');
+  });
+
+  it('looks for the words that do not say a kind as all words and a phrase, and knows which terms say which kind', () => {
+    const words = probe('single cell foundation models', 1)!;
+    expect(words).toContain(' description:"single cell"^4 (+description:single +description:cell)^2)');
+    expect(words).not.toMatch(/foundation|:model|cell\*/);
+    expect(plan('single cell foundation models')?.kindTerms).toEqual({ Model: 0b1100 });
+    expect(plan('chest x-ray dataset')?.kindTerms).toEqual({ Dataset: 0b1000 });
+    expect(probe('foundation model', 1)).toContain('description:"foundation model"^4');
   });
 
   it('looks for several words in names and descriptions, each in one or the other, to know whether near misses are needed', () => {
@@ -160,12 +169,23 @@ describe('rankCandidates', () => {
   });
 
   it('puts what holds every word above what holds some, and the words in a row above the words apart', () => {
-    const hits = rankCandidates(plan('pathology foundation model')!, [
-      byWords('ecg-fm', 9, { description: 'ECG foundation model' }),
-      byWords('apart', 3, { description: 'A foundation model', paperTitle: 'Computational pathology at scale' }),
-      byWords('in-a-row', 3, { description: 'A pathology foundation model' }),
+    const hits = rankCandidates(plan('pathology image encoder')!, [
+      byWords('ecg', 9, { description: 'ECG image encoder' }),
+      byWords('apart', 3, { description: 'An image encoder', paperTitle: 'Computational pathology at scale' }),
+      byWords('in-a-row', 3, { description: 'A pathology image encoder' }),
     ]);
-    expect(ids(hits)).toEqual(['in-a-row', 'apart', 'ecg-fm']);
+    expect(ids(hits)).toEqual(['in-a-row', 'apart', 'ecg']);
+  });
+
+  it('takes a model holding the words its kind does not say as holding them all, in a row', () => {
+    const pathology = plan('pathology foundation model')!;
+    const hits = rankCandidates(pathology, [
+      byWords('ecg-fm', 9, { description: 'ECG foundation model' }),
+      byWords('titled', 3, { description: 'An encoder', paperTitle: 'Computational pathology at scale' }),
+      byWords('said', 3, { description: 'A pathology foundation model' }),
+    ]);
+    expect(ids(hits)).toEqual(['said', 'titled', 'ecg-fm']);
+    expect(hits[0]!.score).toBe(hits[1]!.score);
   });
 
   it('ranks by the name holding the words, then by how much of the name they are', () => {
@@ -182,6 +202,17 @@ describe('rankCandidates', () => {
     const strong = { description: 'A single-cell model' };
     const hits = rankCandidates(cells, [byWords('most-words', 10, strong, 2), byWords('well-known', 6, strong, 20), byWords('weak', 1, strong, 30)]);
     expect(ids(hits)).toEqual(['well-known', 'most-words', 'weak']);
+  });
+
+  it('lets an entity of the kind the words say hold those words, and no other', () => {
+    const texts = { description: 'Context-aware single-cell model' };
+    const hits = rankCandidates(plan('single cell foundation model')!, [
+      { node: { ...node('task', 'task', ['task'], 1, texts), label: 'Task' }, scores: [[1, 5]] },
+      byWords('said', 5, { description: 'A single-cell foundation model' }),
+      byWords('model', 1, texts),
+    ]);
+    expect(ids(hits)).toEqual(['said', 'model', 'task']);
+    expect(hits[1]!.score).toBeGreaterThan(hits[2]!.score + SEARCH_WEIGHTS.allWords);
   });
 
   it('counts the links of a model to a task that holds every word, and of a dataset from models that do', () => {
