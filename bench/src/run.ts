@@ -108,7 +108,14 @@ async function prepareGraph(size: SizeName, db: Database, dataDir: string): Prom
 
 async function benchSize(size: SizeName, report: BenchReport): Promise<void> {
   const dataDir = path.join(options['data-dir'], `bench-${size}`);
-  const neo4j = await children.track(startLocalNeo4j({ dataDir, boltPort: await freePort(), heap: size === 'L' ? '4g' : '2g', startTimeoutMs: 900_000 }));
+  const neo4j = await children.track(startLocalNeo4j({
+    dataDir,
+    boltPort: await freePort(),
+    heap: size === 'L' ? '4g' : '2g',
+    startTimeoutMs: 900_000,
+    // The bench never writes a class-data archive (the server does, after its start): no class list to record.
+    classArchiveDir: false,
+  }));
   const db = new Database({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', transactionTimeoutMs: 600_000, acquisitionTimeoutMs: 5000, maxPoolSize: 64 });
   try {
     console.log(`[${size}] preparing the graph in ${dataDir}`);

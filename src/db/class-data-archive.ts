@@ -70,6 +70,28 @@ function succeeded(child: ChildProcess, what: string): Promise<void> {
   });
 }
 
+/** Whether a process of this id is running (signal 0 only checks; EPERM means it runs as another user). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the class lists recorded for processes that have exited. A list waits for its own process to build the
+ * archive; the tests and the benchmark start Neo4j without ever building one, and a process may be killed before
+ * it builds, so without this every such start would leave a list of 1-2 MB behind.
+ */
+export function removeOrphanedClassLists(dir: string): void {
+  for (const file of readdirSync(dir)) {
+    const owner = /^neo4j-[0-9a-f]+-(\d+)\.classes$/.exec(file)?.[1];
+    if (owner !== undefined && !isAlive(Number(owner))) rmSync(path.join(dir, file), { force: true });
+  }
+}
+
 export function classDataArchive(options: ClassDataArchiveOptions): ClassDataArchive {
   const key = createHash('sha256').update([options.jdk, options.classPath, ...options.jvmFlags].join('\n')).digest('hex').slice(0, 16);
   const archive = path.join(options.dir, `neo4j-${key}.jsa`);
@@ -93,6 +115,7 @@ export function classDataArchive(options: ClassDataArchiveOptions): ClassDataArc
     launchFlags() {
       if (existsSync(archive)) return [`-XX:SharedArchiveFile=${archive}`];
       mkdirSync(options.dir, { recursive: true });
+      removeOrphanedClassLists(options.dir);
       return [`-XX:DumpLoadedClassList=${classList}`];
     },
     async build() {
