@@ -37,7 +37,7 @@ async function containerNeo4j(): Promise<{ neo4j: TestNeo4j; stop: () => Promise
 
 async function launcherNeo4j(): Promise<{ neo4j: TestNeo4j; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'biofm-graph-test-'));
-  const local = await startLocalNeo4j({ dataDir, boltPort: await freePort(), startTimeoutMs: BUDGET.neo4jStart });
+  const local = await startLocalNeo4j({ dataDir, boltPort: await freePort(), startTimeoutMs: BUDGET.neo4jStart, compiler: 'quick' });
   return {
     neo4j: { uri: local.uri, user: 'neo4j', password: '', database: 'neo4j' },
     stop: async () => {

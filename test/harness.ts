@@ -18,6 +18,8 @@ export const TEST_SERVER_ENV = {
   KEEP_ALIVE_TIMEOUT_MS: String(BUDGET.test),
   // Writing the archive costs half a minute of CPU after each start; test servers stop long before it pays off.
   NEO4J_LOCAL_CLASS_ARCHIVE: 'false',
+  // C1 only: the tests' Neo4js start often and answer few queries each.
+  NEO4J_LOCAL_JIT: 'quick',
 };
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

@@ -37,7 +37,7 @@ describe('a database outage', () => {
 
   beforeAll(async () => {
     boltPort = await freePort();
-    neo4j = await startLocalNeo4j({ dataDir, boltPort, startTimeoutMs: BUDGET.neo4jStart });
+    neo4j = await startLocalNeo4j({ dataDir, boltPort, startTimeoutMs: BUDGET.neo4jStart, compiler: 'quick' });
     db = new Database({
       uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j',
       transactionTimeoutMs: CYPHER_TIMEOUT_MS, acquisitionTimeoutMs: 2000, maxPoolSize: 10,
@@ -105,7 +105,7 @@ describe('a database outage', () => {
     expect(await ready()).toBe(503);
     expect(await health()).toBe(200);
 
-    neo4j = await startLocalNeo4j({ dataDir, boltPort, startTimeoutMs: BUDGET.neo4jStart });
+    neo4j = await startLocalNeo4j({ dataDir, boltPort, startTimeoutMs: BUDGET.neo4jStart, compiler: 'quick' });
     // Nothing is restarted by hand: the server answers again by itself. The first queries of a Neo4j just started
     // may run past the 5 s Cypher timeout on a busy machine (a cold JVM plans slowly), so it is asked until it does.
     const back = () => query('{ model(id: "esm-2") { name domains { name } } }');

@@ -56,7 +56,7 @@ describe('the server process', () => {
     onTestFinished(() => rmSync(killedDir, { recursive: true, force: true }));
     const start = async (): Promise<{ server: ChildProcess; port: number }> => {
       const [port, boltPort] = [await freePort(), await freePort()];
-      const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEO4J_LOCAL_BOLT_PORT: String(boltPort), NEO4J_LOCAL_DATA_DIR: killedDir, LOG_LEVEL: 'info', NEO4J_LOCAL_CLASS_ARCHIVE: 'false' };
+      const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEO4J_LOCAL_BOLT_PORT: String(boltPort), NEO4J_LOCAL_DATA_DIR: killedDir, LOG_LEVEL: 'info', NEO4J_LOCAL_CLASS_ARCHIVE: 'false', NEO4J_LOCAL_JIT: 'quick' };
       delete env['NEO4J_URI'];
       const server = spawn('node', ENTRY, { env, stdio: ['ignore', 'pipe', 'pipe'] });
       onTestFinished(() => {

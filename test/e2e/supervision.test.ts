@@ -42,6 +42,7 @@ describe('the supervised local Neo4j', () => {
       CYPHER_TIMEOUT_MS: String(BUDGET.transaction),
       LOG_LEVEL: 'info',
       NEO4J_LOCAL_CLASS_ARCHIVE: 'false',
+      NEO4J_LOCAL_JIT: 'quick',
       // The answers must come from Neo4j: a whole answer cached before the kill would hide the outage.
       RESPONSE_CACHE_MB: '0',
     };

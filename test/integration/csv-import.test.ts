@@ -70,7 +70,7 @@ describe('CSV export round trip', () => {
     });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
 
-    imported = await startLocalNeo4j({ dataDir: home, boltPort: await freePort(), startTimeoutMs: BUDGET.neo4jStart });
+    imported = await startLocalNeo4j({ dataDir: home, boltPort: await freePort(), startTimeoutMs: BUDGET.neo4jStart, compiler: 'quick' });
     const db = new Database({ uri: imported.uri, user: 'neo4j', password: '', database: 'neo4j', transactionTimeoutMs: BUDGET.transaction, acquisitionTimeoutMs: BUDGET.connection, maxPoolSize: 2 });
     try {
       expect(await graphCounts(db)).toEqual({ labels: EXPECTED.labels, relationships: EXPECTED.relationships });

@@ -10,7 +10,10 @@ import { isRunning } from '../processes.js';
 import { BUDGET } from '../time.js';
 
 const start = (dataDir: string, boltPort: number): ReturnType<typeof startLocalNeo4j> =>
-  startLocalNeo4j({ dataDir, boltPort, startTimeoutMs: BUDGET.neo4jStart });
+  startLocalNeo4j({ dataDir, boltPort, startTimeoutMs: BUDGET.neo4jStart, compiler: 'quick' });
+
+/** The command line a process was started with, its arguments joined by spaces. */
+const commandLine = (pid: number): string => readFileSync(`/proc/${String(pid)}/cmdline`, 'utf8').split('\0').join(' ');
 
 describe('local Neo4j launcher', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'launcher-test-'));
@@ -20,6 +23,8 @@ describe('local Neo4j launcher', () => {
     const port = await freePort();
     const first = await start(dataDir, port);
     expect(first.uri).toBe(`bolt://127.0.0.1:${String(port)}`);
+    // compiler: 'quick' runs the JVM with C1 only.
+    expect(commandLine(first.pid)).toContain('-XX:TieredStopAtLevel=1');
     const options = { user: 'neo4j', password: '', database: 'neo4j', transactionTimeoutMs: BUDGET.transaction, acquisitionTimeoutMs: BUDGET.connection, maxPoolSize: 2 };
     let db = new Database({ ...options, uri: first.uri });
     await db.write("CREATE (:Probe {name: 'kept'})");
@@ -120,6 +125,8 @@ describe('the class-data archive of the local Neo4j', () => {
     try {
       // The JVM maps the archive into memory when it uses it, so it is among the process's mappings.
       expect(readFileSync(`/proc/${String(second.pid)}/maps`, 'utf8')).toContain(path.join(archiveDir, archive!));
+      // The default compiler is the JVM's own, C1 then C2.
+      expect(commandLine(second.pid)).not.toContain('TieredStopAtLevel');
       expect(await answers(second.uri)).toEqual([{ one: 1 }]);
       expect(readdirSync(archiveDir)).toEqual([archive]);
     } finally {

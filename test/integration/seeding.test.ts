@@ -32,7 +32,7 @@ describe('ensureRelease', () => {
     ensureRelease(db, { timeoutMs: BUDGET.transaction, staleClaimMs: 0, dirs, ...extra });
 
   beforeAll(async () => {
-    neo4j = await startLocalNeo4j({ dataDir: path.join(root, 'data'), boltPort: await freePort() });
+    neo4j = await startLocalNeo4j({ dataDir: path.join(root, 'data'), boltPort: await freePort(), compiler: 'quick' });
     db = new Database({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', transactionTimeoutMs: BUDGET.transaction, acquisitionTimeoutMs: BUDGET.connection, maxPoolSize: 10 });
   }, BUDGET.neo4jStart);
 
