@@ -59,7 +59,9 @@ const typeDefs = `#graphql
     # Its driver hands the probe positions over as Integer objects, which a Float refuses: made floats in Cypher.
     search(requests: [SearchRequest!]!, few: Int!): [Candidate!]! @cypher(columnName: "candidate", statement: ${block(`
       CALL () { ${cypherQuery('search')} }
-      RETURN {node: node, scores: [s IN scores | [toFloat(s[0]), s[1]]]} AS candidate`)})
+      UNWIND candidates AS c
+      RETURN {node: {id: c[0], name: c[1], aliases: c[2], searchKeys: c[3], label: c[4], degree: c[5]},
+              scores: [s IN c[6] | [toFloat(s[0]), s[1]]]} AS candidate`)})
     path(from: ID!, to: ID!, maxHops: Int!): Path @cypher(columnName: "path", statement: ${block(`
       CALL () { ${cypherQuery('shortest-path')} }
       WITH nodes, edges WHERE nodes IS NOT NULL

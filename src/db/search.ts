@@ -140,8 +140,8 @@ export interface Candidate {
   node: {
     id: string;
     name: string;
-    aliases?: string[];
-    searchKeys?: string[];
+    aliases?: string[] | null;
+    searchKeys?: string[] | null;
     /** The texts the words are looked for in, and the ids of what it links to; absent when resolving. */
     texts?: (Omit<SearchedTexts, 'name' | 'aliases'> & { searchLinks?: string[] | null }) | null;
     label: EntityLabel;
@@ -426,16 +426,26 @@ export function searchParams(plans: SearchPlan[]): Record<string, unknown> {
   return { requests: plans.map((plan) => plan.request), few: FEW };
 }
 
-/** Groups the statement's rows by request. */
+/** A candidate as a list, in the order of the statement's columns (see cypher/queries/search.cypher). */
+type CandidateTuple = [
+  id: string,
+  name: string,
+  aliases: string[] | null,
+  searchKeys: string[] | null,
+  label: EntityLabel,
+  degree: number,
+  scores: [number, number][],
+  texts: [description: string | null, paperTitle: string | null, topics: string[] | null, searchLinks: string[] | null] | null,
+];
+
+function toCandidate([id, name, aliases, searchKeys, label, degree, scores, texts]: CandidateTuple): Candidate {
+  const searched = texts && { description: texts[0], paperTitle: texts[1], topics: texts[2], searchLinks: texts[3] };
+  return { node: { id, name, aliases, searchKeys, label, degree, texts: searched }, scores };
+}
+
+/** The candidates of each request, from the statement's rows. */
 export function candidatesByRequest(rows: Record<string, unknown>[]): Map<number, Candidate[]> {
-  const byRequest = new Map<number, Candidate[]>();
-  for (const row of rows) {
-    const index = Number(row['request']);
-    const list = byRequest.get(index) ?? [];
-    list.push({ node: row['node'] as Candidate['node'], scores: row['scores'] as [number, number][] });
-    byRequest.set(index, list);
-  }
-  return byRequest;
+  return new Map(rows.map((row) => [Number(row['request']), (row['candidates'] as CandidateTuple[]).map(toCandidate)]));
 }
 
 /** Runs the plans in one round trip; the ranked hits of each, in the order of `plans` (none for a null). */
