@@ -47,7 +47,7 @@ const typeDefs = `#graphql
   type Related { score: Float! model: EntityRef! }
   # The parameters and candidates of our search statement (src/db/search.ts plans the probes and ranks the
   # candidates, for both servers).
-  input SearchProbe { indexName: String!, query: String! }
+  input SearchProbe { indexName: String!, query: String!, limit: Int! }
   input SearchRequest { index: Int! pool: Int! key: String! probes: [SearchProbe!]! keyProbe: Int coverProbes: [Int!]! fuzzyQuery: String }
   type CandidateNode { id: ID! name: String! aliases: [String!] searchKeys: [String!] label: String! degree: Int! }
   type Candidate { node: CandidateNode! scores: [[Float!]!]! }

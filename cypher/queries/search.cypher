@@ -2,8 +2,9 @@
 // a request is one full-text query (cypher/schema/02-indexes.cypher); the near misses of its key only when no
 // entity has the key itself, fewer than $few begin with it and fewer than $few hold every word (a fuzzy query
 // costs ten exact ones). src/db/search.ts ranks the candidates.
-// $requests: [{index, pool, key, probes: [{indexName, query}], keyProbe, coverProbes, fuzzyQuery}] (keyProbe: the
-// position of the key's probe or null; coverProbes: the positions of those whose hits hold every word); $few
+// $requests: [{index, pool, key, probes: [{indexName, query, limit}], keyProbe, coverProbes, fuzzyQuery}] (limit: the
+// hits read from a probe, pool: from the near misses; keyProbe: the position of the key's probe or null; coverProbes:
+// the positions of those whose hits hold every word); $few
 // Returns: one row per request that found something: request (its index), candidates (one list per candidate,
 // positions instead of keys, which the driver would otherwise decode for every candidate: id, name, aliases,
 // searchKeys, label, degree: its relationships, those pointing at it counted three times, scores: [probe position,
@@ -12,7 +13,7 @@
 UNWIND $requests AS request
 CALL (request) {
   UNWIND range(0, size(request.probes) - 1) AS p
-  CALL db.index.fulltext.queryNodes(request.probes[p].indexName, request.probes[p].query, {limit: request.pool})
+  CALL db.index.fulltext.queryNodes(request.probes[p].indexName, request.probes[p].query, {limit: request.probes[p].limit})
     YIELD node, score
   RETURN collect([p, node, score]) AS found
 }

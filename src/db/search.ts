@@ -3,9 +3,9 @@
  * many in one round trip (cypher/queries/search.cypher), and ranks them here.
  *
  * Three probes find the candidates: the text's key among the entities' keys (exactly and as a prefix), its words
- * in names, aliases, descriptions, paper titles and topics (each word, all of them and the phrase per field, names
- * weighted well above the rest, the last word also as a prefix), and for several words the entities holding every
- * word in a name or description; near misses of the key only when those find little. The candidates come with their texts, which
+ * in names, aliases, descriptions, paper titles and topics (each word and the phrase per field, names weighted well
+ * above the rest, the last word also as a prefix of names and aliases), and for several words whether FEW entities
+ * hold every word in a name or description; near misses of the key only when those find little. The candidates come with their texts, which
  * search-analysis.ts reads as the index does (stemmed, folded), so that the ranking knows for every one of them,
  * not only for the best few of a probe, which words it holds and where.
  *
@@ -68,9 +68,8 @@ const LINKS_SATURATION = 2;
 const NAMES_BOOST = 3;
 const PAPER_BOOST = 1;
 const TOPICS_BOOST = 0.5;
-/** Boosts inside one field: the words as a phrase, and all words present, over any one word. */
+/** Boost inside one field of the words as a phrase, over any one word (a field holding every word scores each). */
 const PHRASE_BOOST = 4;
-const ALL_WORDS_BOOST = 2;
 /** Degrees above this count as this much popularity: hubs such as domains would otherwise top every list. */
 const MAX_DEGREE = 30;
 /** Near misses are looked for only when fewer entities than this match the key and hold every word. */
@@ -80,6 +79,13 @@ const FEW = 3;
  * however many up to this are asked for.
  */
 const SEARCH_POOL = 50;
+/**
+ * Candidates read from the cover probe (the entities holding every word in a name or description): enough to tell
+ * whether FEW hold them. An entity holding every word scores each of them in the words probe, whose candidates the
+ * ranking reads; 50 more from this probe, most of them the words probe's anyway, cost a fifth of the statement,
+ * their texts read and sent (issue 14), and changed no ranking of the relevance set.
+ */
+const COVER_POOL = FEW;
 /**
  * What an entity of each kind is, in the words of its definition in schema.graphql (a Model is "a foundation model
  * covered by the survey, or a general-purpose model ..."): the words of a search that say one of these are held by
@@ -117,7 +123,7 @@ export interface SearchPlan {
     index: number;
     pool: number;
     key: string;
-    probes: { indexName: SearchIndex; query: string }[];
+    probes: { indexName: SearchIndex; query: string; limit: number }[];
     keyProbe: number | null;
     /** The probes whose hits are the entities holding every word. */
     coverProbes: number[];
@@ -191,17 +197,16 @@ function ofLabels(query: string, labels: readonly EntityLabel[] | null): string 
 }
 
 /**
- * The words of one field: each word, all words (boosted), the phrase (boosted more), and when the text's last word
- * is among them (`typing`), that one as a prefix.
+ * The words of one field: each word and the phrase (boosted), and when `prefix` (a name field, and the text's last
+ * word among the words), the last word as a prefix. A clause for all the words together, and the prefix in the
+ * other fields, cost a third of the probe (issue 14) and changed no ranking of the relevance set: an entity holding
+ * every word scores each of them, and the ranking reads which words each candidate holds from its texts.
  */
-function fieldQuery(field: string, words: string[], typing: boolean): string {
+function fieldQuery(field: string, words: string[], prefix: boolean): string {
   const clauses = words.map((word) => `${field}:${word}`);
-  if (words.length > 1) {
-    clauses.push(`${field}:"${words.join(' ')}"^${String(PHRASE_BOOST)}`);
-    clauses.push(`(${words.map((word) => `+${field}:${word}`).join(' ')})^${String(ALL_WORDS_BOOST)}`);
-  }
+  if (words.length > 1) clauses.push(`${field}:"${words.join(' ')}"^${String(PHRASE_BOOST)}`);
   const last = words[words.length - 1]!;
-  if (typing && last.length >= 3) clauses.push(`${field}:${last}*`);
+  if (prefix && last.length >= 3) clauses.push(`${field}:${last}*`);
   return clauses.join(' ');
 }
 
@@ -251,10 +256,11 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
   const core = said.length > 0 ? said : words;
   const typing = core === words || !inMask(kindMask, words.length - 1);
   const restrict = (query: string): string => ofLabels(query, options.labels);
+  const pool = options.words ? Math.max(SEARCH_POOL, options.first) : RESOLVE_POOL;
   const probes: SearchPlan['request']['probes'] = [];
   const roles: ProbeRole[] = [];
-  const add = (indexName: SearchIndex, query: string, role: ProbeRole): number => {
-    probes.push({ indexName, query: restrict(query) });
+  const add = (indexName: SearchIndex, query: string, role: ProbeRole, limit = pool): number => {
+    probes.push({ indexName, query: restrict(query), limit });
     roles.push(role);
     return probes.length - 1;
   };
@@ -266,23 +272,25 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
   }
   let coverProbes: number[] = [];
   if (words.length > 0) {
-    const inFields = (fields: string[], boost: number): string =>
-      `(${fields.map((field) => `(${fieldQuery(field, core, typing)})`).join(' ')})^${String(boost)}`;
+    const inFields = (fields: string[], boost: number, prefix = false): string =>
+      `(${fields.map((field) => `(${fieldQuery(field, core, prefix)})`).join(' ')})^${String(boost)}`;
     const wordsQuery = [
-      inFields(NAME_FIELDS, NAMES_BOOST),
+      inFields(NAME_FIELDS, NAMES_BOOST, typing),
       inFields(DESCRIPTION_FIELDS, 1),
       inFields(PAPER_FIELDS, PAPER_BOOST),
       inFields([TOPIC_FIELD], TOPICS_BOOST),
     ].join(' ');
     const wordsProbe = add('entity_fulltext', wordsQuery, { kind: 'words' });
-    // The entities holding every word: for one word those the words probe found, for several the cover probe's.
-    coverProbes = words.length > 1 ? [add('entity_fulltext', everyWord(words, COVER_FIELDS), { kind: 'cover' })] : [wordsProbe];
+    // The entities holding every word: for one word those the words probe found, for several the cover probe's,
+    // which need only tell whether there are FEW (the words probe finds the best of them: see COVER_POOL).
+    coverProbes =
+      words.length > 1 ? [add('entity_fulltext', everyWord(words, COVER_FIELDS), { kind: 'cover' }, COVER_POOL)] : [wordsProbe];
   }
   const edits = fuzzyEdits(key);
   return {
     request: {
       index,
-      pool: options.words ? Math.max(SEARCH_POOL, options.first) : RESOLVE_POOL,
+      pool,
       key,
       probes,
       keyProbe,
