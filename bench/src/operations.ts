@@ -37,9 +37,10 @@ export interface Operation {
   floor: { cypher: string; params(ctx: OperationContext): Record<string, unknown>; payload(rows: Data[]): unknown };
   /**
    * The same question for @neo4j/graphql (its own variables where its API differs from ours; its query made from
-   * the graph's values where it has to name them, e.g. one aggregation per year).
+   * the graph's values where it has to name them, e.g. one aggregation per year); none where it cannot answer it,
+   * and then only ours and the floors run.
    */
-  peer: {
+  peer?: {
     query: string | ((ctx: OperationContext) => string);
     variables?(ctx: OperationContext): Record<string, unknown>;
     fromPeer(data: Data): unknown;
@@ -117,17 +118,35 @@ CALL (models) {
 
 const FACETS_WHERE = 'm.year >= 2020 AND m.openWeights = true';
 
-const FACETS_FLOOR = `
+/** The floor's facet list of each dimension, by the name ours answers it under. */
+const FLOOR_FACETS = {
+  domains: floorFacet('domains', 'MATCH (m)-[:IN_DOMAIN]->(v:Domain)', 'v.id', 'v.name'),
+  tasks: floorFacet('tasks', 'MATCH (m)-[:PERFORMS]->(v:Task)', 'v.id', 'v.name'),
+  // Stored kebab-case values answered in the API's enum spelling.
+  modalities: floorFacet('modalities', 'UNWIND m.modalities AS v', "toUpper(replace(v, '-', '_'))", "replace(v, '-', ' ')"),
+  paradigms: floorFacet('paradigms', 'UNWIND m.paradigm AS v', "toUpper(replace(v, '-', '_'))", 'v'),
+  years: floorFacet('years', 'UNWIND [m.year] AS v', 'toString(v)', 'toString(v)'),
+  openWeights: floorFacet('openWeights', 'UNWIND [m.openWeights] AS v', 'toString(v)', "CASE v WHEN true THEN 'open weights' ELSE 'weights not released' END"),
+};
+
+/** The floor of a facets operation: the filtered page of 20 by name, the total and the facets of `names`. */
+function facetsFloor(names: (keyof typeof FLOOR_FACETS)[]): Operation['floor'] {
+  const cypher = `
 MATCH (m:Model) WHERE ${FACETS_WHERE}
 WITH collect(m) AS models
 CALL (models) { UNWIND models AS m WITH m ORDER BY toLower(m.name), m.id LIMIT 20 RETURN collect(m {.id, .name}) AS nodes }
-${floorFacet('domains', 'MATCH (m)-[:IN_DOMAIN]->(v:Domain)', 'v.id', 'v.name')}
-${floorFacet('tasks', 'MATCH (m)-[:PERFORMS]->(v:Task)', 'v.id', 'v.name')}
-${floorFacet('modalities', 'UNWIND m.modalities AS v', 'v', 'v')}
-${floorFacet('paradigms', 'UNWIND [m.paradigm] AS v', 'v', 'v')}
-${floorFacet('years', 'UNWIND [m.year] AS v', 'toString(v)', 'toString(v)')}
-${floorFacet('openWeights', 'UNWIND [m.openWeights] AS v', 'toString(v)', 'toString(v)')}
-RETURN size(models) AS totalCount, nodes, domains, tasks, modalities, paradigms, years, openWeights`;
+${names.map((name) => FLOOR_FACETS[name]).join('\n')}
+RETURN size(models) AS totalCount, nodes, ${names.join(', ')}`;
+  return {
+    cypher,
+    params: () => ({}),
+    payload: (rows) => ({
+      totalCount: first(rows, 'totalCount'),
+      nodes: first(rows, 'nodes'),
+      facets: Object.fromEntries(names.map((name) => [name, first(rows, name)])),
+    }),
+  };
+}
 
 /** @neo4j/graphql's filter of the facets operation, for its lists and its aggregations. */
 const PEER_FACETS_WHERE = '{ year: { gte: 2020 }, openWeights: { eq: true } }';
@@ -139,12 +158,6 @@ interface PeerDomainCount {
 }
 
 const peerCount = (domain: PeerDomainCount): number => domain.modelsConnection.aggregate.count.nodes;
-
-/**
- * The facets every system is compared on: the page, the total and the domain facet (@neo4j/graphql aggregates
- * per domain, but cannot count per year, modality or task without naming every value, nor sort by a count).
- */
-const facetsPayload = (totalCount: unknown, nodes: unknown, domains: unknown) => ({ totalCount, nodes, domains });
 
 /** A lineage step as the operations ask for it: ids and names only. */
 export const lineageStep = ({ depth, model, via }: LineageStepRow) => ({
@@ -304,15 +317,8 @@ export const OPERATIONS: Operation[] = [
     name: 'facets',
     query: graphql('facets'),
     variables: () => ({}),
-    fromOurs: (data) => {
-      const models = data['models'] as Data;
-      return facetsPayload(models['totalCount'], models['nodes'], (models['facets'] as Data)['domains']);
-    },
-    floor: {
-      cypher: FACETS_FLOOR,
-      params: () => ({}),
-      payload: (rows) => facetsPayload(first(rows, 'totalCount'), first(rows, 'nodes'), first(rows, 'domains')),
-    },
+    fromOurs: (data) => data['models'],
+    floor: facetsFloor(['domains']),
     peer: {
       query: `query Facets {
         models(where: ${PEER_FACETS_WHERE}, limit: 20, sort: [{ name: ASC }]) { id name }
@@ -327,9 +333,16 @@ export const OPERATIONS: Operation[] = [
           .sort((a, b) => peerCount(b) - peerCount(a) || a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id))
           .slice(0, 10)
           .map((domain) => ({ value: domain.id, label: domain.name, count: peerCount(domain) }));
-        return facetsPayload(total, data['models'], domains);
+        return { totalCount: total, nodes: data['models'], facets: { domains } };
       },
     },
+  },
+  {
+    name: 'all-facets',
+    query: graphql('all-facets'),
+    variables: () => ({}),
+    fromOurs: (data) => data['models'],
+    floor: facetsFloor(['domains', 'tasks', 'modalities', 'paradigms', 'years', 'openWeights']),
   },
   {
     name: 'descendants',

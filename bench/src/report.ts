@@ -69,8 +69,11 @@ export function sizeSummaries(report: BenchReport): string[] {
       const value = geometricMean(ops.flatMap((op) => (op.ratios[name] ? [op.ratios[name].median] : [])));
       return value === undefined ? '–' : value.toFixed(2);
     };
+    // Operations the peer cannot answer have no ours ÷ peer ratio and are left out of its mean.
+    const peerAnswers = ops.filter((op) => op.ratios['ours/peer']).length;
+    const peerOnly = peerAnswers < ops.length ? ` (over the ${String(peerAnswers)} the peer answers)` : '';
     return (
-      `${size}, geometric mean over ${String(ops.length)} operations: ours ÷ peer req/s ${mean('ours/peer')}, ours p50 ÷ floor p50 ${mean('ours/floor')}, ` +
+      `${size}, geometric mean over ${String(ops.length)} operations: ours ÷ peer req/s ${mean('ours/peer')}${peerOnly}, ours p50 ÷ floor p50 ${mean('ours/floor')}, ` +
       `ours p50 ÷ HTTP floor p50 ${mean('ours/http-floor')}; warm ÷ peer req/s ${mean('ours-warm/peer')}; ` +
       `load average ${loadCell(ops.flatMap((op) => op.loadAverages))}.`
     );

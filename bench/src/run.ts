@@ -191,10 +191,12 @@ function probes(op: Operation, ctx: OperationContext, urls: Urls): Partial<Recor
   if (urls.ours) result.ours = { url: urls.ours, body: oursBody, payload: graphqlPayload };
   if (urls['ours-warm']) result['ours-warm'] = { url: urls['ours-warm'], body: oursBody, payload: graphqlPayload };
   if (urls['n+1']) result['n+1'] = { url: urls['n+1'], body: oursBody, payload: graphqlPayload };
-  if (urls.peer) {
-    const query = typeof op.peer.query === 'string' ? op.peer.query : op.peer.query(ctx);
-    const body = JSON.stringify({ query, variables: op.peer.variables?.(ctx) ?? variables });
-    result.peer = { url: urls.peer, body, payload: (answer) => op.peer.fromPeer(answer.data ?? {}) };
+  // An operation the peer cannot answer is measured without it: no peer column, no ours ÷ peer ratio.
+  const { peer } = op;
+  if (urls.peer && peer) {
+    const query = typeof peer.query === 'string' ? peer.query : peer.query(ctx);
+    const body = JSON.stringify({ query, variables: peer.variables?.(ctx) ?? variables });
+    result.peer = { url: urls.peer, body, payload: (answer) => peer.fromPeer(answer.data ?? {}) };
   }
   if (urls['http-floor']) {
     // The HTTP floor answers with the payload itself.

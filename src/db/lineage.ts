@@ -27,8 +27,9 @@ const HOP: Record<LineageDirection, { away: string; back: string }> = {
 };
 
 /**
- * Params: $ids (start model ids), $maxDepth (1..20). Returns one row per known start: id, steps (LineageStepRow
- * maps ordered by depth, then name, then id). The hop patterns come from HOP, chosen by direction.
+ * Params: $ids (start model ids), $maxDepth (1..20). Returns one row per known start: id, start (its full row,
+ * as the entity loader reads it, so that a model asked for with its lineage needs no query of its own), steps
+ * (LineageStepRow maps ordered by depth, then name, then id). The hop patterns come from HOP, chosen by direction.
  */
 export function lineageQuery(direction: LineageDirection): string {
   const { away, back } = HOP[direction];
@@ -52,6 +53,6 @@ export function lineageQuery(direction: LineageDirection): string {
     '  WITH n, depth, v ORDER BY depth, toLower(n.name), n.id',
     `  RETURN collect({model: ${compactProjection('n', 'Model')}, depth: depth, via: ${compactProjection('v', 'Model')}}) AS steps`,
     '}',
-    'RETURN start.id AS id, steps',
+    "RETURN start.id AS id, start {.*, label: 'Model'} AS start, steps",
   ].join('\n');
 }

@@ -36,12 +36,21 @@ export function selectedProjection(
   properties: readonly string[],
   extra: Record<string, string> = {},
 ): string {
+  return carrying(variable, `'${label}'`, properties, extra);
+}
+
+/** As selectedProjection, for a node of any label: the row's label is read from the node. */
+export function anyLabelProjection(variable: string, properties: readonly string[]): string {
+  return carrying(variable, `head([l IN labels(${variable}) WHERE l <> 'Entity'])`, properties, {});
+}
+
+function carrying(variable: string, label: string, properties: readonly string[], extra: Record<string, string>): string {
   for (const property of properties) {
     if (!STORED_PROPERTIES.has(property)) throw new Error(`${property} is not a stored property a query may carry`);
   }
   // Interpolated from STORED_PROPERTIES only (checked above).
   return projection(variable, ['.id', '.name', ...properties.map((property) => `.${property}`)], {
-    label: `'${label}'`,
+    label,
     compact: 'true',
     ...extra,
   });

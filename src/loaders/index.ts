@@ -16,11 +16,12 @@ export interface Loaders {
 }
 
 export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders {
+  const entity = createEntityLoader(reader, settings);
   return {
-    entity: createEntityLoader(reader, settings),
+    entity,
     related: createRelationLoaders(reader, settings),
     models: createModelLoaders(reader, settings),
-    lineage: createLineageLoader(reader, settings),
+    lineage: createLineageLoader(reader, settings, entity),
     results: createResultLoaders(reader, settings),
   };
 }

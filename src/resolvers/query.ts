@@ -5,7 +5,8 @@
 import { listDomains, listOrganizations, listTasks } from '../db/catalog.js';
 import { relatedModels } from '../db/related-models.js';
 import { readRelease } from '../db/release.js';
-import type { EntityLabel, EntityRow } from '../db/rows.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { EntityLabel, EntityRow, ModelRow } from '../db/rows.js';
 import { resolveNames, searchEntities } from '../db/search.js';
 import { graphStats } from '../db/stats.js';
 import { neighborhood } from '../db/traversal.js';
@@ -14,6 +15,7 @@ import { badUserInput, checkRange } from '../errors.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import type { RequestContext } from '../context.js';
 import { kindLabels, toStored } from './enum-values.js';
+import { selectedLineages } from './lineage.js';
 import { filteredList, idArgument, modelPage } from './id-args.js';
 import { pageArgs } from './page-args.js';
 import { selectedFields, selectedProperties } from './selection.js';
@@ -28,6 +30,12 @@ async function entityWithLabel<L extends EntityLabel>(
 ): Promise<Extract<EntityRow, { label: L }> | null> {
   const row = await context.loaders.entity.load(idArgument(id));
   return row?.label === label ? (row as Extract<EntityRow, { label: L }>) : null;
+}
+
+/** A model by id; the lineages its selection asks for are read first, and their query brings its row along. */
+async function modelWithLineages(context: RequestContext, id: string, info: GraphQLResolveInfo): Promise<ModelRow | null> {
+  await Promise.all(selectedLineages(info, idArgument(id)).map((key) => context.loaders.lineage.load(key)));
+  return entityWithLabel(context, id, 'Model');
 }
 
 function checkNames(names: string[]): string[] {
@@ -48,12 +56,12 @@ export const Query: QueryResolvers = {
   task: (_, { id }, context) => entityWithLabel(context, id, 'Task'),
   dataset: (_, { id }, context) => entityWithLabel(context, id, 'Dataset'),
   models: (_, args, context, info) => modelPage(context, { scope: 'all', parentId: '', args: pageArgs(args, info) }),
-  model: (_, { id }, context) => entityWithLabel(context, id, 'Model'),
+  model: (_, { id }, context, info) => modelWithLineages(context, id, info),
   search: (_, { text, first, kinds }, context) =>
     searchEntities(context.reader, text, checkRange('first', first ?? 10, 0, 100), kindLabels(kinds)),
   resolve: (_, { names, kinds }, context) => resolveNames(context.reader, checkNames(names), kindLabels(kinds)),
-  neighborhood: (_, { id, depth }, context) =>
-    neighborhood(context.reader, idArgument(id), checkRange('depth', depth ?? 1, 1, 3)),
+  neighborhood: (_, { id, depth }, context, info) =>
+    neighborhood(context.reader, idArgument(id), checkRange('depth', depth ?? 1, 1, 3), selectedProperties(info, ['nodes'])),
   relatedModels: (_, { id, first }, context, info) =>
     relatedModels(context.reader, idArgument(id), checkRange('first', first ?? 10, 0, 100), {
       properties: selectedProperties(info, ['model']),

@@ -3,7 +3,16 @@
  * properties its answer needs and no others (db/projections.ts). Fragments are expanded; `@skip` and `@include`
  * are not read, so a property they leave out may be carried for nothing, never missed.
  */
-import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  getArgumentValues,
+  getNamedType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 import { STORED_PROPERTIES } from '../db/projections.js';
 
 /** Fields that read stored properties under other names; every other property field reads its namesake. */
@@ -71,4 +80,18 @@ export function selectedProperties(info: GraphQLResolveInfo, path: readonly stri
 /** The stored properties the models of a connection need, whether asked for as `nodes` or as `edges { node }`. */
 export function pageProperties(info: GraphQLResolveInfo): string[] {
   return memoised(info, 'page', () => propertiesOf([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]));
+}
+
+/**
+ * The arguments (with the request's variables and the defaults) of each selection of field `name` on the object
+ * the current field returns, so that a resolver can load what that field will ask for together with its own row.
+ */
+export function selectedArguments(info: GraphQLResolveInfo, name: string): Record<string, unknown>[] {
+  const type = getNamedType(info.returnType);
+  const definition = isObjectType(type) ? type.getFields()[name] : undefined;
+  if (!definition) return [];
+  return info.fieldNodes
+    .flatMap((node) => fieldsOf(node.selectionSet, info.fragments))
+    .filter((field) => field.name.value === name)
+    .map((field) => getArgumentValues(definition, field, info.variableValues));
 }

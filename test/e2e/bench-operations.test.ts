@@ -22,4 +22,18 @@ describe('the benchmark operations on the seeded graph', () => {
     const floor = op.floor.payload(rows);
     expect(responseHash(floor)).toBe(responseHash(op.fromOurs(ours.data!)));
   });
+
+  // The page, and the list's size with its facets; a model with its lineage; the one-statement operations.
+  it.each([
+    ['facets', 2],
+    ['all-facets', 2],
+    ['descendants', 1],
+    ['neighborhood', 1],
+    ['related-models', 1],
+  ] as const)('%s: %i Cypher round trip(s), as many as the answer has parts', async (name, roundTrips) => {
+    const op = OPERATIONS.find((o) => o.name === name)!;
+    const ours = await server.gql(op.query, op.variables(await contextOnce()));
+    expect(ours.errors).toBeUndefined();
+    expect(ours.extensions?.cypherQueries).toBe(roundTrips);
+  });
 });

@@ -132,11 +132,38 @@ describe('Model lineage', () => {
     expect(full.data!.model.descendants).toHaveLength(expected.size);
     expect(full.data!.model.descendantCount).toBe(expected.size);
     expect(Math.max(...full.data!.model.descendants.map((s) => s.depth))).toBeGreaterThan(2);
-    expect(full.extensions?.cypherQueries).toBe(2);
+    // The lineage query brings the model's own row along: no lookup of the model before it.
+    expect(full.extensions?.cypherQueries).toBe(1);
     const one = await server.gql<{ model: { descendants: { depth: number; model: { id: string } }[] } }>(query, { depth: 1 });
     expect(one.data!.model.descendants.map((s) => s.model.id).sort()).toEqual(
       all.find((m) => m.id === 'llama')!.derivatives.map((d) => d.id).sort(),
     );
+  });
+
+  it('reads a model and both its lineages in one query per direction, its own fields from their rows', async () => {
+    const llama = all.find((m) => m.id === 'llama')!;
+    const response = await server.gql<{
+      model: { name: string; derivativeCount: number; ancestors: { depth: number }[]; descendants: { model: { id: string } }[] };
+    }>(
+      `query($id: ID!, $depth: Int) { model(id: $id) { name ...Lineage } }
+       fragment Lineage on Model { derivativeCount ancestors { depth } descendants(maxDepth: $depth) { model { id } } }`,
+      { id: 'llama', depth: 1 },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.model.name).toBe(llama.name);
+    expect(response.data!.model.derivativeCount).toBe(llama.derivatives.length);
+    expect(response.data!.model.ancestors).toHaveLength(lineageByHand(all, 'llama', 'ancestors').size);
+    expect(response.data!.model.descendants.map((s) => s.model.id).sort()).toEqual(llama.derivatives.map((d) => d.id).sort());
+    expect(response.extensions?.cypherQueries).toBe(2);
+  });
+
+  it('answers null for an id that is not a model, asked with its lineage', async () => {
+    const dataset = (await server.db.read('MATCH (d:Dataset) RETURN d.id AS id ORDER BY d.id LIMIT 1'))[0]!['id'] as string;
+    for (const id of [dataset, 'no-such-model']) {
+      const response = await server.gql(`query($id: ID!) { model(id: $id) { descendants { depth } } }`, { id });
+      expect(response.errors, id).toBeUndefined();
+      expect(response.data, id).toEqual({ model: null });
+    }
   });
 
   it.each([0, 21])('rejects maxDepth: %i with BAD_USER_INPUT naming maxDepth', async (maxDepth) => {

@@ -200,6 +200,31 @@ describe('Query fields over HTTP', () => {
     expect(edges).toContainEqual({ type: 'BASED_ON', from: 'esmfold', to: 'esm-2' });
   });
 
+  it('answers the fields selected on the neighbourhood entities from its one query, as the graph stores them', async () => {
+    const response = await server.gql<{ neighborhood: { nodes: { id: string; name: string; __typename: string; year?: number | null; modality?: string | null }[] } }>(
+      `{ neighborhood(id: "esm-2") { nodes { id __typename
+        ... on Model { name year } ... on Dataset { name modality } ... on Task { name } ... on Domain { name } ... on Organization { name }
+      } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.extensions?.cypherQueries).toBe(1);
+    const nodes = response.data!.neighborhood.nodes;
+    const rows = await server.db.read(
+      `UNWIND $ids AS id MATCH (n:Entity {id: id})
+       RETURN n.id AS id, n.name AS name, head([l IN labels(n) WHERE l <> 'Entity']) AS label, n.year AS year, n.modality AS modality`,
+      { ids: nodes.map((n) => n.id) },
+    );
+    const stored = new Map(rows.map((row) => [row['id'] as string, row]));
+    expect(nodes.map((n) => n.__typename)).toEqual(expect.arrayContaining(['Model', 'Domain', 'Task']));
+    for (const node of nodes) {
+      const row = stored.get(node.id)!;
+      expect(node.name).toBe(row['name']);
+      expect(node.__typename).toBe(row['label']);
+      if (node.__typename === 'Model') expect(node.year).toBe(row['year'] ?? null);
+      if (node.__typename === 'Dataset') expect(node.modality?.toLowerCase().replaceAll('_', '-') ?? null).toBe(row['modality'] ?? null);
+    }
+  });
+
   it('caps a large neighbourhood at 200 entities and says it was cut', async () => {
     const { data } = await server.gql<{ neighborhood: { truncated: boolean; nodes: unknown[] } }>(
       '{ neighborhood(id: "computational-biology", depth: 3) { truncated nodes { id } } }',

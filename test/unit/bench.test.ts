@@ -133,5 +133,17 @@ describe('interleaved rounds', () => {
     expect(sizeSummaries(report)).toEqual([
       'S, geometric mean over 2 operations: ours ÷ peer req/s 1.04, ours p50 ÷ floor p50 4.00, ours p50 ÷ HTTP floor p50 2.00; warm ÷ peer req/s 5.00; load average 3.9 (3.5–4.3).',
     ]);
+
+    // An operation the peer cannot answer: no peer column, and no part in the mean of ours ÷ peer.
+    const withoutPeer = rounds.map(({ peer: _peer, ...others }): Round => others);
+    const alone: OperationResult = {
+      ...operation('all-facets'),
+      rounds: withoutPeer,
+      results: combineRounds(withoutPeer, []),
+      ratios: roundRatios(withoutPeer),
+    };
+    const withAlone: BenchReport = { ...report, operations: [...report.operations, alone] };
+    expect(markdown(withAlone)).toContain('| S | all-facets | 75 | 6.00 / 12.0 | – | – |');
+    expect(sizeSummaries(withAlone)[0]).toContain('over 3 operations: ours ÷ peer req/s 1.04 (over the 2 the peer answers), ours p50 ÷ floor p50 4.00');
   });
 });
