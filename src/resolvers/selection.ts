@@ -12,7 +12,7 @@ const FIELD_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The fields of a selection set, fragments expanded (each fragment once: spreading it again adds nothing). */
-function fieldsOf(
+export function fieldsOf(
   selectionSet: SelectionSetNode | undefined,
   fragments: Record<string, FragmentDefinitionNode>,
   seen = new Set<string>(),
@@ -35,7 +35,10 @@ function fieldsOf(
  */
 const answers = new WeakMap<readonly FieldNode[], Map<string, string[]>>();
 
-function memoised(info: GraphQLResolveInfo, key: string, compute: () => string[]): string[] {
+/** The part of a resolver's info that its selection is read from. */
+export type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
+
+function memoised(info: SelectionInfo, key: string, compute: () => string[]): string[] {
   let byKey = answers.get(info.fieldNodes);
   if (!byKey) answers.set(info.fieldNodes, (byKey = new Map()));
   let answer = byKey.get(key);
@@ -44,7 +47,7 @@ function memoised(info: GraphQLResolveInfo, key: string, compute: () => string[]
 }
 
 /** The names of the fields selected on the objects at `path` below the current field (e.g. `['nodes']`). */
-export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+export function selectedFields(info: SelectionInfo, path: readonly string[]): string[] {
   return memoised(info, `fields:${path.join('.')}`, () => {
     let level: readonly FieldNode[] = info.fieldNodes;
     for (const name of path) {
@@ -64,11 +67,11 @@ function propertiesOf(names: readonly string[]): string[] {
 }
 
 /** The stored properties (sorted) that the fields selected on the objects at `path` below the current field read. */
-export function selectedProperties(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+export function selectedProperties(info: SelectionInfo, path: readonly string[]): string[] {
   return memoised(info, `properties:${path.join('.')}`, () => propertiesOf(selectedFields(info, path)));
 }
 
 /** The stored properties the models of a connection need, whether asked for as `nodes` or as `edges { node }`. */
-export function pageProperties(info: GraphQLResolveInfo): string[] {
+export function pageProperties(info: SelectionInfo): string[] {
   return memoised(info, 'page', () => propertiesOf([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelCountQuery, modelPageQuery, toModelPage, type PageArgs } from '../../src/db/model-page.js';
 
-const base: PageArgs = { first: 2, after: null, filter: {}, order: [{ field: 'NAME', direction: 'ASC' }], properties: [] };
+const base: PageArgs = { first: 2, after: null, filter: {}, order: [{ field: 'NAME', direction: 'ASC' }], properties: [], carried: [] };
 
 describe('modelPageQuery', () => {
   it('sorts missing values last and ends with the id', () => {
