@@ -25,23 +25,29 @@ export interface CarriedPageParams {
 /**
  * The subqueries that bring `carried` under each row of a list, one per field, as `carried0`, `carried1`… on
  * the row; the filters and limits of the pages among them are appended to `params` (the query's `$carried`).
+ *
+ * Each subquery imports the row under a name of its depth (`row1`, `row2`…) and calls it `parent`: the lists'
+ * own names (`n`, `m`) are used again at every depth, and Neo4j 5.26 binds a name the subquery imported even
+ * after a WITH has dropped it (`CALL (n) { WITH n AS parent MATCH (parent)-->(n:Task) … }` finds no task).
  */
-export function carrying(carried: readonly Carried[], params: CarriedPageParams[]): CarryingOf {
+export function carrying(carried: readonly Carried[], params: CarriedPageParams[], depth = 1): CarryingOf {
   return (variable) => {
-    const lines: string[] = [];
+    if (carried.length === 0) return { lines: [], entries: {} };
+    const row = `row${String(depth)}`;
+    const lines = [`WITH *, ${variable} AS ${row}`];
     const entries: Record<string, string> = {};
     carried.forEach((child, i) => {
       const result = `carried${String(i)}`;
       let body: string[];
       if ('relation' in child) {
-        body = relationBody(child.relation, result, carrying(child.carried, params));
+        body = relationBody(child.relation, result, carrying(child.carried, params, depth + 1));
       } else {
         params.push({ filter: child.args.filter, limit: child.args.first + 1 });
         const param = `$carried[${String(params.length - 1)}]`;
-        body = carriedPageBody(child.page, child.args, param, result, carrying(child.args.carried, params));
+        body = carriedPageBody(child.page, child.args, param, result, carrying(child.args.carried, params, depth + 1));
       }
-      // `variable` and the result names are this module's and the list builders' own fixed names.
-      lines.push(`CALL (${variable}) {`, `  WITH ${variable} AS parent`, ...body.map((line) => `  ${line}`), '}');
+      // `variable`, the row and the result names are this module's and the list builders' own fixed names.
+      lines.push(`CALL (${row}) {`, `  WITH ${row} AS parent`, ...body.map((line) => `  ${line}`), '}');
       entries[result] = result;
     });
     return { lines, entries };
