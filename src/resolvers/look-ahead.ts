@@ -11,7 +11,7 @@ import type { Carried } from '../db/look-ahead.js';
 import type { ModelScope, PageArgs } from '../db/model-page.js';
 import { RELATIONS, type RelationName, type RelationTargets } from '../db/relation-query.js';
 import { pageArgs } from './page-args.js';
-import { fieldsOf, type SelectionInfo } from './selection.js';
+import { fieldsAt, fieldsOf, type SelectionInfo } from './selection.js';
 
 export type LookAheadInfo = SelectionInfo & Pick<GraphQLResolveInfo, 'schema' | 'variableValues'>;
 
@@ -60,13 +60,6 @@ function carriedOn(info: LookAheadInfo, typeName: string, fieldNodes: readonly F
   return carried;
 }
 
-/** The fields at `path` below `fieldNodes` (e.g. `['edges', 'node']`). */
-function below(info: SelectionInfo, fieldNodes: readonly FieldNode[], path: readonly string[]): FieldNode[] {
-  let level: readonly FieldNode[] = fieldNodes;
-  for (const name of path) level = level.flatMap((node) => fieldsOf(node.selectionSet, info.fragments)).filter((field) => field.name.value === name);
-  return [...level];
-}
-
 /** Answers per request (variables) and field of the document: every parent of a list asks the same question. */
 const answers = new WeakMap<object, WeakMap<readonly FieldNode[], Carried[]>>();
 
@@ -80,7 +73,7 @@ function memoised(info: LookAheadInfo, compute: () => Carried[]): Carried[] {
 
 /** What the models of a page carry, whether selected as `nodes` or as `edges { node }`. */
 export function pageCarried(info: LookAheadInfo): Carried[] {
-  return memoised(info, () => carriedOn(info, 'Model', [...below(info, info.fieldNodes, ['nodes']), ...below(info, info.fieldNodes, ['edges', 'node'])]));
+  return memoised(info, () => carriedOn(info, 'Model', [...fieldsAt(info, info.fieldNodes, ['nodes']), ...fieldsAt(info, info.fieldNodes, ['edges', 'node'])]));
 }
 
 /** A relation field's list for the parent `id`, its rows carrying what the request selects on them. */

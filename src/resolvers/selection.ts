@@ -46,15 +46,20 @@ function memoised(info: SelectionInfo, key: string, compute: () => string[]): st
   return answer;
 }
 
+/** The nodes of the fields at `path` below `fieldNodes` (e.g. `['edges', 'node']`). */
+export function fieldsAt(info: SelectionInfo, fieldNodes: readonly FieldNode[], path: readonly string[]): FieldNode[] {
+  let level: readonly FieldNode[] = fieldNodes;
+  for (const name of path) {
+    level = level.flatMap((field) => fieldsOf(field.selectionSet, info.fragments)).filter((field) => field.name.value === name);
+  }
+  return [...level];
+}
+
 /** The names of the fields selected on the objects at `path` below the current field (e.g. `['nodes']`). */
 export function selectedFields(info: SelectionInfo, path: readonly string[]): string[] {
-  return memoised(info, `fields:${path.join('.')}`, () => {
-    let level: readonly FieldNode[] = info.fieldNodes;
-    for (const name of path) {
-      level = level.flatMap((field) => fieldsOf(field.selectionSet, info.fragments)).filter((field) => field.name.value === name);
-    }
-    return level.flatMap((node) => fieldsOf(node.selectionSet, info.fragments)).map((field) => field.name.value);
-  });
+  return memoised(info, `fields:${path.join('.')}`, () =>
+    fieldsAt(info, info.fieldNodes, path).flatMap((node) => fieldsOf(node.selectionSet, info.fragments)).map((field) => field.name.value),
+  );
 }
 
 /** The stored properties the fields of `names` read, sorted. */
