@@ -6,7 +6,7 @@
  * from a request (ids, filter values, cursor keys, limits) travels as a parameter.
  */
 import type { Carried } from './look-ahead.js';
-import { selectedProjection } from './projections.js';
+import { unlabelledProjection } from './projections.js';
 import { CARRY_NOTHING, type CarryingOf } from './relation-query.js';
 import type { ModelRow } from './rows.js';
 
@@ -270,7 +270,8 @@ function pageBody(match: string, conditions: string[], args: PageArgs, limit: st
     `WITH m ORDER BY ${order}`,
     `LIMIT ${limit}`,
     ...(lines.length === 0 ? [] : [...lines, `WITH * ORDER BY ${order}`]),
-    `RETURN collect(${selectedProjection('m', 'Model', args.properties, { sortValues: `[${sortValues}]`, ...entries })}) AS ${result}`,
+    // The loader marks the rows compact Model rows (compactRow).
+    `RETURN collect(${unlabelledProjection('m', args.properties, { sortValues: `[${sortValues}]`, ...entries })}) AS ${result}`,
   ];
 }
 

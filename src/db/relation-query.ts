@@ -3,7 +3,7 @@
  *
  * Each pattern is a fixed string of this table, chosen by field name; the parents' ids travel as $parentIds.
  */
-import { compactProjection } from './projections.js';
+import { unlabelledProjection } from './projections.js';
 import type { DatasetRow, DomainRow, ModelRow, OrganizationRow, TaskRow } from './rows.js';
 
 /** Row type each relation field returns. */
@@ -81,17 +81,17 @@ export type CarryingOf = (variable: string) => Carrying;
 export const CARRY_NOTHING: CarryingOf = () => ({ lines: [], entries: {} });
 
 /**
- * The lines that list one parent's related nodes as `result`, from `parent` (bound before them): compact rows,
- * distinct, by the sort key (name unless said otherwise) then id, with what `carrying` adds to each row. The
+ * The lines that list one parent's related nodes as `result`, from `parent` (bound before them): rows of id and
+ * name (the loader marks them compact rows of the field's label), distinct, by the sort key (name unless said otherwise) then id, with what `carrying` adds to each row. The
  * pattern and sort key are the fixed strings of RELATIONS for this field name.
  */
 export function relationBody(name: RelationName, result: string, carrying: CarryingOf = CARRY_NOTHING): string[] {
-  const { pattern, label, sortKey = 'toLower(n.name)' } = RELATIONS[name];
+  const { pattern, sortKey = 'toLower(n.name)' } = RELATIONS[name];
   const { lines, entries } = carrying('n');
   const sorted = lines.length === 0
     ? [`WITH DISTINCT n, ${sortKey} AS sortKey ORDER BY sortKey, n.id`]
     : [`WITH DISTINCT n, ${sortKey} AS sortKey`, ...lines, 'WITH * ORDER BY sortKey, n.id'];
-  return [`MATCH ${pattern}`, ...sorted, `RETURN collect(${compactProjection('n', label, entries)}) AS ${result}`];
+  return [`MATCH ${pattern}`, ...sorted, `RETURN collect(${unlabelledProjection('n', [], entries)}) AS ${result}`];
 }
 
 /**

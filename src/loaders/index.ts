@@ -17,7 +17,7 @@ export interface Loaders {
 }
 
 export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders {
-  const prime: PrimeCarried = (rows, carried) => primeCarried(loaders, rows, carried);
+  const prime: PrimeCarried = (rows, label, carried) => primeCarried(loaders, rows, label, carried);
   const loaders: Loaders = {
     entity: createEntityLoader(reader, settings),
     related: createRelationLoaders(reader, settings, prime),

@@ -111,7 +111,7 @@ export function createModelLoaders(reader: Reader, settings: LoaderSettings, pri
           limit: args.first + 1,
           carried: carriedPages,
         });
-        for (const row of rows) prime(row['page'] as Record<string, unknown>[], carried);
+        for (const row of rows) prime(row['page'] as Record<string, unknown>[], 'Model', carried);
         const pages = alignByKey(parentIds, rows.map((row) => [String(row['parentId']), row['page'] as unknown as PageRow[]] as const), []);
         return pages.map((pageRows, i) =>
           toModelPage(pageRows, args, { scope, parentId: parentIds[i]!, filter: args.filter }),

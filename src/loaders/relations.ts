@@ -5,7 +5,7 @@
 import type DataLoader from 'dataloader';
 import type { Reader } from '../db/database.js';
 import { carrying, type Carried, type CarriedPageParams } from '../db/look-ahead.js';
-import { relationQuery, type RelationName, type RelationTargets } from '../db/relation-query.js';
+import { RELATIONS, relationQuery, type RelationName, type RelationTargets } from '../db/relation-query.js';
 import { alignByKey, createLoader, type LoaderSettings } from './batch.js';
 import type { PrimeCarried } from './look-ahead.js';
 
@@ -27,7 +27,7 @@ export function createRelationLoaders(reader: Reader, settings: LoaderSettings, 
       loader = createLoader<string, unknown[]>(settings, async (parentIds) => {
         const rows = await reader.read(query, { parentIds, carried: pages });
         const lists = rows.map((row) => [String(row['parentId']), row['nodes'] as Record<string, unknown>[]] as const);
-        for (const [, nodes] of lists) prime(nodes, carried);
+        for (const [, nodes] of lists) prime(nodes, RELATIONS[name].label, carried);
         return alignByKey(parentIds, lists, []);
       });
       loaders.set(id, loader);

@@ -51,10 +51,15 @@ function carriedOn(info: LookAheadInfo, typeName: string, fieldNodes: readonly F
   for (const group of byResponseName.values()) {
     const field = `${typeName}.${group[0]!.name.value}`;
     const scope = PAGE_SCOPES[field];
-    if (isRelation(field)) carried.push({ relation: field, carried: carriedOn(info, RELATIONS[field].label, group) });
-    else if (scope) {
+    // Only lists that carry nothing themselves: a list whose rows carry lists again is left to its own query.
+    // Measured on the benchmark's M graph, a statement nesting two levels of lists under its rows took longer in
+    // Neo4j than the same work split in two (300 against 228 ms for domain → tasks → models → trainedOn), while
+    // one level costs what its own query would (224 ms): one round trip saved, nothing lost.
+    if (isRelation(field)) {
+      if (carriedOn(info, RELATIONS[field].label, group).length === 0) carried.push({ relation: field, carried: [] });
+    } else if (scope) {
       const args = carriedPageArgs(info, typeName, group);
-      if (args) carried.push({ page: scope, args });
+      if (args?.carried.length === 0) carried.push({ page: scope, args });
     }
   }
   return carried;

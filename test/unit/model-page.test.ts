@@ -11,7 +11,7 @@ describe('modelPageQuery', () => {
 
   it('carries the properties asked for and no others, and refuses one that is not a stored property', () => {
     const query = modelPageQuery('all', { ...base, properties: ['paperUrl', 'year'] });
-    expect(query).toContain("m {.id, .name, .paperUrl, .year, label: 'Model', compact: true, sortValues: [toLower(m.name)]}");
+    expect(query).toContain('m {.id, .name, .paperUrl, .year, sortValues: [toLower(m.name)]}');
     expect(() => modelPageQuery('all', { ...base, properties: ['name} DETACH DELETE m //'] })).toThrow(/is not a stored property/);
   });
 
