@@ -5,7 +5,9 @@
  * The query text is assembled only from the fixed fragments below, chosen by enum values; every value that comes
  * from a request (ids, filter values, cursor keys, limits) travels as a parameter.
  */
-import { selectedProjection } from './projections.js';
+import type { Carried } from './look-ahead.js';
+import { unlabelledProjection } from './projections.js';
+import { CARRY_NOTHING, type CarryingOf } from './relation-query.js';
 import type { ModelRow } from './rows.js';
 
 /**
@@ -65,6 +67,8 @@ export interface PageArgs {
   order: OrderKey[];
   /** The stored properties the rows carry besides id and name: those the request selects (sorted). */
   properties: string[];
+  /** What the rows carry for their own relation fields and model lists (db/look-ahead.ts); [] for nothing. */
+  carried: Carried[];
 }
 
 export interface ModelPageEdge {
@@ -100,14 +104,31 @@ const SORT_EXPRESSION: Record<OrderField, string> = {
 /** Sort fields every model has a value for. */
 const ALWAYS_PRESENT: OrderField[] = ['NAME', 'DERIVATIVES', 'DESCENDANTS', 'DATASETS'];
 
+/** From the scope's parent node `parent` (bound before) to its models `m`. */
+export const SCOPE_FROM_PARENT: Record<Exclude<ModelScope, 'all'>, string> = {
+  domain: 'MATCH (parent)<-[:IN_DOMAIN]-(m:Model)',
+  task: 'MATCH (parent)<-[:PERFORMS]-(m:Model)',
+  organization: 'MATCH (parent)<-[:DEVELOPED_BY]-(m:Model)',
+  // Conditions that follow attach to the WITH as its WHERE.
+  organizationWithParts: 'MATCH (parent)<-[:PART_OF*0..]-(:Organization)<-[:DEVELOPED_BY]-(m:Model)\n  WITH DISTINCT m',
+};
+
+const SCOPE_LABEL: Record<Exclude<ModelScope, 'all'>, string> = {
+  domain: 'Domain',
+  task: 'Task',
+  organization: 'Organization',
+  organizationWithParts: 'Organization',
+};
+
+/** From the parent with the id `parentId` to its models `m` (the parent pattern and label are fixed text). */
 export const SCOPE_PATTERN: Record<ModelScope, string> = {
   all: 'MATCH (m:Model)',
-  domain: 'MATCH (:Domain {id: parentId})<-[:IN_DOMAIN]-(m:Model)',
-  task: 'MATCH (:Task {id: parentId})<-[:PERFORMS]-(m:Model)',
-  organization: 'MATCH (:Organization {id: parentId})<-[:DEVELOPED_BY]-(m:Model)',
-  // Conditions that follow attach to the WITH as its WHERE.
-  organizationWithParts:
-    'MATCH (:Organization {id: parentId})<-[:PART_OF*0..]-(:Organization)<-[:DEVELOPED_BY]-(m:Model)\n  WITH DISTINCT m',
+  ...(Object.fromEntries(
+    (Object.keys(SCOPE_FROM_PARENT) as Exclude<ModelScope, 'all'>[]).map((scope) => [
+      scope,
+      SCOPE_FROM_PARENT[scope].replace('(parent)', `(:${SCOPE_LABEL[scope]} {id: parentId})`),
+    ]),
+  ) as Record<Exclude<ModelScope, 'all'>, string>),
 };
 
 const FILTER_CONDITION: Record<keyof ModelFilter, string> = {
@@ -153,11 +174,14 @@ function presentFields(filter: ModelFilter): Set<OrderField> {
   return present;
 }
 
-/** The Cypher conditions of a filter on the model bound to `m`, values as `$filter` parameters (fixed text). */
-export function filterConditions(filter: ModelFilter): string[] {
+/**
+ * The Cypher conditions of a filter on the model bound to `m`, values as `$filter` parameters (fixed text), or as
+ * fields of `source` (a parameter expression such as `$carried[0].filter`, made by db/look-ahead.ts).
+ */
+export function filterConditions(filter: ModelFilter, source = '$filter'): string[] {
   return (Object.keys(FILTER_CONDITION) as (keyof ModelFilter)[])
     .filter((key) => filter[key] !== undefined)
-    .map((key) => FILTER_CONDITION[key]);
+    .map((key) => FILTER_CONDITION[key].replaceAll('$filter', source));
 }
 
 /** The id breaks ties in the direction of the last key, so that an index on (key, id) can supply the whole order. */
@@ -232,24 +256,48 @@ function pageParts(scope: ModelScope, args: PageArgs, present: Set<OrderField>):
 }
 
 /**
- * One page per parent. Params: $parentIds, $filter, $after, $limit (first + 1, to learn whether more follow).
- * Returns one row per parent: parentId, page (Model rows with their sortValues, in order).
+ * The lines of one part of a page after `match` (which binds the models `m`) as `result`: the models in page
+ * order, at most `limit` of them, with what `carrying` adds to each.
  */
-export function modelPageQuery(scope: ModelScope, args: PageArgs): string {
+function pageBody(match: string, conditions: string[], args: PageArgs, limit: string, result: string, carrying: CarryingOf): string[] {
   const present = presentFields(args.filter);
   const sortValues = args.order.map(({ field }) => SORT_EXPRESSION[field]).join(', ');
-  const parts = pageParts(scope, args, present);
+  const order = orderBy(args.order, present);
+  const { lines, entries } = carrying('m');
+  return [
+    match,
+    whereClause(conditions),
+    `WITH m ORDER BY ${order}`,
+    `LIMIT ${limit}`,
+    ...(lines.length === 0 ? [] : [...lines, `WITH * ORDER BY ${order}`]),
+    // The loader marks the rows compact Model rows (compactRow).
+    `RETURN collect(${unlabelledProjection('m', args.properties, { sortValues: `[${sortValues}]`, ...entries })}) AS ${result}`,
+  ];
+}
+
+/**
+ * The first page of the models of `parent` (bound before the lines) as `result`, its filter and limit the fields
+ * `filter` and `limit` of the parameter expression `param` (e.g. `$carried[0]`): what a list carries for a model
+ * list of its rows (db/look-ahead.ts; no cursor, so the page is one part).
+ */
+export function carriedPageBody(scope: Exclude<ModelScope, 'all'>, args: PageArgs, param: string, result: string, carrying: CarryingOf): string[] {
+  return pageBody(SCOPE_FROM_PARENT[scope], filterConditions(args.filter, `${param}.filter`), args, `${param}.limit`, result, carrying);
+}
+
+/**
+ * One page per parent. Params: $parentIds, $filter, $after, $limit (first + 1, to learn whether more follow), and
+ * those of what `carrying` adds. Returns one row per parent: parentId, page (Model rows with their sortValues, in
+ * order).
+ */
+export function modelPageQuery(scope: ModelScope, args: PageArgs, carrying: CarryingOf = CARRY_NOTHING): string {
+  const parts = pageParts(scope, args, presentFields(args.filter));
   const names = parts.map((_, i) => `part${String(i)}`);
   // Every interpolation below is fixed text: the scope pattern, conditions and sort expressions come from this
   // module's tables (chosen by enum values), the projection from db/projections.ts (its properties from an
   // allow-list), part names from an index.
   const subqueries = parts.flatMap((conditions, i) => [
     'CALL (parentId) {',
-    `  ${SCOPE_PATTERN[scope]}`,
-    `  ${whereClause(conditions)}`,
-    `  WITH m ORDER BY ${orderBy(args.order, present)}`,
-    '  LIMIT $limit',
-    `  RETURN collect(${selectedProjection('m', 'Model', args.properties, { sortValues: `[${sortValues}]` })}) AS ${names[i]!}`,
+    ...pageBody(SCOPE_PATTERN[scope], conditions, args, '$limit', names[i]!, carrying).map((line) => `  ${line}`),
     '}',
   ]);
   const page = names.length === 1 ? names[0]! : `(${names.join(' + ')})[0..$limit]`;

@@ -36,24 +36,32 @@ export function selectedProjection(
   properties: readonly string[],
   extra: Record<string, string> = {},
 ): string {
-  return carrying(variable, `'${label}'`, properties, extra);
+  return unlabelledProjection(variable, properties, { label: `'${label}'`, compact: 'true', ...extra });
 }
 
 /** As selectedProjection, for a node of any label: the row's label is read from the node. */
 export function anyLabelProjection(variable: string, properties: readonly string[]): string {
-  return carrying(variable, `head([l IN labels(${variable}) WHERE l <> 'Entity'])`, properties, {});
+  return unlabelledProjection(variable, properties, {
+    label: `head([l IN labels(${variable}) WHERE l <> 'Entity'])`,
+    compact: 'true',
+  });
 }
 
-function carrying(variable: string, label: string, properties: readonly string[], extra: Record<string, string>): string {
+/**
+ * selectedProjection without the label and the compact mark, for a query whose rows are all of one label: the
+ * loader adds both (`compactRow`) instead of Neo4j sending them with every row.
+ */
+export function unlabelledProjection(variable: string, properties: readonly string[], extra: Record<string, string> = {}): string {
   for (const property of properties) {
     if (!STORED_PROPERTIES.has(property)) throw new Error(`${property} is not a stored property a query may carry`);
   }
   // Interpolated from STORED_PROPERTIES only (checked above).
-  return projection(variable, ['.id', '.name', ...properties.map((property) => `.${property}`)], {
-    label,
-    compact: 'true',
-    ...extra,
-  });
+  return projection(variable, ['.id', '.name', ...properties.map((property) => `.${property}`)], extra);
+}
+
+/** Marks a row of an unlabelledProjection as the compact row of an entity of `label`. */
+export function compactRow<R extends Record<string, unknown>>(row: R, label: EntityLabel): R {
+  return Object.assign(row, { label, compact: true });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Reader } from '../db/database.js';
 import type { LoaderSettings } from './batch.js';
 import { createEntityLoader, type EntityLoader } from './entities.js';
 import { createLineageLoader, type LineageLoader } from './lineage.js';
+import { primeCarried, type PrimeCarried } from './look-ahead.js';
 import { createModelLoaders, type ModelLoaders } from './models.js';
 import { createRelationLoaders, type RelationLoaders } from './relations.js';
 import { createResultLoaders, type ResultLoaders } from './results.js';
@@ -16,12 +17,14 @@ export interface Loaders {
 }
 
 export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders {
+  const prime: PrimeCarried = (rows, label, carried) => primeCarried(loaders, rows, label, carried);
   const entity = createEntityLoader(reader, settings);
-  return {
+  const loaders: Loaders = {
     entity,
-    related: createRelationLoaders(reader, settings),
-    models: createModelLoaders(reader, settings),
+    related: createRelationLoaders(reader, settings, prime),
+    models: createModelLoaders(reader, settings, prime),
     lineage: createLineageLoader(reader, settings, entity),
     results: createResultLoaders(reader, settings),
   };
+  return loaders;
 }

@@ -4,6 +4,7 @@
  */
 import type DataLoader from 'dataloader';
 import type { Reader } from '../db/database.js';
+import { carrying, type CarriedPageParams } from '../db/look-ahead.js';
 import {
   modelCountQuery,
   modelPageQuery,
@@ -17,6 +18,7 @@ import {
 import { FACETS, modelFacetsQuery, type FacetName, type FacetsRow, type FacetsWanted } from '../db/model-facets.js';
 import type { ModelRow } from '../db/rows.js';
 import { alignByKey, batchByGroup, createLoader, type LoaderSettings } from './batch.js';
+import type { PrimeCarried } from './look-ahead.js';
 
 export interface ModelPageKey {
   scope: ModelScope;
@@ -92,19 +94,24 @@ function createListLoader(reader: Reader, settings: LoaderSettings): DataLoader<
 
 type PageRow = ModelRow & { sortValues: SortValue[] };
 
-export function createModelLoaders(reader: Reader, settings: LoaderSettings): ModelLoaders {
+/** Pages, their rows carrying what the request selects on them (none for the N+1 baseline, batching off). */
+export function createModelLoaders(reader: Reader, settings: LoaderSettings, prime: PrimeCarried): ModelLoaders {
   const page = createLoader<ModelPageKey, ModelPage>(
     settings,
     (keys) =>
       batchByGroup(keys, ({ scope, args }) => JSON.stringify([scope, args]), async (group) => {
         const { scope, args } = group[0]!;
         const parentIds = group.map((key) => key.parentId);
-        const rows = await reader.read(modelPageQuery(scope, args), {
+        const carried = settings.batching ? args.carried : [];
+        const carriedPages: CarriedPageParams[] = [];
+        const rows = await reader.read(modelPageQuery(scope, args, carrying(carried, carriedPages)), {
           parentIds,
           filter: args.filter,
           after: args.after,
           limit: args.first + 1,
+          carried: carriedPages,
         });
+        for (const row of rows) prime(row['page'] as Record<string, unknown>[], 'Model', carried);
         const pages = alignByKey(parentIds, rows.map((row) => [String(row['parentId']), row['page'] as unknown as PageRow[]] as const), []);
         return pages.map((pageRows, i) =>
           toModelPage(pageRows, args, { scope, parentId: parentIds[i]!, filter: args.filter }),

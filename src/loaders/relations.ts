@@ -1,23 +1,36 @@
-/** Loaders for the list fields that follow relationships, one per field, each keyed by parent id. */
+/**
+ * Loaders for the list fields that follow relationships, one per field and per look-ahead (what the rows carry
+ * for their own fields, db/look-ahead.ts), each keyed by parent id.
+ */
 import type DataLoader from 'dataloader';
 import type { Reader } from '../db/database.js';
-import { relationQuery, type RelationName, type RelationTargets } from '../db/relation-query.js';
+import { carrying, type Carried, type CarriedPageParams } from '../db/look-ahead.js';
+import { RELATIONS, relationQuery, type RelationName, type RelationTargets } from '../db/relation-query.js';
 import { alignByKey, createLoader, type LoaderSettings } from './batch.js';
+import type { PrimeCarried } from './look-ahead.js';
 
-export type RelationLoaders = <N extends RelationName>(name: N) => DataLoader<string, RelationTargets[N][], string>;
+export type RelationLoaders = <N extends RelationName>(name: N, carried?: readonly Carried[]) => DataLoader<string, RelationTargets[N][], string>;
 
-/** Returns the loader of a relation field, made on first use within the request. */
-export function createRelationLoaders(reader: Reader, settings: LoaderSettings): RelationLoaders {
-  const loaders = new Map<RelationName, DataLoader<string, unknown[], string>>();
-  return <N extends RelationName>(name: N) => {
-    let loader = loaders.get(name);
+/**
+ * Returns the loader of a relation field whose rows carry `carried`, made on first use within the request. The
+ * N+1 baseline (batching off) carries nothing: one query per parent and field.
+ */
+export function createRelationLoaders(reader: Reader, settings: LoaderSettings, prime: PrimeCarried): RelationLoaders {
+  const loaders = new Map<string, DataLoader<string, unknown[], string>>();
+  return <N extends RelationName>(name: N, asked: readonly Carried[] = []) => {
+    const carried = settings.batching ? asked : [];
+    const id = JSON.stringify([name, carried]);
+    let loader = loaders.get(id);
     if (!loader) {
-      const query = relationQuery(name);
+      const pages: CarriedPageParams[] = [];
+      const query = relationQuery(name, carrying(carried, pages));
       loader = createLoader<string, unknown[]>(settings, async (parentIds) => {
-        const rows = await reader.read(query, { parentIds });
-        return alignByKey(parentIds, rows.map((row) => [String(row['parentId']), row['nodes'] as unknown[]] as const), []);
+        const rows = await reader.read(query, { parentIds, carried: pages });
+        const lists = rows.map((row) => [String(row['parentId']), row['nodes'] as Record<string, unknown>[]] as const);
+        for (const [, nodes] of lists) prime(nodes, RELATIONS[name].label, carried);
+        return alignByKey(parentIds, lists, []);
       });
-      loaders.set(name, loader);
+      loaders.set(id, loader);
     }
     return loader as DataLoader<string, RelationTargets[N][], string>;
   };

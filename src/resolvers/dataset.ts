@@ -3,6 +3,7 @@ import type { DatasetResolvers, Modality } from '../generated/graphql.js';
 import type { DatasetRow } from '../db/rows.js';
 import { aliases, property } from './full-row.js';
 import { toModality } from './enum-values.js';
+import { related } from './look-ahead.js';
 
 export const Dataset: DatasetResolvers = {
   aliases,
@@ -10,8 +11,8 @@ export const Dataset: DatasetResolvers = {
   size: property<DatasetRow, 'size'>('size'),
   url: property<DatasetRow, 'url'>('url'),
   modality: property<DatasetRow, 'modality', Modality>('modality', toModality),
-  tasks: (dataset, _, context) => context.loaders.related('Dataset.tasks').load(dataset.id),
-  trainedModels: (dataset, _, context) => context.loaders.related('Dataset.trainedModels').load(dataset.id),
-  evaluatedModels: (dataset, _, context) => context.loaders.related('Dataset.evaluatedModels').load(dataset.id),
+  tasks: (dataset, _, context, info) => related(context, 'Dataset.tasks', dataset.id, info),
+  trainedModels: (dataset, _, context, info) => related(context, 'Dataset.trainedModels', dataset.id, info),
+  evaluatedModels: (dataset, _, context, info) => related(context, 'Dataset.evaluatedModels', dataset.id, info),
   leaderboards: (dataset, _, context) => context.loaders.results.leaderboardsOfDataset.load(dataset.id),
 };

@@ -4,6 +4,7 @@ import type { ModelRow } from '../db/rows.js';
 import { aliases, fromRow, property } from './full-row.js';
 import { toModality, toParadigm } from './enum-values.js';
 import { idArgument } from './id-args.js';
+import { related } from './look-ahead.js';
 
 export const Model: ModelResolvers = {
   aliases,
@@ -24,12 +25,12 @@ export const Model: ModelResolvers = {
         ? null
         : { title: model.paperTitle, venue: model.paperVenue, year: model.paperYear, url: model.paperUrl },
     ),
-  domains: (model, _, context) => context.loaders.related('Model.domains').load(model.id),
-  tasks: (model, _, context) => context.loaders.related('Model.tasks').load(model.id),
-  trainedOn: (model, _, context) => context.loaders.related('Model.trainedOn').load(model.id),
-  evaluatedOn: (model, _, context) => context.loaders.related('Model.evaluatedOn').load(model.id),
-  basedOn: (model, _, context) => context.loaders.related('Model.basedOn').load(model.id),
-  derivatives: (model, _, context) => context.loaders.related('Model.derivatives').load(model.id),
-  organizations: (model, _, context) => context.loaders.related('Model.organizations').load(model.id),
+  domains: (model, _, context, info) => related(context, 'Model.domains', model.id, info),
+  tasks: (model, _, context, info) => related(context, 'Model.tasks', model.id, info),
+  trainedOn: (model, _, context, info) => related(context, 'Model.trainedOn', model.id, info),
+  evaluatedOn: (model, _, context, info) => related(context, 'Model.evaluatedOn', model.id, info),
+  basedOn: (model, _, context, info) => related(context, 'Model.basedOn', model.id, info),
+  derivatives: (model, _, context, info) => related(context, 'Model.derivatives', model.id, info),
+  organizations: (model, _, context, info) => related(context, 'Model.organizations', model.id, info),
   results: (model, { dataset }, context) => context.loaders.results.ofModel.load({ model: model.id, dataset: dataset == null ? null : idArgument(dataset) }),
 };

@@ -2,10 +2,10 @@
 import { decodeCursor } from '../cursor.js';
 import { DEFAULT_ORDER, type ModelFilter, type OrderKey, type PageArgs } from '../db/model-page.js';
 import { badUserInput, checkRange } from '../errors.js';
-import type { GraphQLResolveInfo } from 'graphql';
 import type { InputMaybe, ModelOrder, ModelWhere, SortDirection } from '../generated/graphql.js';
 import { toStored } from './enum-values.js';
 import { idArgument } from './id-args.js';
+import { pageCarried, type LookAheadInfo } from './look-ahead.js';
 import { pageProperties } from './selection.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -62,10 +62,13 @@ export function normaliseFilter(where: InputMaybe<ModelWhere> | undefined): Mode
   return filter;
 }
 
-/** The page the arguments ask for, its rows carrying the properties the selection below `info` reads. */
-export function pageArgs(args: ModelListArgs, info: GraphQLResolveInfo): PageArgs {
+/**
+ * The page the arguments ask for, its rows carrying the properties the selection below `info` reads and the
+ * lists it selects on them (resolvers/look-ahead.ts).
+ */
+export function pageArgs(args: ModelListArgs, info: LookAheadInfo): PageArgs {
   const first = checkRange('first', args.first ?? DEFAULT_PAGE_SIZE, 0, MAX_PAGE_SIZE);
   const order = normaliseOrder(args.orderBy);
   const after = args.after == null ? null : decodeCursor(args.after, order);
-  return { first, after, filter: normaliseFilter(args.where), order, properties: pageProperties(info) };
+  return { first, after, filter: normaliseFilter(args.where), order, properties: pageProperties(info), carried: pageCarried(info) };
 }

@@ -21,7 +21,7 @@ const FIELD_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The fields of a selection set, fragments expanded (each fragment once: spreading it again adds nothing). */
-function fieldsOf(
+export function fieldsOf(
   selectionSet: SelectionSetNode | undefined,
   fragments: Record<string, FragmentDefinitionNode>,
   seen = new Set<string>(),
@@ -44,7 +44,10 @@ function fieldsOf(
  */
 const answers = new WeakMap<readonly FieldNode[], Map<string, string[]>>();
 
-function memoised(info: GraphQLResolveInfo, key: string, compute: () => string[]): string[] {
+/** The part of a resolver's info that its selection is read from. */
+export type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
+
+function memoised(info: SelectionInfo, key: string, compute: () => string[]): string[] {
   let byKey = answers.get(info.fieldNodes);
   if (!byKey) answers.set(info.fieldNodes, (byKey = new Map()));
   let answer = byKey.get(key);
@@ -52,15 +55,20 @@ function memoised(info: GraphQLResolveInfo, key: string, compute: () => string[]
   return answer;
 }
 
+/** The nodes of the fields at `path` below `fieldNodes` (e.g. `['edges', 'node']`). */
+export function fieldsAt(info: SelectionInfo, fieldNodes: readonly FieldNode[], path: readonly string[]): FieldNode[] {
+  let level: readonly FieldNode[] = fieldNodes;
+  for (const name of path) {
+    level = level.flatMap((field) => fieldsOf(field.selectionSet, info.fragments)).filter((field) => field.name.value === name);
+  }
+  return [...level];
+}
+
 /** The names of the fields selected on the objects at `path` below the current field (e.g. `['nodes']`). */
-export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]): string[] {
-  return memoised(info, `fields:${path.join('.')}`, () => {
-    let level: readonly FieldNode[] = info.fieldNodes;
-    for (const name of path) {
-      level = level.flatMap((field) => fieldsOf(field.selectionSet, info.fragments)).filter((field) => field.name.value === name);
-    }
-    return level.flatMap((node) => fieldsOf(node.selectionSet, info.fragments)).map((field) => field.name.value);
-  });
+export function selectedFields(info: SelectionInfo, path: readonly string[]): string[] {
+  return memoised(info, `fields:${path.join('.')}`, () =>
+    fieldsAt(info, info.fieldNodes, path).flatMap((node) => fieldsOf(node.selectionSet, info.fragments)).map((field) => field.name.value),
+  );
 }
 
 /** The stored properties the fields of `names` read, sorted. */
@@ -73,12 +81,12 @@ function propertiesOf(names: readonly string[]): string[] {
 }
 
 /** The stored properties (sorted) that the fields selected on the objects at `path` below the current field read. */
-export function selectedProperties(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+export function selectedProperties(info: SelectionInfo, path: readonly string[]): string[] {
   return memoised(info, `properties:${path.join('.')}`, () => propertiesOf(selectedFields(info, path)));
 }
 
 /** The stored properties the models of a connection need, whether asked for as `nodes` or as `edges { node }`. */
-export function pageProperties(info: GraphQLResolveInfo): string[] {
+export function pageProperties(info: SelectionInfo): string[] {
   return memoised(info, 'page', () => propertiesOf([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]));
 }
 

@@ -3,29 +3,41 @@ import { useTestServer } from '../harness.js';
 import { models } from '../facts-oracle.js';
 
 const NESTED = (first: number) => `{
-  models(first: ${String(first)}) { nodes { name domains { name tasks { name datasets { name } } } } }
+  models(first: ${String(first)}) { nodes { id name domains { name tasks { name datasets { name } } } } }
 }`;
 
 describe('batched loading', () => {
   const server = useTestServer();
 
-  it('runs the same number of Cypher queries for 5 and for 50 parents: one per level', async () => {
-    const small = await server.gql<{ models: { nodes: unknown[] } }>(NESTED(5));
-    const large = await server.gql<{ models: { nodes: unknown[] } }>(NESTED(50));
+  it('runs the same number of Cypher queries for 5 and for 50 parents, fewer than one per level', async () => {
+    type Nested = { models: { nodes: { id: string; domains: { tasks: { datasets: unknown[] }[] }[] }[] } };
+    const small = await server.gql<Nested>(NESTED(5));
+    const large = await server.gql<Nested>(NESTED(50));
     expect(small.data?.models.nodes).toHaveLength(5);
     expect(large.data?.models.nodes).toHaveLength(50);
-    // The page, then domains, tasks and datasets: one query per relationship level.
-    expect(small.extensions?.cypherQueries).toBe(4);
-    expect(large.extensions?.cypherQueries).toBe(4);
+    // The page carries the models' domains; the domains' tasks carry their datasets (look-ahead, one level each).
+    expect(small.extensions?.cypherQueries).toBe(2);
+    expect(large.extensions?.cypherQueries).toBe(2);
+    // Every level is there: as many (model, domain, task) and (…, dataset) steps as the graph holds.
+    const ids = large.data!.models.nodes.map((m) => m.id);
+    const [counts] = await server.db.read(
+      `MATCH (m:Model)-[:IN_DOMAIN]->(:Domain)-[:HAS_TASK]->(t:Task) WHERE m.id IN $ids
+       RETURN count(t) AS tasks, sum(COUNT { (t)-[:BENCHMARKED_ON]->(:Dataset) }) AS datasets`,
+      { ids },
+    );
+    const tasks = large.data!.models.nodes.flatMap((m) => m.domains.flatMap((d) => d.tasks));
+    expect(tasks.length).toBe(Number(counts!['tasks']));
+    expect(tasks.flatMap((t) => t.datasets).length).toBe(Number(counts!['datasets']));
+    expect(tasks.length).toBeGreaterThan(0);
   });
 
   it('adds exactly one count query for totalCount, whatever the number of parents', async () => {
     const query = (first: number) => `{ domains { models(first: ${String(first)}) { totalCount nodes { trainedOn { name } } } } }`;
     const small = await server.gql(query(1));
     const large = await server.gql(query(50));
-    // domains, one page query for all five domains, one count query, one trainedOn query.
-    expect(small.extensions?.cypherQueries).toBe(4);
-    expect(large.extensions?.cypherQueries).toBe(4);
+    // domains, one page query for all five domains (its models carrying trainedOn), one count query.
+    expect(small.extensions?.cypherQueries).toBe(3);
+    expect(large.extensions?.cypherQueries).toBe(3);
   });
 
   it('answers counts, facets, lineage and paths in one query each, however many parents ask', async () => {
@@ -53,13 +65,13 @@ describe('batched loading', () => {
     expect(await depth(3)).toBe(1);
   });
 
-  it('keeps a domain → tasks → models → trainedOn tree at one query per level', async () => {
+  it('reads a domains → tasks → models → trainedOn tree in three queries: the model pages carry trainedOn', async () => {
     const response = await server.gql<{ domains: { tasks: { models: { nodes: { trainedOn: unknown[] }[] } }[] }[] }>(
       '{ domains { tasks { models(first: 10) { nodes { name trainedOn { name } } } } } }',
     );
     const tasks = response.data!.domains.flatMap((d) => d.tasks);
     expect(tasks.length).toBeGreaterThanOrEqual(75);
-    expect(response.extensions?.cypherQueries).toBe(4);
+    expect(response.extensions?.cypherQueries).toBe(3);
   });
 
   it('reads long texts of listed entities with one more query per level, only when asked for', async () => {
@@ -75,9 +87,10 @@ describe('batched loading', () => {
     const rich = await server.gql<{ models: { nodes: { description: string; tasks: { description: string }[] }[] } }>(
       '{ models(first: 30) { nodes { name description architecture tasks { name description } } } }',
     );
-    expect(lean.extensions?.cypherQueries).toBe(2);
+    // The page carries the models' tasks.
+    expect(lean.extensions?.cypherQueries).toBe(1);
     // The page already holds the model texts; the task texts take one entity query.
-    expect(rich.extensions?.cypherQueries).toBe(3);
+    expect(rich.extensions?.cypherQueries).toBe(2);
     const nodes = rich.data!.models.nodes;
     expect(nodes[0]?.description).toBe(models()[0]!.description);
     expect(nodes.every((m) => m.tasks.every((t) => typeof t.description === 'string' && t.description.length > 10))).toBe(true);

@@ -107,9 +107,9 @@ describe('organisations', () => {
     const small = await server.gql(query(5));
     const large = await server.gql(query(60));
     expect(small.errors).toBeUndefined();
-    // The page, organisations, their parents, their parts, their model pages.
-    expect(small.extensions?.cypherQueries).toBe(5);
-    expect(large.extensions?.cypherQueries).toBe(5);
+    // The page, organisations (carrying their parents and parts), their model pages.
+    expect(small.extensions?.cypherQueries).toBe(3);
+    expect(large.extensions?.cypherQueries).toBe(3);
   });
 
   it('joins neighbourhoods and paths with DEVELOPED_BY and PART_OF relationships', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelCountQuery, modelPageQuery, toModelPage, type PageArgs } from '../../src/db/model-page.js';
 
-const base: PageArgs = { first: 2, after: null, filter: {}, order: [{ field: 'NAME', direction: 'ASC' }], properties: [] };
+const base: PageArgs = { first: 2, after: null, filter: {}, order: [{ field: 'NAME', direction: 'ASC' }], properties: [], carried: [] };
 
 describe('modelPageQuery', () => {
   it('sorts missing values last and ends with the id', () => {
@@ -11,7 +11,7 @@ describe('modelPageQuery', () => {
 
   it('carries the properties asked for and no others, and refuses one that is not a stored property', () => {
     const query = modelPageQuery('all', { ...base, properties: ['paperUrl', 'year'] });
-    expect(query).toContain("m {.id, .name, .paperUrl, .year, label: 'Model', compact: true, sortValues: [toLower(m.name)]}");
+    expect(query).toContain('m {.id, .name, .paperUrl, .year, sortValues: [toLower(m.name)]}');
     expect(() => modelPageQuery('all', { ...base, properties: ['name} DETACH DELETE m //'] })).toThrow(/is not a stored property/);
   });
 

@@ -1,0 +1,55 @@
+/**
+ * Look-ahead in Cypher: a list query that also brings, for each of its rows, the relation lists and first model
+ * pages the request selects on those rows, and theirs in turn, so that a tree of lists (domain → tasks → models →
+ * trainedOn) is one round trip instead of one per level. What to carry is read from the request
+ * (resolvers/look-ahead.ts); the loaders hand what came back to the child fields' loaders (loaders/look-ahead.ts).
+ *
+ * Each carried list is a subquery under its row, built from the same fixed text as the list's own query
+ * (db/relation-query.ts, db/model-page.ts); a carried page's filter and limit travel as `$carried[i]`.
+ */
+import { carriedPageBody, type ModelFilter, type ModelScope, type PageArgs } from './model-page.js';
+import { relationBody, type CarryingOf, type RelationName } from './relation-query.js';
+
+/** A list the rows of a list carry for one of their fields, and what its own rows carry. */
+export type Carried =
+  | { relation: RelationName; carried: Carried[] }
+  /** The first page of a model list (no cursor); its rows carry `args.carried`. */
+  | { page: Exclude<ModelScope, 'all'>; args: PageArgs };
+
+/** The values of `$carried[i]`: the filter and the limit (first + 1) of the i-th carried page. */
+export interface CarriedPageParams {
+  filter: ModelFilter;
+  limit: number;
+}
+
+/**
+ * The subqueries that bring `carried` under each row of a list, one per field, as `carried0`, `carried1`… on
+ * the row; the filters and limits of the pages among them are appended to `params` (the query's `$carried`).
+ *
+ * Each subquery imports the row under a name of its depth (`row1`, `row2`…) and calls it `parent`: the lists'
+ * own names (`n`, `m`) are used again at every depth, and Neo4j 5.26 binds a name the subquery imported even
+ * after a WITH has dropped it (`CALL (n) { WITH n AS parent MATCH (parent)-->(n:Task) … }` finds no task).
+ */
+export function carrying(carried: readonly Carried[], params: CarriedPageParams[], depth = 1): CarryingOf {
+  return (variable) => {
+    if (carried.length === 0) return { lines: [], entries: {} };
+    const row = `row${String(depth)}`;
+    const lines = [`WITH *, ${variable} AS ${row}`];
+    const entries: Record<string, string> = {};
+    carried.forEach((child, i) => {
+      const result = `carried${String(i)}`;
+      let body: string[];
+      if ('relation' in child) {
+        body = relationBody(child.relation, result, carrying(child.carried, params, depth + 1));
+      } else {
+        params.push({ filter: child.args.filter, limit: child.args.first + 1 });
+        const param = `$carried[${String(params.length - 1)}]`;
+        body = carriedPageBody(child.page, child.args, param, result, carrying(child.args.carried, params, depth + 1));
+      }
+      // `variable`, the row and the result names are this module's and the list builders' own fixed names.
+      lines.push(`CALL (${row}) {`, `  WITH ${row} AS parent`, ...body.map((line) => `  ${line}`), '}');
+      entries[result] = result;
+    });
+    return { lines, entries };
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Hands what a list's rows carried (db/look-ahead.ts) to the loaders of the fields that asked for it, so that
+ * their resolvers find their answers in the loaders' caches instead of querying again.
+ */
+import type { Carried } from '../db/look-ahead.js';
+import { toModelPage, type SortValue } from '../db/model-page.js';
+import { compactRow } from '../db/projections.js';
+import { RELATIONS } from '../db/relation-query.js';
+import type { EntityLabel, ModelRow } from '../db/rows.js';
+import type { Loaders } from './index.js';
+
+/**
+ * Marks `rows` compact rows of `label`, takes the lists they carried off them (carried0, carried1…) and primes
+ * the child fields' loaders with those.
+ */
+export type PrimeCarried = (rows: Record<string, unknown>[], label: EntityLabel, carried: readonly Carried[]) => void;
+
+export function primeCarried(loaders: Loaders, rows: Record<string, unknown>[], label: EntityLabel, carried: readonly Carried[]): void {
+  for (const row of rows) {
+    compactRow(row, label);
+    const parentId = String(row['id']);
+    carried.forEach((child, i) => {
+      const key = `carried${String(i)}`;
+      const list = row[key] as Record<string, unknown>[];
+      delete row[key];
+      if ('relation' in child) {
+        primeCarried(loaders, list, RELATIONS[child.relation].label, child.carried);
+        loaders.related(child.relation, child.carried).prime(parentId, list as never[]);
+      } else {
+        const { page: scope, args } = child;
+        primeCarried(loaders, list, 'Model', args.carried);
+        const page = toModelPage(list as unknown as (ModelRow & { sortValues: SortValue[] })[], args, { scope, parentId, filter: args.filter });
+        loaders.models.page.prime({ scope, parentId, args }, page);
+      }
+    });
+  }
+}
