@@ -25,6 +25,11 @@ export interface ClassDataArchiveOptions {
   jvmFlags: string[];
   /** What identifies the JDK, e.g. the output of `java -version`. */
   jdk: string;
+  /**
+   * The nice value of the JVMs that write the archive: 19 (the default) so that serving never waits for them; on a
+   * machine busy with other work they then wait for idle CPU, however long that takes.
+   */
+  niceness?: number;
 }
 
 export interface ClassDataArchive {
@@ -102,7 +107,7 @@ export function classDataArchive(options: ClassDataArchiveOptions): ClassDataArc
   const java = async (what: string, args: string[]): Promise<void> => {
     const child = spawn('java', [...options.jvmFlags, '-cp', options.classPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
-    if (child.pid !== undefined) setPriority(child.pid, 19);
+    if (child.pid !== undefined) setPriority(child.pid, options.niceness ?? 19);
     try {
       await succeeded(child, what);
     } finally {

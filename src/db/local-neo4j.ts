@@ -26,6 +26,8 @@ export interface LocalNeo4jOptions {
    * git-ignored cache, shared by every data directory.
    */
   classArchiveDir?: string | false;
+  /** The nice value of the archive's background build (see ClassDataArchiveOptions.niceness); 19 by default. */
+  classArchiveNiceness?: number;
   /**
    * The JIT compilers: `optimizing` (the JVM's default: C1, then C2 for hot code) for the fastest queries once
    * warm, or `quick` (C1 only) for the fastest start on a busy machine, at the price of slower queries after it
@@ -295,7 +297,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const classPath = [ensureLauncherJar(lib), `${lib}${path.sep}*`].join(path.delimiter);
   const uri = `bolt://127.0.0.1:${String(options.boltPort)}`;
   const archiveDir = options.classArchiveDir ?? path.join(CACHE_DIR, 'cds');
-  const archive = archiveDir === false ? null : classDataArchive({ dir: archiveDir, classPath, jvmFlags: jvmFlags(options), jdk });
+  const archive = archiveDir === false ? null : classDataArchive({ dir: archiveDir, classPath, jvmFlags: jvmFlags(options), jdk, niceness: options.classArchiveNiceness });
   let current = await launch(options, classPath, uri, archive);
   let status: LocalNeo4jStatus = 'running';
   const stopped = (): boolean => status === 'stopped';

@@ -96,7 +96,14 @@ describe('the class-data archive of the local Neo4j', () => {
   const archiveDir = path.join(dataDir, 'cds');
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   const startWithArchive = async (): ReturnType<typeof startLocalNeo4j> =>
-    startLocalNeo4j({ dataDir: path.join(dataDir, 'store'), boltPort: await freePort(), startTimeoutMs: BUDGET.neo4jStart, classArchiveDir: archiveDir });
+    startLocalNeo4j({
+      dataDir: path.join(dataDir, 'store'),
+      boltPort: await freePort(),
+      startTimeoutMs: BUDGET.neo4jStart,
+      classArchiveDir: archiveDir,
+      // At the default nice value of 19 the build waits for idle CPU, which a busy machine may never have.
+      classArchiveNiceness: 0,
+    });
   const answers = async (uri: string): Promise<unknown> => {
     const db = new Database({ uri, user: 'neo4j', password: '', database: 'neo4j', transactionTimeoutMs: BUDGET.transaction, acquisitionTimeoutMs: BUDGET.connection, maxPoolSize: 1 });
     try {
