@@ -10,6 +10,11 @@ function projection(variable: string, properties: string[], entries: Record<stri
   return `${variable} {${[...properties, ...Object.entries(entries).map(([k, v]) => `${k}: ${v}`)].join(', ')}}`;
 }
 
+/** The entity label of the node `variable` (each node has Entity and one label of its own). */
+export function labelOf(variable: string): string {
+  return `head([l IN labels(${variable}) WHERE l <> 'Entity'])`;
+}
+
 /** A Cypher map projection of `variable` (a node of `label`): its id and name, and extra entries. */
 export function compactProjection(variable: string, label: EntityLabel, extra: Record<string, string> = {}): string {
   return selectedProjection(variable, label, [], extra);
@@ -41,10 +46,7 @@ export function selectedProjection(
 
 /** As selectedProjection, for a node of any label: the row's label is read from the node. */
 export function anyLabelProjection(variable: string, properties: readonly string[]): string {
-  return unlabelledProjection(variable, properties, {
-    label: `head([l IN labels(${variable}) WHERE l <> 'Entity'])`,
-    compact: 'true',
-  });
+  return unlabelledProjection(variable, properties, { label: labelOf(variable), compact: 'true' });
 }
 
 /**

@@ -82,8 +82,9 @@ export const CARRY_NOTHING: CarryingOf = () => ({ lines: [], entries: {} });
 
 /**
  * The lines that list one parent's related nodes as `result`, from `parent` (bound before them): rows of id and
- * name (the loader marks them compact rows of the field's label), distinct, by the sort key (name unless said otherwise) then id, with what `carrying` adds to each row. The
- * pattern and sort key are the fixed strings of RELATIONS for this field name.
+ * name (the loader marks them compact rows of the field's label), distinct, by the sort key (name unless said
+ * otherwise) then id, with what `carrying` adds to each row. The pattern and sort key are the fixed strings of
+ * RELATIONS for this field name.
  */
 export function relationBody(name: RelationName, result: string, carrying: CarryingOf = CARRY_NOTHING): string[] {
   const { pattern, sortKey = 'toLower(n.name)' } = RELATIONS[name];

@@ -1,6 +1,6 @@
 /** The neighbourhood of an entity within a few relationships (paths between two entities: db/paths.ts). */
 import type { Reader } from './database.js';
-import { anyLabelProjection } from './projections.js';
+import { anyLabelProjection, labelOf } from './projections.js';
 import type { EdgeRow, EntityRow, SubgraphRow } from './rows.js';
 
 /** Most entities a neighbourhood returns, so that a hub cannot blow up the response. */
@@ -30,7 +30,7 @@ WITH seen + found[0..$limit - size(seen)] AS seen, found[0..$limit - size(seen)]
  * to), truncated.
  */
 export function neighborhoodQuery(depth: number, properties?: readonly string[]): string {
-  const row = properties ? anyLabelProjection('n', properties) : "n {.*, label: head([l IN labels(n) WHERE l <> 'Entity'])}";
+  const row = properties ? anyLabelProjection('n', properties) : `n {.*, label: ${labelOf('n')}}`;
   return [
     'MATCH (c:Entity {id: $id})',
     'WITH [c] AS seen, [c] AS frontier, false AS truncated',

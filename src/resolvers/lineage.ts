@@ -8,9 +8,7 @@ import type { LineageKey } from '../loaders/lineage.js';
 import { storedCount } from './full-row.js';
 import { selectedArguments } from './selection.js';
 
-const DEFAULT_DEPTH = 10;
-
-const maxDepth = (value: number | null | undefined): number => checkRange('maxDepth', value ?? DEFAULT_DEPTH, 1, MAX_LINEAGE_DEPTH);
+const maxDepth = (value: number | null | undefined): number => checkRange('maxDepth', value ?? 10, 1, MAX_LINEAGE_DEPTH);
 
 /**
  * The lineages a model's selection asks for (`info` of a field returning a Model), with valid depths: loaded with
@@ -20,8 +18,11 @@ const maxDepth = (value: number | null | undefined): number => checkRange('maxDe
 export function selectedLineages(info: GraphQLResolveInfo, id: string): LineageKey[] {
   return (['ancestors', 'descendants'] as const satisfies LineageDirection[]).flatMap((direction) =>
     selectedArguments(info, direction).flatMap((args) => {
-      const depth = (args['maxDepth'] as number | null | undefined) ?? DEFAULT_DEPTH;
-      return depth >= 1 && depth <= MAX_LINEAGE_DEPTH ? [{ direction, id, maxDepth: depth }] : [];
+      try {
+        return [{ direction, id, maxDepth: maxDepth(args['maxDepth'] as number | null | undefined) }];
+      } catch {
+        return [];
+      }
     }),
   );
 }
