@@ -323,8 +323,10 @@ export function toModelPage(
   args: PageArgs,
   count: ModelCountKey,
 ): ModelPage {
-  const edges = rows.slice(0, args.first).map(({ sortValues, ...node }) => ({
-    position: { values: sortValues, id: node.id },
+  // The row itself is the node (its sortValues left on it): a copy without them cost more than all the rest of
+  // the page's making, for pages of thousands of rows.
+  const edges = rows.slice(0, args.first).map((node) => ({
+    position: { values: node.sortValues, id: node.id },
     order: args.order,
     node,
   }));

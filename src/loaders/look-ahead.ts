@@ -10,8 +10,8 @@ import type { EntityLabel, ModelRow } from '../db/rows.js';
 import type { Loaders } from './index.js';
 
 /**
- * Marks `rows` compact rows of `label`, takes the lists they carried off them (carried0, carried1…) and primes
- * the child fields' loaders with those.
+ * Marks `rows` compact rows of `label`, and primes the child fields' loaders with the lists they carried
+ * (carried0, carried1…).
  */
 export type PrimeCarried = (rows: Record<string, unknown>[], label: EntityLabel, carried: readonly Carried[]) => void;
 
@@ -20,9 +20,8 @@ export function primeCarried(loaders: Loaders, rows: Record<string, unknown>[], 
     compactRow(row, label);
     const parentId = String(row['id']);
     carried.forEach((child, i) => {
-      const key = `carried${String(i)}`;
-      const list = row[key] as Record<string, unknown>[];
-      delete row[key];
+      // The list stays on the row too: deleting a property turns the object into a slow dictionary.
+      const list = row[`carried${String(i)}`] as Record<string, unknown>[];
       if ('relation' in child) {
         primeCarried(loaders, list, RELATIONS[child.relation].label, child.carried);
         loaders.related(child.relation, child.carried).prime(parentId, list as never[]);

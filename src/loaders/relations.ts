@@ -9,6 +9,8 @@ import { RELATIONS, relationQuery, type RelationName, type RelationTargets } fro
 import { alignByKey, createLoader, type LoaderSettings } from './batch.js';
 import type { PrimeCarried } from './look-ahead.js';
 
+const NO_CARRIED: readonly Carried[] = [];
+
 export type RelationLoaders = <N extends RelationName>(name: N, carried?: readonly Carried[]) => DataLoader<string, RelationTargets[N][], string>;
 
 /**
@@ -17,7 +19,14 @@ export type RelationLoaders = <N extends RelationName>(name: N, carried?: readon
  */
 export function createRelationLoaders(reader: Reader, settings: LoaderSettings, prime: PrimeCarried): RelationLoaders {
   const loaders = new Map<string, DataLoader<string, unknown[], string>>();
-  return <N extends RelationName>(name: N, asked: readonly Carried[] = []) => {
+  // The loader of each field and look-ahead array as asked (resolvers hand the same array for every parent of a
+  // list): thousands of parents then find it without serialising what they carry.
+  const byArray = new WeakMap<readonly Carried[], Map<RelationName, DataLoader<string, unknown[], string>>>();
+  return <N extends RelationName>(name: N, asked: readonly Carried[] = NO_CARRIED) => {
+    let ofArray = byArray.get(asked);
+    if (!ofArray) byArray.set(asked, (ofArray = new Map()));
+    const known = ofArray.get(name);
+    if (known) return known as DataLoader<string, RelationTargets[N][], string>;
     const carried = settings.batching ? asked : [];
     const id = JSON.stringify([name, carried]);
     let loader = loaders.get(id);
@@ -32,6 +41,7 @@ export function createRelationLoaders(reader: Reader, settings: LoaderSettings, 
       });
       loaders.set(id, loader);
     }
+    ofArray.set(name, loader);
     return loader as DataLoader<string, RelationTargets[N][], string>;
   };
 }
