@@ -58,3 +58,25 @@ export function createLoader<K, V>(
     ...(cacheKeyFn ? { cacheKeyFn } : {}),
   });
 }
+
+/** A loader by string key whose primed values are answered at once, not as promises. */
+export interface PrimedLoader<V> {
+  load(key: string): V | Promise<V>;
+  prime(key: string, value: V): void;
+}
+
+/**
+ * Wraps `loader` so that what was primed (lists a parent list's rows carried, loaders/look-ahead.ts) is returned
+ * as a plain value: graphql-js completes a plain value at once, while a promise per parent costs thousands of
+ * promises and microtasks on a list of thousands of rows. Other keys are loaded (and batched) by `loader`. As with
+ * DataLoader's own prime, a key primed twice keeps its first value.
+ */
+export function primedLoader<V>(loader: DataLoader<string, V, string>): PrimedLoader<V> {
+  const primed = new Map<string, V>();
+  return {
+    load: (key) => (primed.has(key) ? (primed.get(key) as V) : loader.load(key)),
+    prime: (key, value) => {
+      if (!primed.has(key)) primed.set(key, value);
+    },
+  };
+}

@@ -81,8 +81,16 @@ export function pageCarried(info: LookAheadInfo): Carried[] {
   return memoised(info, () => carriedOn(info, 'Model', [...fieldsAt(info, info.fieldNodes, ['nodes']), ...fieldsAt(info, info.fieldNodes, ['edges', 'node'])]));
 }
 
-/** A relation field's list for the parent `id`, its rows carrying what the request selects on them. */
-export function related<N extends RelationName>(context: RequestContext, name: N, id: string, info: LookAheadInfo): Promise<RelationTargets[N][]> {
+/**
+ * A relation field's list for the parent `id`, its rows carrying what the request selects on them; at once when
+ * the parent's own list carried it.
+ */
+export function related<N extends RelationName>(
+  context: RequestContext,
+  name: N,
+  id: string,
+  info: LookAheadInfo,
+): RelationTargets[N][] | Promise<RelationTargets[N][]> {
   const carried = memoised(info, () => carriedOn(info, RELATIONS[name].label, info.fieldNodes));
   return context.loaders.related(name, carried).load(id);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignByKey, batchByGroup, createLoader } from '../../src/loaders/batch.js';
+import { alignByKey, batchByGroup, createLoader, primedLoader } from '../../src/loaders/batch.js';
 
 describe('alignByKey', () => {
   it('returns values in key order with the miss value for unknown keys, whatever the row order', () => {
@@ -45,5 +45,24 @@ describe('createLoader', () => {
     });
     await Promise.all([loader.load('a'), loader.load('b')]);
     expect(batches).toEqual([['a'], ['b']]);
+  });
+});
+
+describe('primedLoader', () => {
+  it('answers a primed key at once with its first value, and loads the others in one batch', async () => {
+    const batches: string[][] = [];
+    const loader = primedLoader(
+      createLoader<string, string>({ batching: true }, (keys) => {
+        batches.push([...keys]);
+        return Promise.resolve(keys.map((k) => k.toUpperCase()));
+      }),
+    );
+    loader.prime('a', 'primed');
+    loader.prime('a', 'later');
+    expect(loader.load('a')).toBe('primed');
+    const others = [loader.load('b'), loader.load('c')];
+    expect(others[0]).toBeInstanceOf(Promise);
+    expect(await Promise.all(others)).toEqual(['B', 'C']);
+    expect(batches).toEqual([['b', 'c']]);
   });
 });
