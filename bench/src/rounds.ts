@@ -10,6 +10,16 @@ import { median, medianOf, type Measurement } from './measure.js';
 export const SYSTEMS = ['ours', 'ours-warm', 'n+1', 'peer', 'floor', 'http-floor'] as const;
 export type System = (typeof SYSTEMS)[number];
 
+/**
+ * The order systems are measured in within round `round`: SYSTEMS turned by one place per round, so no system is
+ * always measured right after the same one, and what one leaves behind on the shared Neo4j and machine lands on
+ * each system in turn.
+ */
+export function roundOrder(round: number): System[] {
+  const turn = round % SYSTEMS.length;
+  return [...SYSTEMS.slice(turn), ...SYSTEMS.slice(0, turn)];
+}
+
 /** One round: a measurement per system. */
 export type Round = Partial<Record<System, Measurement>>;
 

@@ -20,7 +20,7 @@ import { OPERATIONS, operationContext, type Operation, type OperationContext } f
 import { ChildProcesses } from './processes.js';
 import { readRealProfile } from './profile.js';
 import { writeReport, type BenchReport, type OperationResult } from './report.js';
-import { combineRounds, roundRatios, SYSTEMS, type Round, type System } from './rounds.js';
+import { combineRounds, roundOrder, roundRatios, type Round, type System } from './rounds.js';
 import { soak } from './soak.js';
 import { generateGraph, loadGraph, SIZES, type SizeName } from './synthetic.js';
 
@@ -258,7 +258,7 @@ async function benchOperation(size: SizeName, op: Operation, ctx: OperationConte
   for (let round = 0; round < runs; round += 1) {
     result.loadAverages.push(loadavg()[0]!);
     const measured: Round = {};
-    for (const system of SYSTEMS) {
+    for (const system of roundOrder(round)) {
       const measure = measurers[system];
       if (measure) measured[system] = await measure(seconds);
     }

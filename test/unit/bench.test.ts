@@ -4,7 +4,7 @@ import { measureSequential, median, type Measurement } from '../../bench/src/mea
 import type { RealProfile } from '../../bench/src/profile.js';
 import { markdown, sizeSummaries, type BenchReport, type OperationResult } from '../../bench/src/report.js';
 import { Rng } from '../../bench/src/rng.js';
-import { combineRounds, geometricMean, roundRatios, type Round } from '../../bench/src/rounds.js';
+import { combineRounds, geometricMean, roundOrder, roundRatios, SYSTEMS, type Round } from '../../bench/src/rounds.js';
 import { generateGraph } from '../../bench/src/synthetic.js';
 
 const profile: RealProfile = {
@@ -72,6 +72,13 @@ describe('sequential measurement', () => {
 
 describe('interleaved rounds', () => {
   const m = (rps: number, p50: number): Measurement => ({ rps, p50, p99: p50 * 2, errors: 0 });
+
+  it('measures every system once per round, each in every position over as many rounds as there are systems', () => {
+    const orders = SYSTEMS.map((_, round) => roundOrder(round));
+    for (const order of orders) expect([...order].sort()).toEqual([...SYSTEMS].sort());
+    SYSTEMS.forEach((_, position) => expect(new Set(orders.map((order) => order[position])).size).toBe(SYSTEMS.length));
+    expect(roundOrder(SYSTEMS.length)).toEqual(roundOrder(0));
+  });
 
   it('takes each ratio within a round and reports its median and spread', () => {
     const rounds: Round[] = [
