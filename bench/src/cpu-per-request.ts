@@ -20,6 +20,7 @@ import { projectPath } from '../../src/paths.js';
 import { median, measureHttp } from './measure.js';
 import { OPERATIONS, operationContext } from './operations.js';
 import { ChildProcesses } from './processes.js';
+import { serverEnv } from './server-env.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -65,17 +66,8 @@ try {
   const db = new Database({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', transactionTimeoutMs: 60_000, acquisitionTimeoutMs: 5000, maxPoolSize: 8 });
   const ctx = await operationContext(db.reader({ cypherQueries: 0 }));
   await db.close();
-  // The settings the benchmark's runner gives the servers (bench/src/run.ts), cold: no response cache.
-  const env = {
-    NEO4J_URI: neo4j.uri,
-    LOG_LEVEL: 'warn',
-    QUERY_STATS: 'true',
-    NODE_ENV: 'development',
-    SEED_ON_START: 'false',
-    RESPONSE_CACHE_MB: '0',
-    MAX_RESPONSE_BYTES: '2000000000',
-    DB_MAX_POOL_SIZE: '64',
-  };
+  // Cold, as the benchmark's `ours`: no response cache.
+  const env = { ...serverEnv(neo4j.uri), RESPONSE_CACHE_MB: '0' };
   const start = async (name: string, script: string, extra: Record<string, string>, ready: RegExp) => {
     const port = await freePort();
     const child = await children.start(process.execPath, [script], { ...env, ...extra, PORT: String(port) }, ready);

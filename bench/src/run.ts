@@ -21,6 +21,7 @@ import { ChildProcesses } from './processes.js';
 import { readRealProfile } from './profile.js';
 import { writeReport, type BenchReport, type OperationResult } from './report.js';
 import { combineRounds, roundOrder, roundRatios, type Round, type System } from './rounds.js';
+import { serverEnv } from './server-env.js';
 import { soak } from './soak.js';
 import { generateGraph, loadGraph, SIZES, type SizeName } from './synthetic.js';
 
@@ -63,7 +64,7 @@ async function startServer(source: string, env: Record<string, string>, ready: R
   const child = await children.start(
     process.execPath,
     [...(fromSource ? process.execArgv : []), script(source)],
-    { ...env, PORT: String(port), LOG_LEVEL: 'warn', QUERY_STATS: 'true', NODE_ENV: 'development' },
+    { ...env, PORT: String(port) },
     ready,
   );
   return { url: `http://127.0.0.1:${String(port)}`, pid: child.pid! };
@@ -125,20 +126,7 @@ async function benchSize(size: SizeName, report: BenchReport): Promise<void> {
     console.log(`[${size}] graph: ${JSON.stringify(report.graphs[size])}`);
     const ctx = await operationContext(db.reader({ cypherQueries: 0 }));
 
-    // N+1 opens thousands of queries at once: let them wait for a pooled connection instead of failing after 2 s.
-    // The slowest operations at L take about a minute and answer tens of megabytes: the servers' own timeouts and
-    // our answer size limit must not cut them off.
-    const env = {
-      NEO4J_URI: neo4j.uri,
-      CYPHER_TIMEOUT_MS: '300000',
-      REQUEST_TIMEOUT_MS: '300000',
-      MAX_RESPONSE_BYTES: '2000000000',
-      RESPONSE_WRITE_TIMEOUT_MS: '300000',
-      DB_MAX_POOL_SIZE: '64',
-      DB_ACQUISITION_TIMEOUT_MS: '60000',
-      // The synthetic graph is not the release of the facts: serve it as it is.
-      SEED_ON_START: 'false',
-    };
+    const env = serverEnv(neo4j.uri);
     const ready = /biofm-graph ready/;
     const [ours, oursWarm, nPlusOne, peer, httpFloor] = await Promise.all([
       startServer('src/index.ts', { ...env, LOADER_BATCHING: 'true', RESPONSE_CACHE_MB: '0' }, ready),

@@ -8,7 +8,10 @@ import type { LineageKey } from '../loaders/lineage.js';
 import { storedCount } from './full-row.js';
 import { selectedArguments } from './selection.js';
 
-const maxDepth = (value: number | null | undefined): number => checkRange('maxDepth', value ?? 10, 1, MAX_LINEAGE_DEPTH);
+/** schema.graphql's default, for a client that sends `maxDepth: null`. */
+const DEFAULT_DEPTH = 10;
+
+const maxDepth = (value: number | null | undefined): number => checkRange('maxDepth', value ?? DEFAULT_DEPTH, 1, MAX_LINEAGE_DEPTH);
 
 /**
  * The lineages a model's selection asks for (`info` of a field returning a Model), with valid depths: loaded with
