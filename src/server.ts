@@ -3,9 +3,8 @@
  * point, the tests and the benchmark all run the same server.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -22,10 +21,12 @@ import { createRequestContext, type RequestContext } from './context.js';
 import type { Database } from './db/database.js';
 import { formatError } from './errors.js';
 import { GraphGate } from './graph-gate.js';
+import { apolloHandler } from './graphql-http.js';
 import { bodyErrorHandler, requireJsonPost } from './http-errors.js';
 import { concurrencyLimit } from './limits/concurrency-limit.js';
 import { FIELD_COSTS } from './limits/field-costs.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
+import { leanRoute, type Listener } from './lean-route.js';
 import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
 import { responseSizePlugin } from './limits/response-size-plugin.js';
 import { boundedWrites } from './limits/response-writes.js';
@@ -69,7 +70,10 @@ export interface ServerOptions {
 }
 
 export interface AppServer {
+  /** Everything but GraphQL; /graphql too (the same middleware), though `graphql` serves it without the router. */
   app: express.Express;
+  /** /graphql (any method, any sub-path) straight from node:http; a browser's page request goes on to `app`. */
+  graphql: Listener;
   apollo: ApolloServer<RequestContext>;
 }
 
@@ -153,7 +157,8 @@ export async function createServer({
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders());
+  const security = securityHeaders();
+  app.use(security);
   app.set('trust proxy', config.trustProxy);
   // One set of execution slots for GraphQL, exports and MCP.
   const slots = concurrencyLimit(limits.maxActiveRequests, limits.maxQueuedRequests);
@@ -174,10 +179,10 @@ export async function createServer({
     }
   });
   // CORS first: it answers preflights before the pages router would answer OPTIONS /graphql itself.
-  app.use('/graphql', cors({ origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins }));
+  const corsHeaders = cors({ origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins });
+  app.use('/graphql', corsHeaders);
   if (config.playground) app.use(pagesRouter());
-  app.use(
-    '/graphql',
+  const graphql = [
     express.json({ limit: limits.maxBodyBytes }),
     requireJsonPost,
     gate.guard(),
@@ -190,12 +195,17 @@ export async function createServer({
     ...api.graphql,
     // After the body is read: a slow upload must not hold an execution slot.
     slots,
-    expressMiddleware(apollo, {
-      context: ({ res }) =>
-        Promise.resolve({ ...createRequestContext(db, { batching: config.loaderBatching }), client: api.clientOf(res) }),
-    }),
-  );
+    apolloHandler(apollo, (_req, res) =>
+      Promise.resolve({ ...createRequestContext(db, { batching: config.loaderBatching }), client: api.clientOf(res) }),
+    ),
+  ];
+  app.use('/graphql', ...graphql);
   api.mount(app, { apollo, gate, slots, schemaSdl: typeDefs });
-  app.use(bodyErrorHandler(limits.maxBodyBytes));
-  return { app, apollo };
+  const bodyErrors = bodyErrorHandler(limits.maxBodyBytes);
+  app.use(bodyErrors);
+  const lean = leanRoute(app, [security, corsHeaders, ...graphql], bodyErrors);
+  // A browser asking for /graphql may be given the playground (pages.ts decides): it goes the whole way.
+  const maybePage = (req: IncomingMessage): boolean =>
+    config.playground && (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html');
+  return { app, apollo, graphql: (req, res) => (maybePage(req) ? app(req, res) : lean(req, res)) };
 }
