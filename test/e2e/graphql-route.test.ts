@@ -16,6 +16,8 @@ interface Answer {
 }
 
 interface Sent {
+  /** The status Express answers with. */
+  status: number;
   method: string;
   path: string;
   headers?: Record<string, string>;
@@ -30,68 +32,68 @@ const json = (body: unknown): Record<string, string> => ({ 'content-type': 'appl
 
 /** Requests on which the lean route could part from Express's: methods, paths, bodies, encodings, preflights. */
 const REQUESTS: Record<string, Sent> = {
-  'a POST query': { method: 'POST', path: '/graphql', headers: json({ query: QUERY }), body: JSON.stringify({ query: QUERY }) },
-  'a GET query': { method: 'GET', path: `/graphql?query=${encodeURIComponent(QUERY)}`, headers: { 'apollo-require-preflight': 'true' } },
-  'a GET of /graphql/ with a query': { method: 'GET', path: `/graphql/?query=${encodeURIComponent(QUERY)}`, headers: { 'apollo-require-preflight': 'true' } },
-  'a GET of /GraphQL/sub with a query': { method: 'GET', path: `/GraphQL/sub?query=${encodeURIComponent(QUERY)}&x`, headers: { 'apollo-require-preflight': 'true' } },
-  'a GET without a query': { method: 'GET', path: '/graphql?x', headers: { accept: 'application/json' } },
-  'a HEAD': { method: 'HEAD', path: '/graphql' },
-  'a PUT': { method: 'PUT', path: '/graphql', headers: json({ query: QUERY }), body: JSON.stringify({ query: QUERY }) },
-  'a DELETE': { method: 'DELETE', path: '/graphql' },
+  'a POST query': { status: 200, method: 'POST', path: '/graphql', headers: json({ query: QUERY }), body: JSON.stringify({ query: QUERY }) },
+  'a GET query': { status: 200, method: 'GET', path: `/graphql?query=${encodeURIComponent(QUERY)}`, headers: { 'apollo-require-preflight': 'true' } },
+  'a GET of /graphql/ with a query': { status: 200, method: 'GET', path: `/graphql/?query=${encodeURIComponent(QUERY)}`, headers: { 'apollo-require-preflight': 'true' } },
+  'a GET of /GraphQL/sub with a query': { status: 200, method: 'GET', path: `/GraphQL/sub?query=${encodeURIComponent(QUERY)}&x`, headers: { 'apollo-require-preflight': 'true' } },
+  'a GET without a query': { status: 400, method: 'GET', path: '/graphql?x', headers: { accept: 'application/json' } },
+  'a HEAD': { status: 405, method: 'HEAD', path: '/graphql' },
+  'a PUT': { status: 405, method: 'PUT', path: '/graphql', headers: json({ query: QUERY }), body: JSON.stringify({ query: QUERY }) },
+  'a DELETE': { status: 405, method: 'DELETE', path: '/graphql' },
   'a preflight from another origin': {
-    method: 'OPTIONS',
+    status: 204, method: 'OPTIONS',
     path: '/graphql',
     headers: { origin: 'https://explorer.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
   },
-  'an OPTIONS that is no preflight': { method: 'OPTIONS', path: '/graphql/' },
+  'an OPTIONS that is no preflight': { status: 204, method: 'OPTIONS', path: '/graphql/' },
   'a cross-origin POST': {
-    method: 'POST',
+    status: 200, method: 'POST',
     path: '/graphql',
     headers: { ...json({ query: QUERY }), origin: 'https://explorer.example' },
     body: JSON.stringify({ query: QUERY }),
   },
-  'a text/plain POST': { method: 'POST', path: '/graphql', headers: { 'content-type': 'text/plain', 'content-length': '5' }, body: 'hello' },
-  'a POST without a body': { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' } },
-  'a POST of broken JSON': { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'content-length': '7' }, body: '{"query' },
+  'a text/plain POST': { status: 415, method: 'POST', path: '/graphql', headers: { 'content-type': 'text/plain', 'content-length': '5' }, body: 'hello' },
+  'a POST without a body': { status: 415, method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' } },
+  'a POST of broken JSON': { status: 400, method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'content-length': '7' }, body: '{"query' },
   'a POST of a malformed content type': {
-    method: 'POST',
+    status: 415, method: 'POST',
     path: '/graphql',
     headers: { 'content-type': 'application/json; charset', 'content-length': String(JSON.stringify({ query: QUERY }).length) },
     body: JSON.stringify({ query: QUERY }),
   },
   'a POST in an unknown charset': {
-    method: 'POST',
+    status: 400, method: 'POST',
     path: '/graphql',
     headers: { 'content-type': 'application/json; charset=klingon', 'content-length': String(JSON.stringify({ query: QUERY }).length) },
     body: JSON.stringify({ query: QUERY }),
   },
   'a POST in an unknown encoding': {
-    method: 'POST',
+    status: 400, method: 'POST',
     path: '/graphql',
     headers: { ...json({ query: QUERY }), 'content-encoding': 'compress' },
     body: JSON.stringify({ query: QUERY }),
   },
   'a gzip POST': (() => {
     const body = gzipSync(JSON.stringify({ query: QUERY }));
-    return { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(body.length) }, body };
+    return { status: 200, method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(body.length) }, body };
   })(),
   'a gzip POST that unpacks past the limit': (() => {
     const body = gzipSync(JSON.stringify({ query: QUERY, padding: ' '.repeat(200_000) }));
-    return { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(body.length) }, body };
+    return { status: 413, method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(body.length) }, body };
   })(),
   'a POST past the limit': (() => {
     const body = JSON.stringify({ query: QUERY, padding: ' '.repeat(200_000) });
-    return { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'content-length': String(body.length) }, body };
+    return { status: 413, method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'content-length': String(body.length) }, body };
   })(),
   'a query that fails validation': {
-    method: 'POST',
+    status: 400, method: 'POST',
     path: '/graphql',
     headers: { ...json({ query: '{ nothing }' }), accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query: '{ nothing }' }),
   },
 };
 
-function send(port: number, route: 'express' | 'lean', { method, path, headers = {}, body }: Sent): Promise<Answer> {
+function send(port: number, route: 'express' | 'lean', { method, path, headers = {}, body }: Omit<Sent, 'status'>): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: 'localhost', port, method, path, headers: { ...headers, 'x-route': route } }, (res) => {
       const chunks: Buffer[] = [];
@@ -128,6 +130,7 @@ describe('the /graphql route without Express', () => {
   it.each(Object.keys(REQUESTS))('answers %s as Express does', async (name) => {
     const request = REQUESTS[name]!;
     const [express, lean] = [await send(port, 'express', request), await send(port, 'lean', request)];
+    expect(express.status).toBe(request.status);
     expect(lean.status).toBe(express.status);
     expect(comparable(lean.headers)).toEqual(comparable(express.headers));
     expect(lean.body).toBe(express.body);
