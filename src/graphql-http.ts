@@ -2,7 +2,9 @@
  * Hands a /graphql request to Apollo and writes its answer, as Apollo's Express integration
  * (@as-integrations/express5) does: the request's headers (repeated ones joined by ", "), method and query string
  * go in; the status, headers and body come out, a complete body with its Content-Length, an incremental one chunk
- * by chunk. Runs last in the /graphql route (src/lean-route.ts), after the body is parsed (`req.body`).
+ * by chunk. Runs last in the /graphql route (src/lean-route.ts), after the body is parsed (`req.body`). Express's
+ * `res.send`, which the integration used, would also turn an answer whose ETag the client holds into a 304:
+ * conditionalGet (src/caching/http-cache.ts) has answered those before Apollo ran, with the same tag.
  */
 import { parse as parseUrl } from 'node:url';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
