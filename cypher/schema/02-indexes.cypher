@@ -13,9 +13,6 @@ CREATE INDEX model_organization IF NOT EXISTS FOR (n:Model) ON (n.organization);
 // The lowercased name of cypher/derived/, with the id: a first page by name (the default order) walks it in page
 // order instead of sorting the whole filtered list.
 CREATE INDEX model_name_key_id IF NOT EXISTS FOR (n:Model) ON (n.nameKey, n.id);
-// Open weights with a year range in one seek (`where: { openWeights: true, yearFrom: 2020 }`): only the models that
-// match, where the year index alone hands out every model of the range to be checked one by one.
-CREATE INDEX model_open_weights_year IF NOT EXISTS FOR (n:Model) ON (n.openWeights, n.year);
 CREATE INDEX domain_name IF NOT EXISTS FOR (n:Domain) ON (n.name);
 CREATE INDEX task_name IF NOT EXISTS FOR (n:Task) ON (n.name);
 CREATE INDEX dataset_name IF NOT EXISTS FOR (n:Dataset) ON (n.name);
