@@ -10,6 +10,9 @@ CREATE INDEX model_derivative_count_id IF NOT EXISTS FOR (n:Model) ON (n.derivat
 CREATE INDEX model_descendant_count_id IF NOT EXISTS FOR (n:Model) ON (n.descendantCount, n.id);
 CREATE INDEX model_dataset_count_id IF NOT EXISTS FOR (n:Model) ON (n.datasetCount, n.id);
 CREATE INDEX model_organization IF NOT EXISTS FOR (n:Model) ON (n.organization);
+// The lowercased name of cypher/derived/, with the id: a first page by name (the default order) walks it in page
+// order instead of sorting the whole filtered list.
+CREATE INDEX model_name_key_id IF NOT EXISTS FOR (n:Model) ON (n.nameKey, n.id);
 CREATE INDEX domain_name IF NOT EXISTS FOR (n:Domain) ON (n.name);
 CREATE INDEX task_name IF NOT EXISTS FOR (n:Task) ON (n.name);
 CREATE INDEX dataset_name IF NOT EXISTS FOR (n:Dataset) ON (n.name);

@@ -284,6 +284,48 @@ export function carriedPageBody(scope: Exclude<ModelScope, 'all'>, args: PageArg
   return pageBody(SCOPE_FROM_PARENT[scope], filterConditions(args.filter, `${param}.filter`), args, `${param}.limit`, result, carrying);
 }
 
+/** How many models, in name order, a first page by name looks at for its rows, per row it wants. */
+const NAME_WALK_PER_ROW = 50;
+
+/**
+ * Whether a page is a first page of all models by name alone, which walks the (nameKey, id) index (nameKey is
+ * toLower(name), stored by cypher/derived/) instead of sorting the whole filtered list.
+ */
+function nameWalked(scope: ModelScope, args: PageArgs): boolean {
+  return scope === 'all' && args.after === null && args.order.length === 1 && args.order[0]!.field === 'NAME';
+}
+
+/**
+ * What binds the models `m` of a first page of all models by name: the first NAME_WALK_PER_ROW × $limit models in
+ * name order (an index walk that sorts nothing), filtered, when they hold $limit matches, which are then the
+ * page; else, the whole filtered list, as for any other page. A filter that keeps most models (the usual case)
+ * costs a few dozen models instead of all of them; one that keeps few costs one short walk more.
+ */
+function nameWalkMatch(conditions: string[], direction: Direction): string {
+  const order = `ORDER BY m.nameKey ${direction}, m.id ${direction}`;
+  return [
+    'CALL () {',
+    '  MATCH (m:Model) USING INDEX m:Model(nameKey, id)',
+    '  WHERE m.nameKey IS NOT NULL AND m.id IS NOT NULL',
+    `  WITH m ${order} LIMIT ${String(NAME_WALK_PER_ROW)} * $limit`,
+    ...(conditions.length === 0 ? [] : [`  WITH m ${whereClause(conditions)}`]),
+    `  WITH m ${order} LIMIT $limit`,
+    '  RETURN collect(m) AS walked',
+    '}',
+    'CALL (walked) {',
+    '  WITH walked WHERE size(walked) = $limit',
+    '  UNWIND walked AS m',
+    '  RETURN m',
+    'UNION ALL',
+    // A row only when the walk fell short: a WHERE on `walked` alone would be checked after the whole list is read.
+    '  UNWIND CASE WHEN size(walked) < $limit THEN [true] ELSE [] END AS fallback',
+    `  ${SCOPE_PATTERN.all}`,
+    `  ${whereClause(conditions)}`,
+    '  RETURN m',
+    '}',
+  ].join('\n');
+}
+
 /**
  * One page per parent. Params: $parentIds, $filter, $after, $limit (first + 1, to learn whether more follow), and
  * those of what `carrying` adds. Returns one row per parent: parentId, page (Model rows with their sortValues, in
@@ -295,9 +337,12 @@ export function modelPageQuery(scope: ModelScope, args: PageArgs, carrying: Carr
   // Every interpolation below is fixed text: the scope pattern, conditions and sort expressions come from this
   // module's tables (chosen by enum values), the projection from db/projections.ts (its properties from an
   // allow-list), part names from an index.
+  // The walk's conditions are those of the one part (no cursor); its order comes from the first key's direction.
+  const match = (conditions: string[]): string =>
+    nameWalked(scope, args) ? nameWalkMatch(conditions, args.order[0]!.direction) : SCOPE_PATTERN[scope];
   const subqueries = parts.flatMap((conditions, i) => [
     'CALL (parentId) {',
-    ...pageBody(SCOPE_PATTERN[scope], conditions, args, '$limit', names[i]!, carrying).map((line) => `  ${line}`),
+    ...pageBody(match(conditions), nameWalked(scope, args) ? [] : conditions, args, '$limit', names[i]!, carrying).map((line) => `  ${line}`),
     '}',
   ]);
   const page = names.length === 1 ? names[0]! : `(${names.join(' + ')})[0..$limit]`;
