@@ -337,12 +337,19 @@ export function modelPageQuery(scope: ModelScope, args: PageArgs, carrying: Carr
   // Every interpolation below is fixed text: the scope pattern, conditions and sort expressions come from this
   // module's tables (chosen by enum values), the projection from db/projections.ts (its properties from an
   // allow-list), part names from an index.
-  // The walk's conditions are those of the one part (no cursor); its order comes from the first key's direction.
-  const match = (conditions: string[]): string =>
-    nameWalked(scope, args) ? nameWalkMatch(conditions, args.order[0]!.direction) : SCOPE_PATTERN[scope];
+  // The walk filters inside its own match (its conditions are those of the one part, there being no cursor) and
+  // takes its order from the first key's direction; the page then has nothing left to filter.
+  const walked = nameWalked(scope, args);
   const subqueries = parts.flatMap((conditions, i) => [
     'CALL (parentId) {',
-    ...pageBody(match(conditions), nameWalked(scope, args) ? [] : conditions, args, '$limit', names[i]!, carrying).map((line) => `  ${line}`),
+    ...pageBody(
+      walked ? nameWalkMatch(conditions, args.order[0]!.direction) : SCOPE_PATTERN[scope],
+      walked ? [] : conditions,
+      args,
+      '$limit',
+      names[i]!,
+      carrying,
+    ).map((line) => `  ${line}`),
     '}',
   ]);
   const page = names.length === 1 ? names[0]! : `(${names.join(' + ')})[0..$limit]`;
