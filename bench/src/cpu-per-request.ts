@@ -1,6 +1,8 @@
 /**
  * CPU per request, side by side: one or more builds of our server (each a checkout with its own dist/) and the
- * HTTP floor, over one Neo4j on a benchmark graph, measured in interleaved rounds (A, B, floor, A, B, floor...).
+ * HTTP floor, over one Neo4j on a benchmark graph, measured in interleaved rounds whose order changes from round to
+ * round (rounds.ts's balancedOrder: with two builds and the floor, 6 rounds put each system after each other one
+ * equally often).
  * For each system and operation it prints the medians over rounds of the p50 latency and of the CPU milliseconds
  * per answer of the server's process and of Neo4j's (utime + stime from /proc/PID/stat, so Linux only). On a
  * machine shared with other work the latencies follow the load; the CPU per answer is what a change to the
@@ -20,6 +22,7 @@ import { projectPath } from '../../src/paths.js';
 import { median, measureHttp } from './measure.js';
 import { OPERATIONS, operationContext } from './operations.js';
 import { ChildProcesses } from './processes.js';
+import { balancedOrder } from './rounds.js';
 import { serverEnv } from './server-env.js';
 
 const { values: options } = parseArgs({
@@ -94,7 +97,7 @@ try {
     }
     const samples = new Map<string, Sample[]>(systems.map((system) => [system.name, []]));
     for (let round = 0; round < Number(options.runs); round += 1) {
-      for (const system of systems) {
+      for (const system of balancedOrder(systems, round)) {
         const { url, body } = system.probe(op);
         const [server, database, started] = [cpuMs(system.pid), cpuMs(neo4j.pid), performance.now()];
         const measured = await measureHttp(url, body, connections, seconds);

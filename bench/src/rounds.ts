@@ -11,13 +11,25 @@ export const SYSTEMS = ['ours', 'ours-warm', 'n+1', 'peer', 'floor', 'http-floor
 export type System = (typeof SYSTEMS)[number];
 
 /**
- * The order systems are measured in within round `round`: SYSTEMS turned by one place per round, so no system is
- * always measured right after the same one, and what one leaves behind on the shared Neo4j and machine lands on
- * each system in turn.
+ * `items` in the order of round `round` of a Williams design: round 0 takes them at 0, 1, n-1, 2, n-2, ...; round r
+ * adds r to each index; for an odd count, the next n rounds are the first n reversed. Over n rounds (2n when n is
+ * odd), every item is measured once in each position and directly after every other item equally often. Turning
+ * one fixed order instead keeps each item's predecessor: `ours` always came after the HTTP floor, which had just
+ * run Neo4j at its hardest, while N+1 came after the warm cache, which leaves Neo4j idle, and the same code then
+ * measured 20% slower as `ours` than as N+1.
+ */
+export function balancedOrder<T>(items: readonly T[], round: number): T[] {
+  const n = items.length;
+  const row = items.map((_, j) => items[((j % 2 === 1 ? (j + 1) / 2 : n - j / 2) + round) % n]!);
+  return n % 2 === 1 && round % (2 * n) >= n ? row.reverse() : row;
+}
+
+/**
+ * The order systems are measured in within round `round`, so that what one system leaves behind on the shared
+ * Neo4j and machine lands on each of the others in turn, not always on the same one.
  */
 export function roundOrder(round: number): System[] {
-  const turn = round % SYSTEMS.length;
-  return [...SYSTEMS.slice(turn), ...SYSTEMS.slice(0, turn)];
+  return balancedOrder(SYSTEMS, round);
 }
 
 /** One round: a measurement per system. */

@@ -4,7 +4,7 @@ import { measureSequential, median, type Measurement } from '../../bench/src/mea
 import type { RealProfile } from '../../bench/src/profile.js';
 import { markdown, sizeSummaries, type BenchReport, type OperationResult } from '../../bench/src/report.js';
 import { Rng } from '../../bench/src/rng.js';
-import { combineRounds, geometricMean, roundOrder, roundRatios, SYSTEMS, type Round } from '../../bench/src/rounds.js';
+import { balancedOrder, combineRounds, geometricMean, roundOrder, roundRatios, SYSTEMS, type Round } from '../../bench/src/rounds.js';
 import { generateGraph } from '../../bench/src/synthetic.js';
 
 const profile: RealProfile = {
@@ -73,11 +73,24 @@ describe('sequential measurement', () => {
 describe('interleaved rounds', () => {
   const m = (rps: number, p50: number): Measurement => ({ rps, p50, p99: p50 * 2, errors: 0 });
 
-  it('measures every system once per round, each in every position over as many rounds as there are systems', () => {
+  it('measures every system once per round, in every position and after every other system once over as many rounds as there are systems', () => {
     const orders = SYSTEMS.map((_, round) => roundOrder(round));
     for (const order of orders) expect([...order].sort()).toEqual([...SYSTEMS].sort());
     SYSTEMS.forEach((_, position) => expect(new Set(orders.map((order) => order[position])).size).toBe(SYSTEMS.length));
+    const successions = orders.flatMap((order) => order.slice(1).map((system, i) => `${order[i]!} -> ${system}`));
+    expect(new Set(successions).size).toBe(SYSTEMS.length * (SYSTEMS.length - 1));
+    expect(roundOrder(0).slice(0, 2)).toEqual(['ours', 'ours-warm']);
     expect(roundOrder(SYSTEMS.length)).toEqual(roundOrder(0));
+  });
+
+  it('puts each of an odd number of systems after each other equally often over twice as many rounds', () => {
+    const orders = [0, 1, 2, 3, 4, 5].map((round) => balancedOrder(['a', 'b', 'floor'], round));
+    const successions = orders.flatMap((order) => order.slice(1).map((system, i) => `${order[i]!} -> ${system}`));
+    const counts = new Map<string, number>();
+    for (const succession of successions) counts.set(succession, (counts.get(succession) ?? 0) + 1);
+    expect(counts.size).toBe(6);
+    expect(new Set(counts.values())).toEqual(new Set([2]));
+    expect(orders.map((order) => order[0])).toEqual(['a', 'b', 'floor', 'floor', 'a', 'b']);
   });
 
   it('takes each ratio within a round and reports its median and spread', () => {
