@@ -35,32 +35,34 @@ const NO_VALUES: Omit<ModelCountRow, 'count'> = {
 };
 
 /**
- * Params: $filter. Returns values (one per dimension, in the order asked) and count, ordered by the first
- * dimension's values, then the largest count, then the second dimension's values.
+ * Params: $filter. Returns one row: groups, a list of {values (one per dimension, in the order asked), count},
+ * ordered by the first dimension's values, then the largest count, then the second dimension's values.
  */
 export function modelCountsQuery(by: ModelDimension[], filter: ModelFilter): string {
-  // Variables are v0, v1 and values0, values1 (fixed names by position); the fragments are DIMENSIONS entries.
+  // Variables are v0, v1 (fixed names by position); the fragments are DIMENSIONS entries.
   const variables = by.map((_, i) => `v${String(i)}`);
   const specs = by.map((dimension) => DIMENSIONS[dimension]);
   const sort = [specs[0]!.sort(variables[0]!), 'count DESC', ...specs.slice(1).map((spec, i) => spec.sort(variables[i + 1]!))];
+  const values = specs.map((spec, i) => ({ linked: spec.linked, clause: spec.values(variables[i]!) }));
   return [
     'MATCH (m:Model)',
     whereClause(filterConditions(filter)),
-    // Each model's values first, then the combinations: a second dimension's values are read once per model.
-    `WITH m, ${specs.map((spec, i) => `${spec.values} AS values${String(i)}`).join(', ')}`,
-    ...variables.map((variable, i) => `UNWIND values${String(i)} AS ${variable}`),
+    // The linked values' MATCHes before any UNWIND, in the same part of the query as the match of m.
+    ...values.filter((value) => value.linked).map((value) => value.clause),
+    ...values.filter((value) => !value.linked).map((value) => value.clause),
     `WITH ${variables.join(', ')}, count(DISTINCT m) AS count`,
     `ORDER BY ${sort.join(', ')}`,
-    `RETURN [${specs.map((spec, i) => spec.project(variables[i]!)).join(', ')}] AS values, count`,
+    // One row for all the groups: a row per group costs more to send and decode than the group itself.
+    `RETURN collect({values: [${specs.map((spec, i) => spec.project(variables[i]!)).join(', ')}], count: count}) AS groups`,
   ].join('\n');
 }
 
 export async function modelCounts(reader: Reader, by: ModelDimension[], filter: ModelFilter): Promise<ModelCountRow[]> {
   const keys: DimensionKey[] = by.map((dimension) => DIMENSIONS[dimension].key);
   const rows = await reader.read(modelCountsQuery(by, filter), { filter });
-  return rows.map((row) => {
-    const values = row['values'] as unknown[];
-    const group: ModelCountRow = { ...NO_VALUES, count: Number(row['count']) };
+  const groups = (rows[0]?.['groups'] ?? []) as { values: unknown[]; count: unknown }[];
+  return groups.map(({ values, count }) => {
+    const group: ModelCountRow = { ...NO_VALUES, count: Number(count) };
     keys.forEach((key, i) => Object.assign(group, { [key]: values[i] }));
     return group;
   });

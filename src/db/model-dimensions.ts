@@ -32,8 +32,17 @@ export type DimensionKey =
 
 interface DimensionSpec {
   key: DimensionKey;
-  /** The distinct values model `m` has in this dimension, as a Cypher list; empty when it has none. */
-  values: string;
+  /**
+   * Whether `values` is a MATCH of linked nodes (else an UNWIND of stored values): query builders put the MATCHes
+   * beside the match of `m`, so that the planner may walk from the few linked nodes (whose relationships are
+   * grouped by type) rather than through every relationship of every model.
+   */
+  linked: boolean;
+  /**
+   * The clause giving model `m` one row per value `v` it has in this dimension, none when it has none. A model
+   * linked to a node twice gives two rows: the builders count distinct models.
+   */
+  values: (v: string) => string;
   /** Sort expressions of a value `v`, in its natural order (years ascending, entities by name, false first). */
   sort: (v: string) => string;
   /** What a count row carries for a value: entities as compact rows, others as stored. */
@@ -43,15 +52,18 @@ interface DimensionSpec {
   facetLabel: (v: string) => string;
 }
 
-/** A model's single property as a list of at most one value, so that a missing value puts it in no group. */
-const optional = (property: string): string => `[x IN [m.${property}] WHERE x IS NOT NULL]`;
-const linked = (pattern: string): string => `COLLECT { MATCH ${pattern} RETURN DISTINCT n }`;
+/** A model's single property, unwound as a list of at most one value so that a missing value puts it in no group. */
+const optional =
+  (property: string) =>
+  (v: string): string =>
+    `UNWIND [x IN [m.${property}] WHERE x IS NOT NULL] AS ${v}`;
 const byName = (v: string): string => `toLower(${v}.name), ${v}.id`;
 const asIs = (v: string): string => v;
 
 export const DIMENSIONS: Record<ModelDimension, DimensionSpec> = {
   YEAR: {
     key: 'year',
+    linked: false,
     values: optional('year'),
     sort: asIs,
     project: asIs,
@@ -60,7 +72,8 @@ export const DIMENSIONS: Record<ModelDimension, DimensionSpec> = {
   },
   DOMAIN: {
     key: 'domain',
-    values: linked('(m)-[:IN_DOMAIN]->(n:Domain)'),
+    linked: true,
+    values: (v) => `MATCH (m)-[:IN_DOMAIN]->(${v}:Domain)`,
     sort: byName,
     project: (v) => compactProjection(v, 'Domain'),
     facetValue: (v) => `${v}.id`,
@@ -68,7 +81,8 @@ export const DIMENSIONS: Record<ModelDimension, DimensionSpec> = {
   },
   TASK: {
     key: 'task',
-    values: linked('(m)-[:PERFORMS]->(n:Task)'),
+    linked: true,
+    values: (v) => `MATCH (m)-[:PERFORMS]->(${v}:Task)`,
     sort: byName,
     project: (v) => compactProjection(v, 'Task'),
     facetValue: (v) => `${v}.id`,
@@ -76,7 +90,8 @@ export const DIMENSIONS: Record<ModelDimension, DimensionSpec> = {
   },
   MODALITY: {
     key: 'modality',
-    values: 'coalesce(m.modalities, [])',
+    linked: false,
+    values: (v) => `UNWIND coalesce(m.modalities, []) AS ${v}`,
     sort: asIs,
     project: asIs,
     facetValue: asIs,
@@ -84,6 +99,7 @@ export const DIMENSIONS: Record<ModelDimension, DimensionSpec> = {
   },
   PARADIGM: {
     key: 'paradigm',
+    linked: false,
     values: optional('paradigm'),
     sort: asIs,
     project: asIs,
@@ -92,6 +108,7 @@ export const DIMENSIONS: Record<ModelDimension, DimensionSpec> = {
   },
   OPEN_WEIGHTS: {
     key: 'openWeights',
+    linked: false,
     values: optional('openWeights'),
     sort: asIs,
     project: asIs,
@@ -100,7 +117,8 @@ export const DIMENSIONS: Record<ModelDimension, DimensionSpec> = {
   },
   BASE_MODEL: {
     key: 'baseModel',
-    values: linked('(m)-[:BASED_ON]->(n:Model)'),
+    linked: true,
+    values: (v) => `MATCH (m)-[:BASED_ON]->(${v}:Model)`,
     sort: byName,
     project: (v) => compactProjection(v, 'Model'),
     facetValue: (v) => `${v}.id`,
@@ -108,7 +126,8 @@ export const DIMENSIONS: Record<ModelDimension, DimensionSpec> = {
   },
   ORGANIZATION: {
     key: 'organization',
-    values: linked('(m)-[:DEVELOPED_BY]->(n:Organization)'),
+    linked: true,
+    values: (v) => `MATCH (m)-[:DEVELOPED_BY]->(${v}:Organization)`,
     sort: byName,
     project: (v) => compactProjection(v, 'Organization'),
     facetValue: (v) => `${v}.id`,
@@ -118,7 +137,9 @@ export const DIMENSIONS: Record<ModelDimension, DimensionSpec> = {
   // the model once.
   ORGANIZATION_GROUP: {
     key: 'organizationGroup',
-    values: linked('(m)-[:DEVELOPED_BY]->(:Organization)-[:PART_OF]->*(n:Organization) WHERE NOT EXISTS { (n)-[:PART_OF]->(:Organization) }'),
+    linked: true,
+    values: (v) =>
+      `MATCH (m)-[:DEVELOPED_BY]->(:Organization)-[:PART_OF]->*(${v}:Organization) WHERE NOT EXISTS { (${v})-[:PART_OF]->(:Organization) }`,
     sort: byName,
     project: (v) => compactProjection(v, 'Organization'),
     facetValue: (v) => `${v}.id`,

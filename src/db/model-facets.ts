@@ -44,7 +44,7 @@ export function modelFacetsQuery(key: Omit<ModelCountKey, 'parentId'>, names: re
     const spec = DIMENSIONS[FACETS[name]];
     return [
       '  CALL (models) {',
-      `    UNWIND models AS m UNWIND ${spec.values} AS v`,
+      `    UNWIND models AS m ${spec.values('v')}`,
       '    WITH v, count(DISTINCT m) AS count',
       `    ORDER BY count DESC, ${spec.sort('v')}`,
       '    LIMIT $top',
