@@ -81,6 +81,11 @@ export function pageCarried(info: LookAheadInfo): Carried[] {
   return memoised(info, () => carriedOn(info, 'Model', [...fieldsAt(info, info.fieldNodes, ['nodes']), ...fieldsAt(info, info.fieldNodes, ['edges', 'node'])]));
 }
 
+/** What the row of an entity looked up by id carries for the fields selected on it (it is of `label`). */
+export function entityCarried(info: LookAheadInfo, label: RelationTargets[RelationName]['label']): Carried[] {
+  return memoised(info, () => carriedOn(info, label, info.fieldNodes));
+}
+
 /**
  * A relation field's list for the parent `id`, its rows carrying what the request selects on them; at once when
  * the parent's own list carried it.
