@@ -8,6 +8,7 @@
  * (db/relation-query.ts, db/model-page.ts); a carried page's filter and limit travel as `$carried[i]`.
  */
 import { carriedPageBody, type ModelFilter, type ModelScope, type PageArgs } from './model-page.js';
+import { labelOf } from './projections.js';
 import { relationBody, type CarryingOf, type RelationName } from './relation-query.js';
 
 /** A list the rows of a list carry for one of their fields, and what its own rows carry. */
@@ -52,4 +53,16 @@ export function carrying(carried: readonly Carried[], params: CarriedPageParams[
     });
     return { lines, entries };
   };
+}
+
+/**
+ * Entities by id, as cypher/queries/nodes-by-id.cypher returns them (every stored property and the label), each
+ * also carrying what `carrying` brings: a lookup by id and the lists selected on it in one round trip (e.g.
+ * `domain(id) { tasks }`). Params: $ids (and those of `carrying`). Returns: node.
+ */
+export function entitiesByIdQuery(carrying: CarryingOf): string {
+  const { lines, entries } = carrying('n');
+  // The carried names are this module's own fixed names (carried0, carried1…).
+  const carried = Object.entries(entries).map(([name, value]) => `, ${name}: ${value}`).join('');
+  return ['UNWIND $ids AS id', 'MATCH (n:Entity {id: id})', ...lines, `RETURN n {.*, label: ${labelOf('n')}${carried}} AS node`].join('\n');
 }

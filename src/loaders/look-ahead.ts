@@ -18,19 +18,24 @@ export type PrimeCarried = (rows: Record<string, unknown>[], label: EntityLabel,
 export function primeCarried(loaders: Loaders, rows: Record<string, unknown>[], label: EntityLabel, carried: readonly Carried[]): void {
   for (const row of rows) {
     compactRow(row, label);
-    const parentId = String(row['id']);
-    carried.forEach((child, i) => {
-      // The list stays on the row too: deleting a property turns the object into a slow dictionary.
-      const list = row[`carried${String(i)}`] as Record<string, unknown>[];
-      if ('relation' in child) {
-        primeCarried(loaders, list, RELATIONS[child.relation].label, child.carried);
-        loaders.related(child.relation, child.carried).prime(parentId, list as never[]);
-      } else {
-        const { page: scope, args } = child;
-        primeCarried(loaders, list, 'Model', args.carried);
-        const page = toModelPage(list as unknown as (ModelRow & { sortValues: SortValue[] })[], args, { scope, parentId, filter: args.filter });
-        loaders.models.page.prime({ scope, parentId, args }, page);
-      }
-    });
+    primeChildren(loaders, row, carried);
   }
+}
+
+/** Primes the child fields' loaders with the lists `row` (a compact row or a full entity) carried. */
+export function primeChildren(loaders: Loaders, row: Record<string, unknown>, carried: readonly Carried[]): void {
+  const parentId = String(row['id']);
+  carried.forEach((child, i) => {
+    // The list stays on the row too: deleting a property turns the object into a slow dictionary.
+    const list = row[`carried${String(i)}`] as Record<string, unknown>[];
+    if ('relation' in child) {
+      primeCarried(loaders, list, RELATIONS[child.relation].label, child.carried);
+      loaders.related(child.relation, child.carried).prime(parentId, list as never[]);
+    } else {
+      const { page: scope, args } = child;
+      primeCarried(loaders, list, 'Model', args.carried);
+      const page = toModelPage(list as unknown as (ModelRow & { sortValues: SortValue[] })[], args, { scope, parentId, filter: args.filter });
+      loaders.models.page.prime({ scope, parentId, args }, page);
+    }
+  });
 }

@@ -2,8 +2,9 @@
  * What the rows of a list should carry (db/look-ahead.ts), read from the request's syntax tree: for each field
  * selected on the rows that is a relation field or the first page of a domain's or task's models, that list,
  * and what its own rows should carry in turn. A tree of lists then takes one round trip from the list that
- * starts it. Fields are grouped by response name (alias) as graphql-js groups them, so each carried list is the
- * one its field's resolver would ask its loader for, and finds there.
+ * starts it, or from the entity looked up by id that holds it (a list of one row). Fields are grouped by response
+ * name (alias) as graphql-js groups them, so each carried list is the one its field's resolver would ask its
+ * loader for, and finds there.
  */
 import { getArgumentValues, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../context.js';
@@ -79,6 +80,11 @@ function memoised(info: LookAheadInfo, compute: () => Carried[]): Carried[] {
 /** What the models of a page carry, whether selected as `nodes` or as `edges { node }`. */
 export function pageCarried(info: LookAheadInfo): Carried[] {
   return memoised(info, () => carriedOn(info, 'Model', [...fieldsAt(info, info.fieldNodes, ['nodes']), ...fieldsAt(info, info.fieldNodes, ['edges', 'node'])]));
+}
+
+/** What the row of an entity looked up by id carries for the fields selected on it (it is of `label`). */
+export function entityCarried(info: LookAheadInfo, label: RelationTargets[RelationName]['label']): Carried[] {
+  return memoised(info, () => carriedOn(info, label, info.fieldNodes));
 }
 
 /**

@@ -17,6 +17,7 @@ import type { RequestContext } from '../context.js';
 import { kindLabels, toStored } from './enum-values.js';
 import { selectedLineages } from './lineage.js';
 import { filteredList, idArgument, modelPage } from './id-args.js';
+import { entityCarried, type LookAheadInfo } from './look-ahead.js';
 import { pageArgs } from './page-args.js';
 import { selectedFields, selectedProperties } from './selection.js';
 
@@ -27,8 +28,10 @@ async function entityWithLabel<L extends EntityLabel>(
   context: RequestContext,
   id: string,
   label: L,
+  info?: LookAheadInfo,
 ): Promise<Extract<EntityRow, { label: L }> | null> {
-  const row = await context.loaders.entity.load(idArgument(id));
+  const loader = info ? context.loaders.carryingEntity(entityCarried(info, label)) : context.loaders.entity;
+  const row = await loader.load(idArgument(id));
   return row?.label === label ? (row as Extract<EntityRow, { label: L }>) : null;
 }
 
@@ -48,13 +51,13 @@ function checkNames(names: string[]): string[] {
 export const Query: QueryResolvers = {
   node: (_, { id }, context) => context.loaders.entity.load(idArgument(id)),
   domains: (_, __, context) => listDomains(context.reader),
-  domain: (_, { id }, context) => entityWithLabel(context, id, 'Domain'),
+  domain: (_, { id }, context, info) => entityWithLabel(context, id, 'Domain', info),
   tasks: (_, { domain }, context) => {
     const id = domain == null ? null : idArgument(domain);
     return filteredList(context, listTasks(context.reader, id), [{ argument: 'domain', id, label: 'Domain' }]);
   },
-  task: (_, { id }, context) => entityWithLabel(context, id, 'Task'),
-  dataset: (_, { id }, context) => entityWithLabel(context, id, 'Dataset'),
+  task: (_, { id }, context, info) => entityWithLabel(context, id, 'Task', info),
+  dataset: (_, { id }, context, info) => entityWithLabel(context, id, 'Dataset', info),
   models: (_, args, context, info) => modelPage(context, { scope: 'all', parentId: '', args: pageArgs(args, info) }),
   model: (_, { id }, context, info) => modelWithLineages(context, id, info),
   search: (_, { text, first, kinds }, context) =>

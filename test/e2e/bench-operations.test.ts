@@ -23,10 +23,12 @@ describe('the benchmark operations on the seeded graph', () => {
     expect(responseHash(floor)).toBe(responseHash(op.fromOurs(ours.data!)));
   });
 
-  // The page, and the list's size with its facets; a model with its lineage; the one-statement operations.
+  // The page, and the list's size with its facets; the domain with its tasks, then their pages; a model with its
+  // lineage; the one-statement operations.
   it.each([
     ['facets', 2],
     ['all-facets', 2],
+    ['domain-tasks-models', 2],
     ['descendants', 1],
     ['neighborhood', 1],
     ['related-models', 1],

@@ -30,13 +30,13 @@ describe('look-ahead: a list brings the lists selected on its rows in the same q
     return String(row!['id']);
   };
 
-  it('answers domain → tasks → models → trainedOn in three queries (the pages carry trainedOn), as the graph holds it', async () => {
+  it('answers domain → tasks → models → trainedOn in two queries (the domain carries its tasks, the pages trainedOn), as the graph holds it', async () => {
     const domain = await busiestDomain();
     const response = await server.gql<Tree>(TREE, { domain });
     expect(response.errors).toBeUndefined();
     // Level by level this took four: the domain, its tasks, their model pages, those models' training data. The
     // tasks do not carry the pages, as those carry trainedOn: one statement nests one level of lists.
-    expect(response.extensions?.cypherQueries).toBe(3);
+    expect(response.extensions?.cypherQueries).toBe(2);
     const [expected] = await server.db.read(TREE_FROM_GRAPH, { domain });
     expect(shape(response.data!)).toEqual(expected!['tasks']);
     expect(response.data!.domain.tasks.some((t) => t.models.nodes.some((m) => m.trainedOn.length > 0))).toBe(true);
@@ -56,6 +56,32 @@ describe('look-ahead: a list brings the lists selected on its rows in the same q
       expect(task.a.nodes.length).toBeLessThanOrEqual(2);
       expect(task.b.nodes.slice(0, task.a.nodes.length)).toEqual(task.a.nodes);
     }
+  });
+
+  it('brings the lists selected on an entity looked up by id with it, and answers null for an id of another kind', async () => {
+    const domain = await busiestDomain();
+    const [row] = await server.db.read(
+      `MATCH (:Domain {id: $domain})-[:HAS_TASK]->(t:Task)
+       WITH t ORDER BY toLower(t.name), t.id
+       RETURN collect(t.id) AS tasks, collect(t.name)[0] AS name, head(collect(t.id)) AS task`,
+      { domain },
+    );
+    const response = await server.gql<{ domain: { description: unknown; tasks: { id: string }[] }; task: { name: string; models: { nodes: unknown[] } } }>(
+      `query ById($domain: ID!, $task: ID!) {
+        domain(id: $domain) { description tasks { id } }
+        task(id: $task) { name models(first: 3) { nodes { id } } }
+      }`,
+      { domain, task: row!['task'] },
+    );
+    expect(response.errors).toBeUndefined();
+    // Each lookup carries its list: one query each, whatever the number of tasks.
+    expect(response.extensions?.cypherQueries).toBe(2);
+    expect(response.data!.domain.tasks.map((t) => t.id)).toEqual(row!['tasks']);
+    expect(response.data!.domain.description).toEqual(expect.any(String));
+    expect(response.data!.task.name).toBe(row!['name']);
+    const wrongKind = await server.gql<{ domain: null }>(`query Wrong($id: ID!) { domain(id: $id) { tasks { id } } }`, { id: row!['task'] });
+    expect(wrongKind.errors).toBeUndefined();
+    expect(wrongKind.data!.domain).toBeNull();
   });
 
   it('leaves a page with arguments its resolver refuses to the resolver, which says what is wrong', async () => {
