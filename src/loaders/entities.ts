@@ -1,10 +1,11 @@
 /** Entities by id, of any label: the one loader behind every lookup by id, and its variants that carry lists. */
 import type DataLoader from 'dataloader';
 import type { Reader } from '../db/database.js';
-import { carrying, entitiesByIdQuery, type Carried, type CarriedPageParams } from '../db/look-ahead.js';
+import { entitiesByIdQuery, type Carried } from '../db/look-ahead.js';
 import { cypherQuery } from '../db/queries.js';
 import type { EntityRow } from '../db/rows.js';
 import { alignByKey, createLoader, type LoaderSettings } from './batch.js';
+import { loaderPerLookAhead } from './look-ahead.js';
 
 export type EntityLoader = DataLoader<string, EntityRow | null, string>;
 
@@ -32,21 +33,16 @@ export function createCarryingEntityLoaders(
   plain: EntityLoader,
   prime: (row: Record<string, unknown>, carried: readonly Carried[]) => void,
 ): CarryingEntityLoaders {
-  const loaders = new Map<string, EntityLoader>();
+  const loaderOf = loaderPerLookAhead<EntityLoader>();
   return (carried) => {
     if (carried.length === 0 || !settings.batching) return plain;
-    const id = JSON.stringify(carried);
-    let loader = loaders.get(id);
-    if (!loader) {
-      const pages: CarriedPageParams[] = [];
-      const query = entitiesByIdQuery(carrying(carried, pages));
-      loader = entityLoader(settings, async (ids) => {
+    return loaderOf(carried, carried, (carriedBy, pages) => {
+      const query = entitiesByIdQuery(carriedBy);
+      return entityLoader(settings, async (ids) => {
         const rows = await reader.read(query, { ids, carried: pages });
         for (const row of rows) prime(row['node'] as Record<string, unknown>, carried);
         return rows;
       });
-      loaders.set(id, loader);
-    }
-    return loader;
+    });
   };
 }
