@@ -37,3 +37,9 @@ SET n.topics = CASE WHEN size(topics) > 0 THEN topics END;
 MATCH (n:Entity)
 WITH n, [(n)-[:PERFORMS|TRAINED_ON|EVALUATED_ON|IN_DOMAIN|BENCHMARKED_ON]->(x) | x.id] AS links
 SET n.searchLinks = CASE WHEN size(links) > 0 THEN links END;
+
+// How connected each entity is, which the ranking weighs as popularity: its relationships, those pointing at it
+// counted three times (a model others build on, a dataset many are trained on). Stored, because a search reads it
+// for each of its ~50 candidates, and counting them there was a sixth of the search statement at scale.
+MATCH (n:Entity)
+SET n.searchDegree = COUNT { (n)--() } + 2 * COUNT { (n)<--() };

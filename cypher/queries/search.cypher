@@ -7,9 +7,9 @@
 // the positions of those whose hits hold every word); $few
 // Returns: one row per request that found something: request (its index), candidates (one list per candidate,
 // positions instead of keys, which the driver would otherwise decode for every candidate: id, name, aliases,
-// searchKeys, label, degree: its relationships, those pointing at it counted three times, scores: [probe position,
-// score] per probe that found it, as floats, position -1 for the near misses, and for a request that searches
-// words, i.e. has cover probes, texts: [description, paperTitle, topics, searchLinks])
+// searchKeys, label (searchKind), degree (searchDegree; both stored by cypher/derived/search-keys.cypher),
+// scores: [probe position, score] per probe that found it, as floats, position -1 for the near misses, and for a
+// request that searches words, i.e. has cover probes, texts: [description, paperTitle, topics, searchLinks])
 UNWIND $requests AS request
 CALL (request) {
   UNWIND range(0, size(request.probes) - 1) AS p
@@ -29,6 +29,5 @@ CALL (request, found) {
 UNWIND found + near AS hit
 WITH request, hit[1] AS n, collect([toFloat(hit[0]), hit[2]]) AS scores
 RETURN request.index AS request,
-       collect([n.id, n.name, n.aliases, n.searchKeys, head([l IN labels(n) WHERE l <> 'Entity']),
-                COUNT { (n)--() } + 2 * COUNT { (n)<--() }, scores,
+       collect([n.id, n.name, n.aliases, n.searchKeys, n.searchKind, n.searchDegree, scores,
                 CASE WHEN request.coverProbes <> [] THEN [n.description, n.paperTitle, n.topics, n.searchLinks] END]) AS candidates
