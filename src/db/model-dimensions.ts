@@ -33,14 +33,15 @@ export type DimensionKey =
 interface DimensionSpec {
   key: DimensionKey;
   /**
-   * Whether `values` is a MATCH of linked nodes (else an UNWIND of stored values): query builders put the MATCHes
-   * beside the match of `m`, so that the planner may walk from the few linked nodes (whose relationships are
-   * grouped by type) rather than through every relationship of every model.
+   * Whether `values` is a MATCH of linked nodes (else stored values, unwound or projected): query builders put
+   * the MATCHes beside the match of `m`, so that the planner may walk from the few linked nodes (whose
+   * relationships are grouped by type) rather than through every relationship of every model.
    */
   linked: boolean;
   /**
-   * The clause giving model `m` one row per value `v` it has in this dimension, none when it has none. A model
-   * linked to a node twice gives two rows: the builders count distinct models.
+   * The clause giving model `m` one row per value `v` it has in this dimension, none when it has none, keeping
+   * the variables bound before it. A model linked to a node twice gives two rows: the builders count distinct
+   * models.
    */
   values: (v: string) => string;
   /** Sort expressions of a value `v`, in its natural order (years ascending, entities by name, false first). */
@@ -52,11 +53,15 @@ interface DimensionSpec {
   facetLabel: (v: string) => string;
 }
 
-/** A model's single property, unwound as a list of at most one value so that a missing value puts it in no group. */
+/**
+ * A model's single property, its rows kept only where it has a value (a missing value puts the model in no
+ * group). A projection and a filter, not an UNWIND of a one-element list: building and unwinding that list for
+ * every model cost Neo4j about a tenth of a count query's CPU. `WITH *` keeps what the clauses before it bound.
+ */
 const optional =
   (property: string) =>
   (v: string): string =>
-    `UNWIND [x IN [m.${property}] WHERE x IS NOT NULL] AS ${v}`;
+    `WITH *, m.${property} AS ${v} WHERE ${v} IS NOT NULL`;
 const byName = (v: string): string => `toLower(${v}.name), ${v}.id`;
 const asIs = (v: string): string => v;
 

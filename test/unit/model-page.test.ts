@@ -72,6 +72,15 @@ describe('modelPageQuery', () => {
     expect(query).toContain('RETURN parentId, (part0 + part1)[0..$limit] AS page');
   });
 
+  it('says a seek key is present only where the filter does not bound it already', () => {
+    const byYear = modelPageQuery('all', { ...base, filter: { yearTo: 2020 }, order: [{ field: 'YEAR', direction: 'ASC' }] });
+    expect(byYear).toContain('m.year <= $filter.yearTo');
+    expect(byYear).not.toContain('m.year IS NOT NULL');
+    const byDerivatives = modelPageQuery('all', { ...base, filter: { yearTo: 2020 }, order: [{ field: 'DERIVATIVES', direction: 'DESC' }] });
+    expect(byDerivatives).toContain('m.derivativeCount IS NOT NULL');
+    expect(byDerivatives).toContain('m.id IS NOT NULL');
+  });
+
   it('keeps one pass with the alternatives joined by OR where no index orders the list', () => {
     const args: PageArgs = { ...base, order: [{ field: 'YEAR', direction: 'DESC' }], after: { values: [2023], id: 'm-9' } };
     for (const query of [
