@@ -85,6 +85,12 @@ export async function measureFloor(
   return summarise(latencies, (performance.now() - started) / 1000, errors);
 }
 
+/**
+ * How many requests, one after another, measure a loaded system alone in a round where another system of the
+ * operation is too slow to load-test: its answers take milliseconds, so a few cost nothing and steady the median.
+ */
+export const ALONE_REQUESTS = 5;
+
 /** `count` requests one after another; rps is their rate, p99 the slowest (too few requests for a percentile). */
 export async function measureSequential(request: () => Promise<boolean>, count: number): Promise<Measurement> {
   const latencies: number[] = [];

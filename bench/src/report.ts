@@ -1,8 +1,8 @@
 /** Writes the results: JSON, a markdown table, and an SVG chart of p50 latency per operation, size and system. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { median, type Measurement } from './measure.js';
-import { geometricMean, SYSTEMS, type RatioName, type Round, type Spread, type System } from './rounds.js';
+import { ALONE_REQUESTS, median, type Measurement } from './measure.js';
+import { geometricMean, measuredAlone, SYSTEMS, type RatioName, type Round, type Spread, type System } from './rounds.js';
 import type { SoakResult } from './soak.js';
 
 export interface OperationResult {
@@ -16,6 +16,11 @@ export interface OperationResult {
   sameData: Partial<Record<System, boolean>>;
   /** Every system's measurement in each interleaved round. */
   rounds: Round[];
+  /**
+   * Where some systems are `sequential`: the others measured in each round one request at a time too, for the
+   * ratios between the two kinds (rounds.ts's measuredAlone). Empty otherwise.
+   */
+  alone: Round[];
   /** The median of the rounds per system. */
   results: Partial<Record<System, Measurement>>;
   /** Each ratio taken within every round: median and spread. */
@@ -101,7 +106,13 @@ export function markdown(report: BenchReport): string {
     const value = key === 'rps' ? m.rps.toFixed(m.rps < 10 ? 2 : 0) : figure(m[key]);
     return op.sequential.includes(system) ? `${value}${SEQUENTIAL_MARK}` : value;
   };
-  const ratioCells = (op: OperationResult, names: readonly RatioName[]): string => names.map((name) => spreadCell(op.ratios[name])).join(' | ');
+  const ratioCells = (op: OperationResult, names: readonly RatioName[]): string =>
+    names
+      .map((name) => {
+        const cell = spreadCell(op.ratios[name]);
+        return op.ratios[name] && measuredAlone(name, op.sequential) ? `${cell}${SEQUENTIAL_MARK}` : cell;
+      })
+      .join(' | ');
   for (const op of report.operations) {
     const same = Object.entries(op.sameData).map(([s, ok]) => `${s} ${ok ? '✓' : '✗'}`).join(', ');
     lines.push(
@@ -125,7 +136,7 @@ export function markdown(report: BenchReport): string {
   if (report.operations.some((op) => op.sequential.length > 0)) {
     lines.push(
       '',
-      `${SEQUENTIAL_MARK} Too slow to load-test (one answer takes over 2 s, or a run completes fewer than 5): one request per round, sent alone after a first unmeasured one; req/s is its rate, p50 the median over the rounds, p99 the slowest. A ratio against such a rate compares throughput under load with throughput one request at a time.`,
+      `${SEQUENTIAL_MARK} Too slow to load-test (one answer takes over 2 s, or a run completes fewer than 5): one request per round, sent alone after a first unmeasured one; req/s is its rate, p50 the median over the rounds, p99 the slowest. A ratio marked † pairs such a system with one measured under load: so that both are measured alike, it is taken between their answers sent alone (the loaded system is also measured one request at a time in every round, the median of ${String(ALONE_REQUESTS)}), not between throughput under load and the rate of lone requests.`,
     );
   }
   if (report.soak) {

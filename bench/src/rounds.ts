@@ -64,13 +64,29 @@ export function spreadOf(values: number[]): Spread | undefined {
   return { median: median(values), min, max, crossesOne: min < 1 && max > 1 };
 }
 
-/** Each ratio per round (rounds missing either system, or with a zero divisor, are left out), as a spread. */
-export function roundRatios(rounds: Round[]): Partial<Record<RatioName, Spread>> {
+/**
+ * Whether ratio `name` pairs a system measured one request at a time with one measured under load: such a ratio
+ * is taken between both systems' answers sent alone (the loaded one is also measured alone in every round, see
+ * roundRatios), since throughput under load against the rate of lone requests compares unlike things.
+ */
+export function measuredAlone(name: RatioName, sequential: readonly System[]): boolean {
+  const { of, to } = RATIOS[name];
+  return sequential.includes(of) !== sequential.includes(to);
+}
+
+/**
+ * Each ratio per round (rounds missing either system, or with a zero divisor, are left out), as a spread. A ratio
+ * that pairs a `sequential` system with a loaded one takes the loaded system's figure from `alone`: the same
+ * round's measurement of it one request at a time.
+ */
+export function roundRatios(rounds: Round[], sequential: readonly System[] = [], alone: Round[] = []): Partial<Record<RatioName, Spread>> {
   const ratios: Partial<Record<RatioName, Spread>> = {};
   for (const [name, { of, to, figure }] of Object.entries(RATIOS) as [RatioName, (typeof RATIOS)[RatioName]][]) {
-    const values = rounds.flatMap((round) => {
-      const a = round[of]?.[figure];
-      const b = round[to]?.[figure];
+    const pairedAlone = measuredAlone(name, sequential);
+    const values = rounds.flatMap((round, index) => {
+      const from = (system: System): Round => (pairedAlone && !sequential.includes(system) ? (alone[index] ?? {}) : round);
+      const a = from(of)[of]?.[figure];
+      const b = from(to)[to]?.[figure];
       return a !== undefined && b !== undefined && b > 0 ? [a / b] : [];
     });
     const spread = spreadOf(values);

@@ -15,7 +15,7 @@ import { freePort, startLocalNeo4j } from '../../src/db/local-neo4j.js';
 import { applyDerived, applySchema } from '../../src/db/scripts.js';
 import { projectPath } from '../../src/paths.js';
 import { responseHash } from './canonical.js';
-import { measureFloor, measureHttp, measureSequential, type Measurement } from './measure.js';
+import { ALONE_REQUESTS, measureFloor, measureHttp, measureSequential, type Measurement } from './measure.js';
 import { OPERATIONS, operationContext, type Operation, type OperationContext } from './operations.js';
 import { ChildProcesses } from './processes.js';
 import { readRealProfile } from './profile.js';
@@ -206,6 +206,7 @@ async function benchOperation(size: SizeName, op: Operation, ctx: OperationConte
     roundTrips: { floor: 1, 'http-floor': 1 },
     sameData: {},
     rounds: [],
+    alone: [],
     results: {},
     ratios: {},
     loadAverages: [],
@@ -213,8 +214,11 @@ async function benchOperation(size: SizeName, op: Operation, ctx: OperationConte
 
   // One measurement of a system in a round: a timed run under load, or one request on its own.
   const measurers: Partial<Record<System, (runSeconds: number) => Promise<Measurement>>> = {};
+  // One request of each system, for measuring it alone.
+  const requests: Partial<Record<System, () => Promise<boolean>>> = {};
   const sequentially = (request: () => Promise<boolean>) => () => measureSequential(request, 1);
   for (const [system, probe] of Object.entries(probes(op, ctx, urls)) as [HttpSystem, Probe][]) {
+    requests[system] = async () => !(await post(probe.url, probe.body)).errors;
     const started = performance.now();
     const answer = await post(probe.url, probe.body);
     const answerMs = performance.now() - started;
@@ -231,12 +235,13 @@ async function benchOperation(size: SizeName, op: Operation, ctx: OperationConte
     if (loadable) measurers[system] = underLoad;
     else {
       result.sequential.push(system);
-      measurers[system] = sequentially(async () => !(await post(probe.url, probe.body)).errors);
+      measurers[system] = sequentially(requests[system]);
     }
   }
+  requests.floor = async () => (await db.read(op.floor.cypher, floorParams)).length > 0;
   if (allSequential) {
     result.sequential.push('floor');
-    measurers.floor = sequentially(async () => (await db.read(op.floor.cypher, floorParams)).length > 0);
+    measurers.floor = sequentially(requests.floor);
   } else {
     const underLoad = (runSeconds: number): Promise<Measurement> => measureFloor(db, op.floor.cypher, floorParams, connections, runSeconds);
     await underLoad(1);
@@ -251,9 +256,19 @@ async function benchOperation(size: SizeName, op: Operation, ctx: OperationConte
       if (measure) measured[system] = await measure(seconds);
     }
     result.rounds.push(measured);
+    if (result.sequential.length > 0) {
+      const alone: Round = {};
+      for (const system of roundOrder(round)) {
+        const request = requests[system];
+        if (measurers[system] && request && !result.sequential.includes(system)) {
+          alone[system] = await measureSequential(request, ALONE_REQUESTS);
+        }
+      }
+      result.alone.push(alone);
+    }
   }
   result.results = combineRounds(result.rounds, result.sequential);
-  result.ratios = roundRatios(result.rounds);
+  result.ratios = roundRatios(result.rounds, result.sequential, result.alone);
   const r = result.results;
   const rps = (system: System): string => (r[system] ? r[system].rps.toFixed(0) : '–');
   const q = result.ratios;

@@ -4,7 +4,7 @@ import { measureSequential, median, type Measurement } from '../../bench/src/mea
 import type { RealProfile } from '../../bench/src/profile.js';
 import { markdown, sizeSummaries, type BenchReport, type OperationResult } from '../../bench/src/report.js';
 import { Rng } from '../../bench/src/rng.js';
-import { balancedOrder, combineRounds, geometricMean, roundOrder, roundRatios, SYSTEMS, type Round } from '../../bench/src/rounds.js';
+import { balancedOrder, combineRounds, geometricMean, measuredAlone, roundOrder, roundRatios, SYSTEMS, type Round } from '../../bench/src/rounds.js';
 import { generateGraph } from '../../bench/src/synthetic.js';
 
 const profile: RealProfile = {
@@ -107,6 +107,39 @@ describe('interleaved rounds', () => {
     expect(ratios['ours/n+1']).toBeUndefined();
   });
 
+  it('takes a ratio between a system too slow to load-test and a loaded one from both measured alone', () => {
+    // The peer answers one request at a time (0.5 req/s); ours under load makes 40-50 req/s, alone 1-1.5.
+    const rounds: Round[] = [
+      { ours: m(50, 100), peer: m(0.5, 2000), 'http-floor': m(80, 60) },
+      { ours: m(40, 120), peer: m(0.5, 2000), 'http-floor': m(70, 70) },
+    ];
+    const alone: Round[] = [
+      { ours: m(1, 1000), 'http-floor': m(2, 500) },
+      { ours: m(1.5, 700), 'http-floor': m(2, 500) },
+    ];
+    const ratios = roundRatios(rounds, ['peer'], alone);
+    expect(ratios['ours/peer']).toEqual({ median: 2.5, min: 2, max: 3, crossesOne: false });
+    // Both loaded: the figures under load, as without a sequential system.
+    expect(ratios['ours/http-floor']?.median).toBeCloseTo(((100 / 60) + (120 / 70)) / 2, 10);
+    expect(measuredAlone('ours/peer', ['peer'])).toBe(true);
+    expect(measuredAlone('ours/http-floor', ['peer'])).toBe(false);
+    expect(measuredAlone('ours/peer', ['ours', 'peer'])).toBe(false);
+
+    const report: BenchReport = {
+      date: '2026-01-01',
+      machine: 'test',
+      settings: { connections: 8, seconds: 1, runs: 2 },
+      graphs: {},
+      operations: [{
+        size: 'L', operation: 'model-counts', sequential: ['peer'], roundTrips: {}, sameData: {},
+        rounds, alone, results: combineRounds(rounds, ['peer']), ratios, loadAverages: [],
+      }],
+    };
+    const text = markdown(report);
+    expect(text).toContain('| 2.50 (2.00–3.00)† | 1.69 (1.67–1.71) |');
+    expect(text).toContain('taken between their answers sent alone');
+  });
+
   it('combines rounds by their medians, a sequential system by its slowest answer for p99', () => {
     const rounds: Round[] = [{ ours: m(10, 100), peer: m(1, 1000) }, { ours: m(30, 50), peer: m(0.5, 2000) }, { ours: m(20, 70), peer: m(2, 500) }];
     const combined = combineRounds(rounds, ['peer']);
@@ -133,6 +166,7 @@ describe('interleaved rounds', () => {
       roundTrips: { ours: 1 },
       sameData: { ours: true, peer: true },
       rounds,
+      alone: [],
       results: combineRounds(rounds, []),
       ratios: roundRatios(rounds),
       loadAverages: [3.5, 4.25],
