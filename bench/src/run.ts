@@ -260,7 +260,7 @@ async function benchOperation(size: SizeName, op: Operation, ctx: OperationConte
       const alone: Round = {};
       for (const system of roundOrder(round)) {
         const request = requests[system];
-        if (measurers[system] && request && !result.sequential.includes(system)) {
+        if (request && !result.sequential.includes(system)) {
           alone[system] = await measureSequential(request, ALONE_REQUESTS);
         }
       }
