@@ -6,13 +6,24 @@
  * `res.send`, which the integration used, would also turn an answer whose ETag the client holds into a 304:
  * conditionalGet (src/caching/http-cache.ts) has answered those before Apollo ran, with the same tag.
  */
-import { parse as parseUrl } from 'node:url';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
 
 /** Whether a request line's target is /graphql, as Express's `app.use('/graphql')` matches it (any case, any sub-path). */
 export function isGraphqlPath(url: string | undefined): boolean {
   return url !== undefined && /^\/graphql(?:[/?]|$)/i.test(url);
+}
+
+/**
+ * The query string of a request target, its "?" included ("" when it has none), as `url.parse(target).search`
+ * gave it: up to a fragment, if a client sent one. url.parse is deprecated at run time from Node 24 (DEP0169,
+ * a warning printed by the server), and a WHATWG URL would re-encode the string on every request.
+ */
+export function searchOf(target: string): string {
+  const fragment = target.indexOf('#');
+  const beforeFragment = fragment === -1 ? target : target.slice(0, fragment);
+  const start = beforeFragment.indexOf('?');
+  return start === -1 ? '' : beforeFragment.slice(start);
 }
 
 export function apolloHandler<C extends BaseContext>(
@@ -25,7 +36,7 @@ export function apolloHandler<C extends BaseContext>(
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const answer = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: parseUrl(req.url).search ?? '', body: req.body },
+      httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: searchOf(req.url), body: req.body },
       context: () => context(req, res),
     });
     for (const [key, value] of answer.headers) res.setHeader(key, value);

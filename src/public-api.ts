@@ -3,7 +3,6 @@
  * (cost in `extensions.cost`, HTTP caching by release, the response cache, the per-client rate limit). Built
  * before Apollo (its plugins) and mounted after it (its routes), so server.ts only wires it in.
  */
-import { parse as parseUrl } from 'node:url';
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import type { Express, Request, RequestHandler, Response } from 'express';
 import { httpCachePlugin } from './caching/cache-plugin.js';
@@ -14,6 +13,7 @@ import type { Config } from './config.js';
 import type { RequestContext } from './context.js';
 import type { Database } from './db/database.js';
 import { operationExecutor } from './execute.js';
+import { searchOf } from './graphql-http.js';
 import { exportRouter } from './export/export-router.js';
 import type { GraphGate } from './graph-gate.js';
 import { costRecorder } from './limits/cost-plugin.js';
@@ -62,7 +62,7 @@ export async function publicApi({ db, config, logger }: { db: Database; config: 
       ...responseCachePlugins(async () => (await releases.current().catch(() => null))?.version ?? null, config.responseCacheBytes),
     ],
     // The tag is made of the query string as Apollo sees it (httpCachePlugin tags the answer with the same).
-    graphql: [door, conditionalGet(releases, { key: (req) => parseUrl(req.url).search ?? '' })],
+    graphql: [door, conditionalGet(releases, { key: (req) => searchOf(req.url) })],
     clientOf: (res) => res.locals[CLIENT_LOCAL] as string | undefined,
     mount(app, { apollo, gate, slots, schemaSdl }) {
       // Express would tag every answer with a hash of its body, errors included, and answer 304 to it: tags are

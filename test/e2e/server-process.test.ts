@@ -23,6 +23,8 @@ describe('the server process', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, ...TEST_SERVER_ENV, PORT: String(port), NEO4J_LOCAL_BOLT_PORT: String(boltPort), NEO4J_LOCAL_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
     delete env['NEO4J_URI'];
     const server = spawn('node', ENTRY, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
     // If an assertion fails midway, SIGKILL still ends everything: the launcher stops when our pipe closes.
     onTestFinished(() => {
@@ -44,11 +46,16 @@ describe('the server process', () => {
       body: JSON.stringify({ query: '{ __typename }' }),
     });
     expect(await typename.json()).toEqual({ data: { __typename: 'Query' }, extensions: { cost: { estimated: 0, limit: 500_000 } } });
+    // A GET, as urql and Apollo Client send queries: the ETag check and Apollo both read its query string.
+    const get = await fetch(`http://localhost:${String(port)}/graphql?query=${encodeURIComponent('{ stats { models } }')}`);
+    expect(await get.json()).toMatchObject({ data: { stats: { models: EXPECTED_STATS.models } } });
     const neo4jPids = launcherPids(server.pid!);
     server.kill('SIGINT');
     expect(neo4jPids.length).toBe(1);
     expect(await exited).toBe(0);
     expect(neo4jPids.filter(isRunning)).toEqual([]);
+    // Node prints a warning of its own (e.g. an API deprecated on a newer line, url.parse on Node 24) as "(node:PID)".
+    expect(stderr).not.toMatch(/\(node:\d+\)/);
   }, BUDGET.serverStart + BUDGET.test);
 
   it('rebuilds a graph whose first start was killed in the middle of seeding, and is not ready until it is verified', async () => {
