@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Database } from './db/database.js';
 import type { GraphGate } from './graph-gate.js';
 import { isGraphqlPath } from './graphql-http.js';
+import { ExpressMessages } from './lean-route.js';
 import { limitConnections } from './limits/connection-limit.js';
 import type { Logger } from './logger.js';
 import { createServer, type ServerConfig } from './server.js';
@@ -29,14 +30,17 @@ export async function startHttpServer(options: {
   healthy?: () => boolean;
 }): Promise<RunningServer> {
   const { limits } = options.config;
+  const messages = new ExpressMessages();
   const httpServer = createHttpServer({
+    IncomingMessage: messages.IncomingMessage,
+    ServerResponse: messages.ServerResponse,
     headersTimeout: limits.headersTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
   });
   limitConnections(httpServer, limits, options.logger);
-  const { app, graphql, apollo } = await createServer({ ...options, httpServer });
+  const { app, graphql, apollo } = await createServer({ ...options, httpServer, messages });
   // GraphQL, the one-query answers that most of the traffic is, skips Express's router; everything else takes it.
   httpServer.on('request', (req, res) => (isGraphqlPath(req.url) ? graphql(req, res) : app(req, res)));
   await new Promise<void>((resolve, reject) => {

@@ -26,7 +26,7 @@ import { bodyErrorHandler, requireJsonPost } from './http-errors.js';
 import { concurrencyLimit } from './limits/concurrency-limit.js';
 import { FIELD_COSTS } from './limits/field-costs.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
-import { leanRoute, type Listener } from './lean-route.js';
+import { type ExpressMessages, leanRoute, type Listener } from './lean-route.js';
 import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
 import { responseSizePlugin } from './limits/response-size-plugin.js';
 import { boundedWrites } from './limits/response-writes.js';
@@ -63,6 +63,8 @@ export interface ServerOptions {
   logger: Logger;
   /** The server that will carry the app; Apollo drains its connections on stop. */
   httpServer: Server;
+  /** The classes httpServer makes its requests and responses with: /graphql needs them (see lean-route.ts). */
+  messages: ExpressMessages;
   /** Closed while the graph is being built: /ready answers 503 and GraphQL is refused. Open when omitted. */
   gate?: GraphGate;
   /** False once the process should be restarted (the local Neo4j is gone for good); /health then fails. */
@@ -101,6 +103,7 @@ export async function createServer({
   config,
   logger,
   httpServer,
+  messages,
   gate = new GraphGate(),
   healthy = () => true,
 }: ServerOptions): Promise<AppServer> {
@@ -203,7 +206,7 @@ export async function createServer({
   api.mount(app, { apollo, gate, slots, schemaSdl: typeDefs });
   const bodyErrors = bodyErrorHandler(limits.maxBodyBytes);
   app.use(bodyErrors);
-  const lean = leanRoute(app, [security, corsHeaders, ...graphql], bodyErrors);
+  const lean = leanRoute(app, messages, [security, corsHeaders, ...graphql], bodyErrors);
   // A browser asking for /graphql may be given the playground (pages.ts decides): it goes the whole way.
   const maybePage = (req: IncomingMessage): boolean =>
     config.playground && (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html');

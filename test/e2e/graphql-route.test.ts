@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { isGraphqlPath } from '../../src/graphql-http.js';
+import { ExpressMessages } from '../../src/lean-route.js';
 import { logger } from '../../src/logger.js';
 import { createServer, type AppServer } from '../../src/server.js';
 import { TEST_SERVER_ENV } from '../harness.js';
@@ -110,13 +111,14 @@ const comparable = (headers: IncomingHttpHeaders): Record<string, unknown> =>
 
 describe('the /graphql route without Express', () => {
   const db = testDatabase();
-  const httpServer = createHttpServer();
+  const messages = new ExpressMessages();
+  const httpServer = createHttpServer({ IncomingMessage: messages.IncomingMessage, ServerResponse: messages.ServerResponse });
   let app: AppServer;
   let port = 0;
 
   beforeAll(async () => {
     const config = loadConfig({ ...TEST_SERVER_ENV, MAX_BODY_BYTES: '100000', CORS_ORIGINS: 'https://explorer.example', RATE_LIMIT: 'true' });
-    app = await createServer({ db, config, logger, httpServer });
+    app = await createServer({ db, config, logger, httpServer, messages });
     // The same server both ways: Express's whole app, or the lean route the HTTP server gives /graphql.
     httpServer.on('request', (req, res) => (req.headers['x-route'] === 'express' ? app.app(req, res) : app.graphql(req, res)));
     await new Promise<void>((resolve) => httpServer.listen(0, resolve));
