@@ -32,8 +32,7 @@ export async function startHttpServer(options: {
   const { limits } = options.config;
   const messages = new ExpressMessages();
   const httpServer = createHttpServer({
-    IncomingMessage: messages.IncomingMessage,
-    ServerResponse: messages.ServerResponse,
+    ...messages.serverOptions,
     headersTimeout: limits.headersTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,

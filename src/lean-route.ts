@@ -23,6 +23,11 @@ export class ExpressMessages {
   readonly IncomingMessage = class ExpressIncomingMessage extends IncomingMessage {};
   readonly ServerResponse = class ExpressServerResponse extends ServerResponse {};
 
+  /** What node:http's createServer takes to make its requests and responses with these classes. */
+  get serverOptions() {
+    return { IncomingMessage: this.IncomingMessage, ServerResponse: this.ServerResponse };
+  }
+
   bind(app: Express): void {
     Object.setPrototypeOf(this.IncomingMessage.prototype, app.request);
     Object.setPrototypeOf(this.ServerResponse.prototype, app.response);

@@ -112,7 +112,7 @@ const comparable = (headers: IncomingHttpHeaders): Record<string, unknown> =>
 describe('the /graphql route without Express', () => {
   const db = testDatabase();
   const messages = new ExpressMessages();
-  const httpServer = createHttpServer({ IncomingMessage: messages.IncomingMessage, ServerResponse: messages.ServerResponse });
+  const httpServer = createHttpServer(messages.serverOptions);
   let app: AppServer;
   let port = 0;
 
