@@ -4,6 +4,7 @@
  * same server with loaders off (N+1), the @neo4j/graphql peer and the HTTP floor, checks that every system returns the same data as the floor (one hand-written Cypher query), then
  * measures each operation in interleaved rounds. Ctrl-C (SIGINT) or SIGTERM stops every process it started.
  * Options: --sizes S,M,L  --seconds 5  --runs 3 (rounds)  --connections 8  --soak 60 (0 to skip)
+ * --warmup 2 (seconds per system and operation, all of them before the first is measured)
  * --operations nested,search (default: all)  --data-dir .neo4j-local (where the bench-<size> graphs live).
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ const { values: options } = parseArgs({
     runs: { type: 'string', default: '3' },
     connections: { type: 'string', default: '8' },
     soak: { type: 'string', default: '60' },
+    warmup: { type: 'string', default: '2' },
     operations: { type: 'string', default: '' },
     'data-dir': { type: 'string', default: projectPath('.neo4j-local') },
   },
@@ -44,6 +46,7 @@ const seconds = Number(options.seconds);
 const runs = Number(options.runs);
 const connections = Number(options.connections);
 const soakSeconds = Number(options.soak);
+const warmupSeconds = Number(options.warmup);
 
 const children = new ChildProcesses();
 
@@ -147,7 +150,9 @@ async function benchSize(size: SizeName, report: BenchReport): Promise<void> {
         `peer pid ${String(peer.pid)}, http floor pid ${String(httpFloor.pid)}, neo4j pid ${String(neo4j.pid)}`,
     );
 
-    for (const op of OPERATIONS.filter((o) => !onlyOperations || onlyOperations.has(o.name))) {
+    const operations = OPERATIONS.filter((o) => !onlyOperations || onlyOperations.has(o.name));
+    await warmUp(size, operations, ctx, db, urls);
+    for (const op of operations) {
       report.operations.push(await benchOperation(size, op, ctx, db, urls));
     }
 
@@ -191,6 +196,28 @@ function probes(op: Operation, ctx: OperationContext, urls: Urls): Partial<Recor
     result['http-floor'] = { url: `${urls['http-floor']}/${op.name}`, body: JSON.stringify(op.floor.params(ctx)), payload: (answer) => answer };
   }
   return result;
+}
+
+/**
+ * Every system answers every operation under load before any is measured: servers just started, and a Neo4j whose
+ * JIT has not seen a query yet, would otherwise make whichever operation comes first read slow on all of them.
+ */
+async function warmUp(size: SizeName, operations: readonly Operation[], ctx: OperationContext, db: Database, urls: Urls): Promise<void> {
+  if (warmupSeconds <= 0) return;
+  console.log(`[${size}] warm-up: ${String(warmupSeconds)} s per system and operation`);
+  // One answer first: a system too slow to load is warmed by that answer alone, as it is measured one at a time.
+  const warm = async (answer: () => Promise<unknown>, load: () => Promise<unknown>): Promise<void> => {
+    const started = performance.now();
+    await answer();
+    if (performance.now() - started <= SEQUENTIAL_ABOVE_MS) await load();
+  };
+  for (const op of operations) {
+    for (const probe of Object.values(probes(op, ctx, urls))) {
+      await warm(() => post(probe.url, probe.body), () => measureHttp(probe.url, probe.body, connections, warmupSeconds));
+    }
+    const params = op.floor.params(ctx);
+    await warm(() => db.read(op.floor.cypher, params), () => measureFloor(db, op.floor.cypher, params, connections, warmupSeconds));
+  }
 }
 
 async function benchOperation(size: SizeName, op: Operation, ctx: OperationContext, db: Database, urls: Urls): Promise<OperationResult> {
