@@ -22,6 +22,17 @@ describe('Database', () => {
     expect(counter.cypherQueries).toBe(2);
   });
 
+  it("starts a read without formatting its call site's stack, and leaves the stack trace limit as it was", async () => {
+    const limit = Error.stackTraceLimit;
+    const failed: unknown = await slow.read('RETURN 1 +').catch((error: unknown) => error);
+    // Neo4j's own error, its code and message intact; the driver put no frames of where the read began into it.
+    expect(failed).toMatchObject({ code: 'Neo.ClientError.Statement.SyntaxError' });
+    expect((failed as Error).stack).not.toMatch(/\n\s+at /);
+    expect(Error.stackTraceLimit).toBe(limit);
+    await slow.read('RETURN 1 AS one');
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
+
   it('reports an unreachable database as unavailable within the connect timeout', async () => {
     const nowhere = new Database({
       uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: '', database: 'neo4j',
