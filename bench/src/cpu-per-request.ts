@@ -23,7 +23,7 @@ import { median, measureHttp } from './measure.js';
 import { OPERATIONS, operationContext } from './operations.js';
 import { ChildProcesses } from './processes.js';
 import { balancedOrder } from './rounds.js';
-import { serverEnv } from './server-env.js';
+import { SERVER_NODE_FLAGS, serverEnv } from './server-env.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -73,7 +73,7 @@ try {
   const env = { ...serverEnv(neo4j.uri), RESPONSE_CACHE_MB: '0' };
   const start = async (name: string, script: string, extra: Record<string, string>, ready: RegExp) => {
     const port = await freePort();
-    const child = await children.start(process.execPath, [script], { ...env, ...extra, PORT: String(port) }, ready);
+    const child = await children.start(process.execPath, [...SERVER_NODE_FLAGS, script], { ...env, ...extra, PORT: String(port) }, ready);
     return { name, pid: child.pid!, url: `http://127.0.0.1:${String(port)}` };
   };
   const systems: System[] = [];

@@ -22,7 +22,7 @@ import { ChildProcesses } from './processes.js';
 import { readRealProfile } from './profile.js';
 import { writeReport, type BenchReport, type OperationResult } from './report.js';
 import { combineRounds, roundOrder, roundRatios, type Round, type System } from './rounds.js';
-import { serverEnv } from './server-env.js';
+import { SERVER_NODE_FLAGS, serverEnv } from './server-env.js';
 import { soak } from './soak.js';
 import { generateGraph, loadGraph, SIZES, type SizeName } from './synthetic.js';
 
@@ -66,7 +66,7 @@ async function startServer(source: string, env: Record<string, string>, ready: R
   const port = await freePort();
   const child = await children.start(
     process.execPath,
-    [...(fromSource ? process.execArgv : []), script(source)],
+    [...SERVER_NODE_FLAGS, ...(fromSource ? process.execArgv : []), script(source)],
     { ...env, PORT: String(port) },
     ready,
   );
