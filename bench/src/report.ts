@@ -1,5 +1,5 @@
 /** Writes the results: JSON, a markdown table, and an SVG chart of p50 latency per operation, size and system. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALONE_REQUESTS, median, type Measurement } from './measure.js';
 import { geometricMean, measuredAlone, SYSTEMS, type RatioName, type Round, type Spread, type System } from './rounds.js';
@@ -199,10 +199,19 @@ export function svgChart(report: BenchReport): string {
   return parts.join('\n');
 }
 
-export function writeReport(report: BenchReport): string[] {
-  const dir = path.resolve('bench', 'results');
+/** The run's files are named by its date, with a letter after it when a run of that day was written already. */
+function unusedBase(dir: string, date: string): string {
+  for (const suffix of ['', ...'bcdefghijklmnopqrstuvwxyz']) {
+    const base = path.join(dir, `${date}${suffix}`);
+    if (!['json', 'md', 'svg'].some((extension) => existsSync(`${base}.${extension}`))) return base;
+  }
+  throw new Error(`26 runs written on ${date} in ${dir} already`);
+}
+
+/** Writes the run's JSON, markdown and chart into `dir` (never over an earlier run's), and returns their paths. */
+export function writeReport(report: BenchReport, dir = path.resolve('bench', 'results')): string[] {
   mkdirSync(dir, { recursive: true });
-  const base = path.join(dir, report.date);
+  const base = unusedBase(dir, report.date);
   writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(`${base}.md`, markdown(report));
   writeFileSync(`${base}.svg`, svgChart(report));

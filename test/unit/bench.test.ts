@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { responseHash } from '../../bench/src/canonical.js';
 import { measureSequential, median, type Measurement } from '../../bench/src/measure.js';
 import type { RealProfile } from '../../bench/src/profile.js';
-import { markdown, sizeSummaries, type BenchReport, type OperationResult } from '../../bench/src/report.js';
+import { markdown, sizeSummaries, writeReport, type BenchReport, type OperationResult } from '../../bench/src/report.js';
 import { Rng } from '../../bench/src/rng.js';
 import { balancedOrder, combineRounds, geometricMean, measuredAlone, roundOrder, roundRatios, SYSTEMS, type Round } from '../../bench/src/rounds.js';
 import { generateGraph } from '../../bench/src/synthetic.js';
@@ -199,5 +202,15 @@ describe('interleaved rounds', () => {
     const withAlone: BenchReport = { ...report, operations: [...report.operations, alone] };
     expect(markdown(withAlone)).toContain('| S | all-facets | 75 | 6.00 / 12.0 | – | – |');
     expect(sizeSummaries(withAlone)[0]).toContain('over 3 operations: ours ÷ peer req/s 1.04 (over the 2 the peer answers), ours p50 ÷ floor p50 4.00');
+
+    // A second run of the day is written beside the first, never over it.
+    const dir = mkdtempSync(path.join(tmpdir(), 'bench-results-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const names = (files: string[]): string[] => files.map((file) => path.relative(dir, file));
+    expect(names(writeReport(report, dir))).toEqual(['2026-01-01.json', '2026-01-01.md', '2026-01-01.svg']);
+    const first = readFileSync(path.join(dir, '2026-01-01.md'), 'utf8');
+    expect(names(writeReport(withAlone, dir))).toEqual(['2026-01-01b.json', '2026-01-01b.md', '2026-01-01b.svg']);
+    expect(readFileSync(path.join(dir, '2026-01-01.md'), 'utf8')).toBe(first);
+    expect(readFileSync(path.join(dir, '2026-01-01b.md'), 'utf8')).toContain('| S | all-facets |');
   });
 });
