@@ -47,6 +47,13 @@ export interface Operation {
   };
 }
 
+/** The body of the request that asks the peer an operation's question; null where it cannot answer it. */
+export function peerBody(op: Operation, ctx: OperationContext): string | null {
+  if (!op.peer) return null;
+  const { query, variables } = op.peer;
+  return JSON.stringify({ query: typeof query === 'string' ? query : query(ctx), variables: variables?.(ctx) ?? op.variables(ctx) });
+}
+
 const graphql = (file: string): string => readFileSync(projectPath('bench', 'operations', `${file}.graphql`), 'utf8');
 
 const NESTED_FLOOR = `
@@ -237,7 +244,10 @@ export const OPERATIONS: Operation[] = [
     },
     peer: {
       query: `query Search($requests: [SearchRequest!]!, $few: Int!) {
-        search(requests: $requests, few: $few) { node { id name aliases searchKeys label degree } scores }
+        search(requests: $requests, few: $few) {
+          node { id name aliases searchKeys label degree texts { description paperTitle topics searchLinks } }
+          scores
+        }
       }`,
       variables: () => searchParams([SEARCH_PLAN]),
       fromPeer: (data) => rankedIds(data['search'] as Candidate[]),

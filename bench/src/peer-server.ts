@@ -49,7 +49,9 @@ const typeDefs = `#graphql
   # candidates, for both servers).
   input SearchProbe { indexName: String!, query: String!, limit: Int! }
   input SearchRequest { index: Int! pool: Int! key: String! probes: [SearchProbe!]! keyProbe: Int coverProbes: [Int!]! fuzzyQuery: String }
-  type CandidateNode { id: ID! name: String! aliases: [String!] searchKeys: [String!] label: String! degree: Int! }
+  # The texts the ranking looks for the words in (absent when resolving).
+  type CandidateTexts { description: String paperTitle: String topics: [String!] searchLinks: [String!] }
+  type CandidateNode { id: ID! name: String! aliases: [String!] searchKeys: [String!] label: String! degree: Int! texts: CandidateTexts }
   type Candidate { node: CandidateNode! scores: [[Float!]!]! }
   type NamedRef { id: ID! name: String! }
   type LineageStep { depth: Int! model: NamedRef! via: NamedRef! }
@@ -60,7 +62,8 @@ const typeDefs = `#graphql
     search(requests: [SearchRequest!]!, few: Int!): [Candidate!]! @cypher(columnName: "candidate", statement: ${block(`
       CALL () { ${cypherQuery('search')} }
       UNWIND candidates AS c
-      RETURN {node: {id: c[0], name: c[1], aliases: c[2], searchKeys: c[3], label: c[4], degree: c[5]},
+      RETURN {node: {id: c[0], name: c[1], aliases: c[2], searchKeys: c[3], label: c[4], degree: c[5],
+                     texts: CASE WHEN c[7] IS NULL THEN null ELSE {description: c[7][0], paperTitle: c[7][1], topics: c[7][2], searchLinks: c[7][3]} END},
               scores: [s IN c[6] | [toFloat(s[0]), s[1]]]} AS candidate`)})
     path(from: ID!, to: ID!, maxHops: Int!): Path @cypher(columnName: "path", statement: ${block(`
       CALL () { ${cypherQuery('shortest-path')} }

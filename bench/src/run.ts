@@ -17,7 +17,7 @@ import { applyDerived, applySchema } from '../../src/db/scripts.js';
 import { projectPath } from '../../src/paths.js';
 import { responseHash } from './canonical.js';
 import { ALONE_REQUESTS, measureFloor, measureHttp, measureSequential, type Measurement } from './measure.js';
-import { OPERATIONS, operationContext, type Operation, type OperationContext } from './operations.js';
+import { OPERATIONS, operationContext, peerBody, type Operation, type OperationContext } from './operations.js';
 import { ChildProcesses } from './processes.js';
 import { readRealProfile } from './profile.js';
 import { writeReport, type BenchReport, type OperationResult } from './report.js';
@@ -186,9 +186,8 @@ function probes(op: Operation, ctx: OperationContext, urls: Urls): Partial<Recor
   if (urls['n+1']) result['n+1'] = { url: urls['n+1'], body: oursBody, payload: graphqlPayload };
   // An operation the peer cannot answer is measured without it: no peer column, no ours ÷ peer ratio.
   const { peer } = op;
-  if (urls.peer && peer) {
-    const query = typeof peer.query === 'string' ? peer.query : peer.query(ctx);
-    const body = JSON.stringify({ query, variables: peer.variables?.(ctx) ?? variables });
+  const body = peerBody(op, ctx);
+  if (urls.peer && peer && body !== null) {
     result.peer = { url: urls.peer, body, payload: (answer) => peer.fromPeer(answer.data ?? {}) };
   }
   if (urls['http-floor']) {
