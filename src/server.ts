@@ -28,7 +28,7 @@ import { FIELD_COSTS } from './limits/field-costs.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
 import { type ExpressMessages, leanRoute, type Listener } from './lean-route.js';
 import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
-import { responseSizePlugin } from './limits/response-size-plugin.js';
+import { responseSizeLimit } from './limits/response-size-plugin.js';
 import { boundedWrites } from './limits/response-writes.js';
 import { pagesRouter } from './pages.js';
 import { publicApi } from './public-api.js';
@@ -109,10 +109,12 @@ export async function createServer({
 }: ServerOptions): Promise<AppServer> {
   const { limits } = config;
   const api = await publicApi({ db, config, logger });
+  const responseSize = responseSizeLimit<RequestContext>(limits.maxResponseBytes);
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
     resolvers,
     formatError,
+    stringifyResult: responseSize.stringifyResult,
     includeStacktraceInErrorResponses: false,
     // The entry point owns the signals: it drains, then closes the driver and stops the local Neo4j, in order.
     stopOnTerminationSignals: false,
@@ -149,7 +151,7 @@ export async function createServer({
       responseStatusPlugin(),
       ...(config.queryStats ? [queryStatsPlugin()] : []),
       // Last: it measures the answer as it will be sent.
-      responseSizePlugin(limits.maxResponseBytes),
+      responseSize.plugin,
       // Apollo's landing page loads from a CDN; ours (src/pages.ts) is served from this server.
       ApolloServerPluginLandingPageDisabled(),
       // We set no cache hints; the default cache-control plugin would still visit every resolved field.

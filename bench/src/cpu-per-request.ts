@@ -11,7 +11,8 @@
  *   node bench/dist/bench/src/cpu-per-request.js --data-dir /tmp/bench --size S \
  *     --builds base=/path/to/checkout-a,new=/path/to/checkout-b --operations first-page,search --seconds 5 --runs 5 --warmup 5
  *
- * A build written name=DIR:n+1 runs with LOADER_BATCHING=false. The graph must have been built by `npm run bench`.
+ * A build written name=DIR:n+1 runs with LOADER_BATCHING=false; --peer adds the @neo4j/graphql peer (on the
+ * operations it answers). The graph must have been built by `npm run bench`.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,7 @@ import { Database } from '../../src/db/database.js';
 import { freePort, startLocalNeo4j } from '../../src/db/local-neo4j.js';
 import { projectPath } from '../../src/paths.js';
 import { median, measureHttp } from './measure.js';
-import { OPERATIONS, operationContext } from './operations.js';
+import { OPERATIONS, operationContext, peerBody } from './operations.js';
 import { ChildProcesses } from './processes.js';
 import { balancedOrder } from './rounds.js';
 import { SERVER_NODE_FLAGS, serverEnv } from './server-env.js';
@@ -36,6 +37,7 @@ const { values: options } = parseArgs({
     // Each system's warm-up per operation: a Neo4j just started needs seconds of load before its JIT settles.
     warmup: { type: 'string', default: '5' },
     connections: { type: 'string', default: '8' },
+    peer: { type: 'boolean', default: false },
   },
 });
 
@@ -50,8 +52,8 @@ function cpuMs(pid: number): number {
 interface System {
   name: string;
   pid: number;
-  /** Where an operation is asked, and with what body. */
-  probe(operation: (typeof OPERATIONS)[number]): { url: string; body: string };
+  /** Where an operation is asked, and with what body; null when the system does not answer it. */
+  probe(operation: (typeof OPERATIONS)[number]): { url: string; body: string } | null;
 }
 
 interface Sample {
@@ -85,20 +87,31 @@ try {
   }
   const floor = await start('http floor', projectPath('bench/dist/bench/src/http-floor-server.js'), {}, /http floor ready/);
   systems.push({ ...floor, probe: (op) => ({ url: `${floor.url}/${op.name}`, body: JSON.stringify(op.floor.params(ctx)) }) });
+  if (options.peer) {
+    const peer = await start('peer', projectPath('bench/dist/bench/src/peer-server.js'), {}, /peer ready/);
+    systems.push({
+      ...peer,
+      probe: (op) => {
+        const body = peerBody(op, ctx);
+        return body === null ? null : { url: `${peer.url}/graphql`, body };
+      },
+    });
+  }
 
   const seconds = Number(options.seconds);
   const connections = Number(options.connections);
   for (const name of options.operations.split(',')) {
     const op = OPERATIONS.find((candidate) => candidate.name === name);
     if (!op) throw new Error(`no operation ${name}`);
-    for (const system of systems) {
-      const { url, body } = system.probe(op);
+    const answering = systems.filter((system) => system.probe(op) !== null);
+    for (const system of answering) {
+      const { url, body } = system.probe(op)!;
       await measureHttp(url, body, connections, Number(options.warmup));
     }
-    const samples = new Map<string, Sample[]>(systems.map((system) => [system.name, []]));
+    const samples = new Map<string, Sample[]>(answering.map((system) => [system.name, []]));
     for (let round = 0; round < Number(options.runs); round += 1) {
-      for (const system of balancedOrder(systems, round)) {
-        const { url, body } = system.probe(op);
+      for (const system of balancedOrder(answering, round)) {
+        const { url, body } = system.probe(op)!;
         const [server, database, started] = [cpuMs(system.pid), cpuMs(neo4j.pid), performance.now()];
         const measured = await measureHttp(url, body, connections, seconds);
         const answers = (measured.rps * (performance.now() - started)) / 1000;
@@ -109,7 +122,7 @@ try {
         });
       }
     }
-    for (const system of systems) {
+    for (const system of answering) {
       const taken = samples.get(system.name)!;
       const of = (figure: keyof Sample): string => median(taken.map((sample) => sample[figure])).toFixed(3);
       console.log(`${op.name} ${system.name}: p50 ${of('p50')} ms, server CPU ${of('serverMs')} ms/answer, Neo4j CPU ${of('neo4jMs')} ms/answer`);

@@ -1,8 +1,9 @@
 /**
- * Replaces an answer larger than the limit by a RESPONSE_TOO_LARGE error (HTTP 413) before it is serialised: the
- * result is measured by walking it, which stops as soon as the limit is passed, so no giant body is ever built.
+ * Replaces an answer larger than the limit by a RESPONSE_TOO_LARGE error (HTTP 413), measured as the JSON that
+ * would be sent; and measures results without serialising them (`jsonSizeWithin`, for the response cache).
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
 import { ErrorCode } from '../errors.js';
 
 /**
@@ -51,26 +52,68 @@ export function jsonSizeWithin(value: unknown, limit: number): number {
   return visit(value) ? size : Infinity;
 }
 
-export function responseSizePlugin<C extends object>(maxBytes: number): ApolloServerPlugin<C> {
+/** The JSON Apollo sends for a result: its fields in Apollo's order (undefined ones left out), then a newline. */
+function serialise(result: FormattedExecutionResult): string {
+  return `${JSON.stringify({ errors: result.errors, data: result.data, extensions: result.extensions })}\n`;
+}
+
+export interface ResponseSizeLimit<C extends object> {
+  /** Last of the plugins: it measures the answer as it will be sent. */
+  plugin: ApolloServerPlugin<C>;
+  /** Apollo's `stringifyResult`: the JSON the plugin measured, when the result is still the one it measured. */
+  stringifyResult(result: FormattedExecutionResult): string;
+}
+
+/**
+ * Measures each answer by serialising it, once: the plugin keeps the JSON for `stringifyResult`, which Apollo
+ * calls right after to make the body. Walking the answer to count its bytes cost more than serialising it
+ * (V8's JSON.stringify is native code) on top of Apollo's own serialisation. An answer too large for a string
+ * (V8's RangeError) is over any limit.
+ */
+export function responseSizeLimit<C extends object>(maxBytes: number): ResponseSizeLimit<C> {
+  // By the result's data: the object Apollo hands to stringifyResult is a copy of the result with the same data.
+  const measured = new WeakMap<object, { result: FormattedExecutionResult; json: string }>();
+  const tooLarge = (response: GraphQLResponse): void => {
+    response.http.status = 413;
+    response.body = {
+      kind: 'single',
+      singleResult: {
+        errors: [
+          {
+            message: `The answer is larger than the limit of ${String(maxBytes)} bytes; ask for smaller pages (first) or fewer fields.`,
+            extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, limit: maxBytes },
+          },
+        ],
+      },
+    };
+  };
   return {
-    requestDidStart() {
-      return Promise.resolve({
-        willSendResponse({ response }) {
-          if (response.body.kind !== 'single') return Promise.resolve();
-          if (jsonSizeWithin(response.body.singleResult, maxBytes) === Infinity) {
-            response.http.status = 413;
-            response.body.singleResult = {
-              errors: [
-                {
-                  message: `The answer is larger than the limit of ${String(maxBytes)} bytes; ask for smaller pages (first) or fewer fields.`,
-                  extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, limit: maxBytes },
-                },
-              ],
-            };
-          }
-          return Promise.resolve();
-        },
-      });
+    plugin: {
+      requestDidStart() {
+        return Promise.resolve({
+          willSendResponse({ response }) {
+            const { body } = response;
+            if (body.kind !== 'single') return Promise.resolve();
+            const result = body.singleResult;
+            let json: string;
+            try {
+              json = serialise(result);
+            } catch (error) {
+              if (!(error instanceof RangeError)) throw error;
+              tooLarge(response);
+              return Promise.resolve();
+            }
+            // Bytes are at least as many as UTF-16 units, and at most three times as many.
+            if (json.length * 3 > maxBytes && Buffer.byteLength(json) > maxBytes) tooLarge(response);
+            else if (typeof result.data === 'object' && result.data !== null) measured.set(result.data, { result, json });
+            return Promise.resolve();
+          },
+        });
+      },
+    },
+    stringifyResult(result) {
+      const kept = typeof result.data === 'object' && result.data !== null ? measured.get(result.data) : undefined;
+      return kept && kept.result.errors === result.errors && kept.result.extensions === result.extensions ? kept.json : serialise(result);
     },
   };
 }
