@@ -9,7 +9,7 @@
  */
 import { carriedPageBody, type ModelFilter, type ModelScope, type PageArgs } from './model-page.js';
 import { labelOf } from './projections.js';
-import { relationBody, type CarryingOf, type RelationName } from './relation-query.js';
+import { relatedList, relationBody, type CarryingOf, type RelationName } from './relation-query.js';
 
 /** A list the rows of a list carry for one of their fields, and what its own rows carry. */
 export type Carried =
@@ -24,8 +24,9 @@ export interface CarriedPageParams {
 }
 
 /**
- * The subqueries that bring `carried` under each row of a list, one per field, as `carried0`, `carried1`… on
- * the row; the filters and limits of the pages among them are appended to `params` (the query's `$carried`).
+ * What brings `carried` under each row of a list, one per field, as `carried0`, `carried1`… on the row: a relation
+ * list whose rows carry nothing is a list expression in the row's projection (relatedList), any other a CALL
+ * subquery; the filters and limits of the pages among them are appended to `params` (the query's `$carried`).
  *
  * Each subquery imports the row under a name of its depth (`row1`, `row2`…) and calls it `parent`: the lists'
  * own names (`n`, `m`) are used again at every depth, and Neo4j 5.26 binds a name the subquery imported even
@@ -33,12 +34,15 @@ export interface CarriedPageParams {
  */
 export function carrying(carried: readonly Carried[], params: CarriedPageParams[], depth = 1): CarryingOf {
   return (variable) => {
-    if (carried.length === 0) return { lines: [], entries: {} };
     const row = `row${String(depth)}`;
-    const lines = [`WITH *, ${variable} AS ${row}`];
+    const calls: string[] = [];
     const entries: Record<string, string> = {};
     carried.forEach((child, i) => {
       const result = `carried${String(i)}`;
+      if ('relation' in child && child.carried.length === 0) {
+        entries[result] = relatedList(child.relation, variable, depth);
+        return;
+      }
       let body: string[];
       if ('relation' in child) {
         body = relationBody(child.relation, result, carrying(child.carried, params, depth + 1));
@@ -48,10 +52,10 @@ export function carrying(carried: readonly Carried[], params: CarriedPageParams[
         body = carriedPageBody(child.page, child.args, param, result, carrying(child.args.carried, params, depth + 1));
       }
       // `variable`, the row and the result names are this module's and the list builders' own fixed names.
-      lines.push(`CALL (${row}) {`, `  WITH ${row} AS parent`, ...body.map((line) => `  ${line}`), '}');
+      calls.push(`CALL (${row}) {`, `  WITH ${row} AS parent`, ...body.map((line) => `  ${line}`), '}');
       entries[result] = result;
     });
-    return { lines, entries };
+    return { lines: calls.length === 0 ? [] : [`WITH *, ${variable} AS ${row}`, ...calls], entries };
   };
 }
 
