@@ -1,5 +1,5 @@
 /** Writes the results: JSON, a markdown table, and an SVG chart of p50 latency per operation, size and system. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALONE_REQUESTS, median, type Measurement } from './measure.js';
 import { geometricMean, measuredAlone, SYSTEMS, type RatioName, type Round, type Spread, type System } from './rounds.js';
@@ -199,13 +199,17 @@ export function svgChart(report: BenchReport): string {
   return parts.join('\n');
 }
 
-/** The run's files are named by its date, with a letter after it when a run of that day was written already. */
+/**
+ * The run's files are named by its date, with a letter after it when a run of that day was written already: the
+ * letter after the last one any file of that day uses (`2026-12-01h-partial.txt` uses h), so runs sort in order.
+ */
 function unusedBase(dir: string, date: string): string {
-  for (const suffix of ['', ...'bcdefghijklmnopqrstuvwxyz']) {
-    const base = path.join(dir, `${date}${suffix}`);
-    if (!['json', 'md', 'svg'].some((extension) => existsSync(`${base}.${extension}`))) return base;
-  }
-  throw new Error(`26 runs written on ${date} in ${dir} already`);
+  const suffixes = ['', ...'bcdefghijklmnopqrstuvwxyz'];
+  const names = readdirSync(dir);
+  const used = suffixes.map((suffix) => names.some((name) => name.startsWith(`${date}${suffix}.`) || name.startsWith(`${date}${suffix}-`)));
+  const next = suffixes[used.lastIndexOf(true) + 1];
+  if (next === undefined) throw new Error(`26 runs written on ${date} in ${dir} already`);
+  return path.join(dir, `${date}${next}`);
 }
 
 /** Writes the run's JSON, markdown and chart into `dir` (never over an earlier run's), and returns their paths. */

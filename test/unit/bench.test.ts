@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -212,5 +212,8 @@ describe('interleaved rounds', () => {
     expect(names(writeReport(withAlone, dir))).toEqual(['2026-01-01b.json', '2026-01-01b.md', '2026-01-01b.svg']);
     expect(readFileSync(path.join(dir, '2026-01-01.md'), 'utf8')).toBe(first);
     expect(readFileSync(path.join(dir, '2026-01-01b.md'), 'utf8')).toContain('| S | all-facets |');
+    // A day's later run goes after the last letter any of that day's files uses, a log of a partial run too.
+    writeFileSync(path.join(dir, '2026-01-01d-partial.txt'), 'log');
+    expect(names(writeReport(report, dir))).toEqual(['2026-01-01e.json', '2026-01-01e.md', '2026-01-01e.svg']);
   });
 });
