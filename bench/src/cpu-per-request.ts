@@ -103,17 +103,17 @@ try {
   for (const name of options.operations.split(',')) {
     const op = OPERATIONS.find((candidate) => candidate.name === name);
     if (!op) throw new Error(`no operation ${name}`);
-    const answering = systems.filter((system) => system.probe(op) !== null);
-    for (const system of answering) {
-      const { url, body } = system.probe(op)!;
-      await measureHttp(url, body, connections, Number(options.warmup));
-    }
-    const samples = new Map<string, Sample[]>(answering.map((system) => [system.name, []]));
+    // The systems that answer this operation, each with its request.
+    const answering = systems.flatMap((system) => {
+      const request = system.probe(op);
+      return request ? [{ system, request }] : [];
+    });
+    for (const { request } of answering) await measureHttp(request.url, request.body, connections, Number(options.warmup));
+    const samples = new Map<string, Sample[]>(answering.map(({ system }) => [system.name, []]));
     for (let round = 0; round < Number(options.runs); round += 1) {
-      for (const system of balancedOrder(answering, round)) {
-        const { url, body } = system.probe(op)!;
+      for (const { system, request } of balancedOrder(answering, round)) {
         const [server, database, started] = [cpuMs(system.pid), cpuMs(neo4j.pid), performance.now()];
-        const measured = await measureHttp(url, body, connections, seconds);
+        const measured = await measureHttp(request.url, request.body, connections, seconds);
         const answers = (measured.rps * (performance.now() - started)) / 1000;
         samples.get(system.name)!.push({
           p50: measured.p50,
@@ -122,7 +122,7 @@ try {
         });
       }
     }
-    for (const system of answering) {
+    for (const { system } of answering) {
       const taken = samples.get(system.name)!;
       const of = (figure: keyof Sample): string => median(taken.map((sample) => sample[figure])).toFixed(3);
       console.log(`${op.name} ${system.name}: p50 ${of('p50')} ms, server CPU ${of('serverMs')} ms/answer, Neo4j CPU ${of('neo4jMs')} ms/answer`);

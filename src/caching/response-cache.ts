@@ -12,7 +12,6 @@ import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { print, type DocumentNode } from 'graphql';
 import type { RequestContext } from '../context.js';
-import { jsonSizeWithin } from '../limits/response-size-plugin.js';
 
 /**
  * The plugin keeps only answers with a cache policy; entries never expire by age (the release in the key retires
@@ -47,7 +46,8 @@ export function responseCachePlugins(currentRelease: () => Promise<string | null
   const releaseOf = new WeakMap<RequestContext, string | null>();
   return [
     responseCachePlugin<RequestContext>({
-      cache: new InMemoryLRUCache<string>({ maxSize: maxBytes, sizeCalculation: (value) => Buffer.byteLength(value) }),
+      // The plugin stores each answer as JSON; the LRU measures it and refuses one larger than largestEntry.
+      cache: new InMemoryLRUCache<string>({ maxSize: maxBytes, maxEntrySize: largestEntry, sizeCalculation: (value) => Buffer.byteLength(value) }),
       extraCacheKeyData: async ({ contextValue }) => {
         const release = await currentRelease();
         releaseOf.set(contextValue, release);
@@ -59,7 +59,6 @@ export function responseCachePlugins(currentRelease: () => Promise<string | null
         const release = releaseOf.get(contextValue);
         const body = response.body;
         if (release == null || contextValue.warnings.list().length > 0 || body?.kind !== 'single') return false;
-        if (jsonSizeWithin(body.singleResult.data, largestEntry) === Infinity) return false;
         return (await currentRelease()) === release;
       },
       generateCacheKey: (requestContext, keyData) =>

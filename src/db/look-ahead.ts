@@ -9,11 +9,14 @@
  */
 import { carriedPageBody, type ModelFilter, type ModelScope, type PageArgs } from './model-page.js';
 import { labelOf } from './projections.js';
-import { relatedList, relationBody, type CarryingOf, type RelationName } from './relation-query.js';
+import { relatedList, type CarryingOf, type RelationName } from './relation-query.js';
 
-/** A list the rows of a list carry for one of their fields, and what its own rows carry. */
+/**
+ * A list the rows of a list carry for one of their fields. A carried relation list's rows carry nothing (the
+ * resolvers carry only lists whose rows carry nothing: resolvers/look-ahead.ts says why).
+ */
 export type Carried =
-  | { relation: RelationName; carried: Carried[] }
+  | { relation: RelationName }
   /** The first page of a model list (no cursor); its rows carry `args.carried`. */
   | { page: Exclude<ModelScope, 'all'>; args: PageArgs };
 
@@ -25,8 +28,8 @@ export interface CarriedPageParams {
 
 /**
  * What brings `carried` under each row of a list, one per field, as `carried0`, `carried1`… on the row: a relation
- * list whose rows carry nothing is a list expression in the row's projection (relatedList), any other a CALL
- * subquery; the filters and limits of the pages among them are appended to `params` (the query's `$carried`).
+ * list is a list expression in the row's projection (relatedList), a page a CALL subquery; the filters and limits
+ * of the pages are appended to `params` (the query's `$carried`).
  *
  * Each subquery imports the row under a name of its depth (`row1`, `row2`…) and calls it `parent`: the lists'
  * own names (`n`, `m`) are used again at every depth, and Neo4j 5.26 binds a name the subquery imported even
@@ -39,18 +42,13 @@ export function carrying(carried: readonly Carried[], params: CarriedPageParams[
     const entries: Record<string, string> = {};
     carried.forEach((child, i) => {
       const result = `carried${String(i)}`;
-      if ('relation' in child && child.carried.length === 0) {
+      if ('relation' in child) {
         entries[result] = relatedList(child.relation, variable, depth);
         return;
       }
-      let body: string[];
-      if ('relation' in child) {
-        body = relationBody(child.relation, result, carrying(child.carried, params, depth + 1));
-      } else {
-        params.push({ filter: child.args.filter, limit: child.args.first + 1 });
-        const param = `$carried[${String(params.length - 1)}]`;
-        body = carriedPageBody(child.page, child.args, param, result, carrying(child.args.carried, params, depth + 1));
-      }
+      params.push({ filter: child.args.filter, limit: child.args.first + 1 });
+      const param = `$carried[${String(params.length - 1)}]`;
+      const body = carriedPageBody(child.page, child.args, param, result, carrying(child.args.carried, params, depth + 1));
       // `variable`, the row and the result names are this module's and the list builders' own fixed names.
       calls.push(`CALL (${row}) {`, `  WITH ${row} AS parent`, ...body.map((line) => `  ${line}`), '}');
       entries[result] = result;

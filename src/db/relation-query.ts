@@ -94,7 +94,7 @@ export const CARRY_NOTHING: CarryingOf = () => ({ lines: [], entries: {} });
  * otherwise) then id, with what `carrying` adds to each row. The pattern and sort key are the fixed strings of
  * RELATIONS for this field name.
  */
-export function relationBody(name: RelationName, result: string, carrying: CarryingOf = CARRY_NOTHING): string[] {
+function relationBody(name: RelationName, result: string, carrying: CarryingOf = CARRY_NOTHING): string[] {
   const { lines, entries } = carrying('n');
   return [
     ...sortedRelated(name, { parent: 'parent', node: 'n', link: 'r' }, 'sortKey', lines),

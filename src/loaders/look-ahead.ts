@@ -48,8 +48,8 @@ export function primeChildren(loaders: Loaders, row: Record<string, unknown>, ca
     // The list stays on the row too: deleting a property turns the object into a slow dictionary.
     const list = row[`carried${String(i)}`] as Record<string, unknown>[];
     if ('relation' in child) {
-      primeCarried(loaders, list, RELATIONS[child.relation].label, child.carried);
-      loaders.related(child.relation, child.carried).prime(parentId, list as never[]);
+      primeCarried(loaders, list, RELATIONS[child.relation].label, []);
+      loaders.related(child.relation).prime(parentId, list as never[]);
     } else {
       const { page: scope, args } = child;
       primeCarried(loaders, list, 'Model', args.carried);
