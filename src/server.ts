@@ -13,10 +13,12 @@ import {
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Config } from './config.js';
+import { compiledExecution } from './compiled-execution.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import type { Database } from './db/database.js';
 import { formatError } from './errors.js';
@@ -111,8 +113,7 @@ export async function createServer({
   const api = await publicApi({ db, config, logger });
   const responseSize = responseSizeLimit<RequestContext>(limits.maxResponseBytes);
   const apollo = new ApolloServer<RequestContext>({
-    typeDefs,
-    resolvers,
+    gateway: compiledExecution(makeExecutableSchema({ typeDefs, resolvers })),
     formatError,
     stringifyResult: responseSize.stringifyResult,
     includeStacktraceInErrorResponses: false,
