@@ -2,8 +2,8 @@
  * Executes operations with graphql-jit: an operation asked again is compiled once into a function that resolves
  * its fields without graphql-js's per-field work (a resolve info and an argument map built for every field of
  * every object, every value's type checked again), and that function answers every later request for it.
- * Measured side by side (README, "Benchmark"): server CPU per answer 20 → 8 ms for `nested` and 6.8 → 5.5 ms for
- * domain → tasks → models at S.
+ * Measured side by side (README, "Benchmark"): server CPU per answer 16.6 → 8.2 ms for `nested` and 7.0 → 5.0 ms
+ * for domain → tasks → models at S.
  *
  * Apollo Server takes another executor only through its gateway interface: the schema goes in as the gateway's,
  * and Apollo still parses, validates (our rules and limits), runs every plugin and formats errors; only execution
