@@ -45,6 +45,15 @@ const PASSED_THROUGH = new Set<string>(Object.values(ErrorCode).filter((c) => c 
 // Codes Apollo Server raises itself before execution; they describe the request, not our internals.
 const APOLLO_REQUEST_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
+/**
+ * Errors Apollo Server raises about a request without giving them a code (a persisted query whose hash does not
+ * match its text, an APQ version it does not know): HTTP 400, made by Apollo, not thrown by our code or a library.
+ */
+function isApolloBadRequest(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.originalError !== undefined || error.extensions['code'] !== undefined) return false;
+  return (error.extensions['http'] as { status?: unknown } | undefined)?.status === 400;
+}
+
 /** A BAD_USER_INPUT error that names the argument at fault. */
 export function badUserInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, argument } });
@@ -85,6 +94,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: ErrorCode.TIMEOUT },
     };
   }
+  if (isApolloBadRequest(error)) return { message: formatted.message, extensions: { code: ErrorCode.BAD_REQUEST } };
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && (PASSED_THROUGH.has(code) || APOLLO_REQUEST_CODES.has(code))) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -102,6 +112,7 @@ export function codeOf(error: GraphQLError): string {
   const original = unwrapResolverError(error);
   if (original instanceof DatabaseUnavailableError) return ErrorCode.SERVICE_UNAVAILABLE;
   if (original instanceof DatabaseTimeoutError) return ErrorCode.TIMEOUT;
+  if (isApolloBadRequest(error)) return ErrorCode.BAD_REQUEST;
   const code = error.extensions['code'];
   return typeof code === 'string' && (PASSED_THROUGH.has(code) || APOLLO_REQUEST_CODES.has(code))
     ? code

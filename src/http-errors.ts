@@ -24,7 +24,13 @@ export const requireJsonPost: RequestHandler = (req, res, next) => {
   next();
 };
 
-/** Turns body-parser failures into JSON errors; anything else is masked. */
+/** An error body-parser or Express's router gave a malformed request: it carries a 4xx status (its message is not sent). */
+function isClientError(error: unknown): boolean {
+  const { status } = error as { status?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** Turns body-parser and request-decoding failures into JSON errors; anything else is masked. */
 export function bodyErrorHandler(maxBodyBytes: number): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
     if (res.headersSent) {
@@ -38,6 +44,9 @@ export function bodyErrorHandler(maxBodyBytes: number): ErrorRequestHandler {
       sendError(res, 400, ErrorCode.BAD_REQUEST, 'The request body is not valid JSON.');
     } else if (typeof type === 'string') {
       sendError(res, 400, ErrorCode.BAD_REQUEST, 'The request body could not be read.');
+    } else if (isClientError(error)) {
+      // A body that does not decompress, a path whose percent-encoding does not decode (Express's router).
+      sendError(res, 400, ErrorCode.BAD_REQUEST, 'The request could not be read.');
     } else {
       sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     }

@@ -19,7 +19,7 @@ import { searchOf } from './graphql-http.js';
 import { costRecorder } from './limits/cost-plugin.js';
 import { entityRouter } from './links/entity-router.js';
 import type { Logger } from './logger.js';
-import { mcpRouter } from './mcp/mcp-router.js';
+import { mcpBody, mcpRouter } from './mcp/mcp-router.js';
 import { CLIENT_LOCAL, rateLimitDoor } from './rate-limit/rate-limit-middleware.js';
 import { rateLimitPlugin } from './rate-limit/rate-limit-plugin.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
@@ -73,7 +73,8 @@ export async function publicApi({ db, config, logger }: { db: Database; config: 
       app.use(exportRouter({ db, releases, logger, origin }));
       app.use('/entity', gate.guard(), door, conditionalGet(releases, { maxAgeSeconds, variant: ['accept'] }));
       app.use(entityRouter({ execute, origin }));
-      app.use('/mcp', gate.guard(), door, slots, mcpRouter({ execute, schemaSdl, logger, maxBodyBytes: config.limits.maxBodyBytes }));
+      // The body is read before a slot is taken: a slow upload must not hold one.
+      app.use('/mcp', gate.guard(), door, mcpBody(config.limits.maxBodyBytes), slots, mcpRouter({ execute, schemaSdl, logger }));
     },
   };
 }

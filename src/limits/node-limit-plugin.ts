@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, getVariableValues, type DocumentNode } from 'graphql';
 import { ErrorCode } from '../errors.js';
 import { EstimateTooLargeError, estimateNodes, type NodeEstimateOptions } from './node-estimate.js';
+import { checkVariableValues } from './variable-values.js';
 
 function tooComplex(message: string, extensions: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...extensions, http: { status: 400 } } });
@@ -29,6 +30,7 @@ export function nodeLimitPlugin<C extends object>(
         didResolveOperation({ document, operation, request, schema, contextValue }) {
           if (!operation) return Promise.resolve();
           const variables = request.variables ?? {};
+          checkVariableValues(variables);
           let known = estimates.get(document);
           const key = `${operation.name?.value ?? ''}\n${JSON.stringify(variables)}`;
           let nodes = known?.get(key);

@@ -168,11 +168,27 @@ function methodNotAllowed(): RequestHandler {
   };
 }
 
-/** Mounted at /mcp: each POST gets a fresh server and transport (stateless), answered as JSON. */
-export function mcpRouter(options: { execute: ExecuteOperation; schemaSdl: string; logger: Logger; maxBodyBytes: number }): Router {
+/**
+ * One JSON-RPC message per request: a batch would run all its tool calls at once inside one execution slot, each
+ * with the database connections of a whole request (100 path searches took the pool from every other client).
+ * MCP's 2025-06-18 revision dropped batches; clients send one message per POST.
+ */
+const refuseBatches: RequestHandler = (req, res, next) => {
+  if (!Array.isArray(req.body)) {
+    next();
+    return;
+  }
+  res.status(400).json({ jsonrpc: '2.0', error: { code: -32600, message: 'Batches are not supported: send one JSON-RPC message per request.' }, id: null });
+};
+
+/**
+ * Mounted at /mcp after its body is read (mcpBody, before the execution slot is taken, so that a slow upload holds
+ * none): each POST gets a fresh server and transport (stateless), answered as JSON.
+ */
+export function mcpRouter(options: { execute: ExecuteOperation; schemaSdl: string; logger: Logger }): Router {
   const router = express.Router();
   const toolList = tools(buildSchema(options.schemaSdl));
-  router.post('/', express.json({ limit: options.maxBodyBytes }), async (req, res) => {
+  router.post('/', refuseBatches, async (req, res) => {
     const server = mcpServer(options.execute, res.locals[CLIENT_LOCAL] as string | undefined, options.schemaSdl, toolList);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on('close', () => {
@@ -187,7 +203,11 @@ export function mcpRouter(options: { execute: ExecuteOperation; schemaSdl: strin
       if (!res.headersSent) res.status(500).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal server error' }, id: null });
     }
   });
-  router.get('/', methodNotAllowed());
-  router.delete('/', methodNotAllowed());
+  router.all('/', methodNotAllowed());
   return router;
+}
+
+/** Reads an /mcp body of up to `maxBodyBytes` (JSON-RPC is JSON); runs before the execution slot is taken. */
+export function mcpBody(maxBodyBytes: number): RequestHandler {
+  return express.json({ limit: maxBodyBytes });
 }

@@ -124,6 +124,25 @@ describe('clients that never read their answer (MAX_ACTIVE_REQUESTS=1, RESPONSE_
   }, 180_000);
 });
 
+describe('slow uploads to /mcp (MAX_ACTIVE_REQUESTS=1)', () => {
+  const server = useTestServer({ MAX_ACTIVE_REQUESTS: '1' });
+
+  it('hold no execution slot while their bodies trickle in', async () => {
+    const baseline = await normalClients(server, 2);
+    // Red-team pass, 2026-12-02: /mcp took its slot before reading the body, so 8 of these stopped all GraphQL.
+    const uploads = Array.from({ length: 3 }, () => {
+      const socket = open(server);
+      onTestFinished(() => void socket.destroy());
+      socket.write('POST /mcp HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nContent-Length: 1000\r\n\r\n[');
+      return socket;
+    });
+    const during = await normalClients(server, 3);
+    report('3 slow uploads to /mcp, 1 execution slot', baseline, during);
+    for (const ms of during) expect(ms).toBeLessThan(NORMAL_ANSWER_BOUND_MS);
+    for (const socket of uploads) expect(socket.destroyed).toBe(false);
+  });
+});
+
 describe('an answer over MAX_RESPONSE_BYTES (200,000)', () => {
   const server = useTestServer({ MAX_RESPONSE_BYTES: '200000', MAX_ALIASES: '100' });
 

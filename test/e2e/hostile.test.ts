@@ -155,6 +155,12 @@ const CASES: HostileCase[] = [
   { name: 'an empty search literal', request: gql('{ search(text: "") { score } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'an empty search variable', request: gql('query($t: NonEmptyString!) { search(text: $t) { score } }', { t: '' }), status: 400, code: 'BAD_USER_INPUT' },
   { name: 'a null for a required variable', request: gql('query($id: ID!) { model(id: $id) { id } }', { id: null }), status: 400, code: 'BAD_USER_INPUT' },
+  // Red-team pass, 2026-12-02: each of these was a 500 INTERNAL_SERVER_ERROR.
+  { name: 'variables nested 5,000 levels deep', request: post(`{"query":"{ stats { models } }","variables":{"x":${'['.repeat(5000)}${']'.repeat(5000)}}}`), status: 400, code: 'BAD_USER_INPUT' },
+  { name: 'a body that does not gunzip', request: post({ query: '{ __typename }' }, { ...JSON_HEADERS, 'content-encoding': 'gzip' }), status: 400, code: 'BAD_REQUEST' },
+  { name: 'a path whose percent-encoding does not decode', request: { method: 'GET', path: '/entity/%E0%A4%A', headers: { accept: 'application/json' } }, status: 400, code: 'BAD_REQUEST' },
+  { name: 'a persisted query whose hash does not match it', request: post({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }), status: 400, code: 'BAD_REQUEST' },
+  { name: 'a persisted query version APQ does not have', request: post({ query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } }), status: 400, code: 'BAD_REQUEST' },
 ];
 
 const HOSTILE_STRINGS: [string, string][] = [

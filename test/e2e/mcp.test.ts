@@ -194,8 +194,32 @@ describe('MCP endpoint', () => {
     expect(outOfRange.answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'depth' });
   });
 
-  it('answers GET on /mcp with 405: the endpoint is stateless', async () => {
+  it('refuses a JSON-RPC batch: 100 path searches in one request once took the pool from every other client', async () => {
+    const message = (id: number) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'get_entity', arguments: { id: 'esm-2' } } });
+    const response = await server.raw({
+      path: '/mcp',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify([message(1), message(2)]),
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text)).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32600 } });
+    // One message per request is answered as before.
+    const single = await server.raw({
+      path: '/mcp',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify(message(3)),
+    });
+    expect(single.status).toBe(200);
+    expect(single.text).toContain('ESM-2');
+  });
+
+  it('answers GET, and every other method but POST, on /mcp with 405: the endpoint is stateless', async () => {
     const response = await fetch(new URL('/mcp', server.url), { headers: { accept: 'text/event-stream' } });
     expect(response.status).toBe(405);
+    for (const method of ['DELETE', 'PUT', 'PATCH']) {
+      const other = await fetch(new URL('/mcp', server.url), { method });
+      expect(other.status, method).toBe(405);
+      expect(((await other.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('BAD_REQUEST');
+    }
   });
 });

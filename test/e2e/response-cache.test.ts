@@ -48,6 +48,18 @@ describe('the response cache', () => {
     expect(before - remaining(first)).toBeGreaterThan(0);
   });
 
+  it('never answers a number JSON cannot hold (1e400) with the entry of null', async () => {
+    // Red-team pass, 2026-12-02: JSON.stringify writes Infinity as null, so the key of 1e400 was the key of null.
+    const query = 'query Infinite($f: Int) { models(first: $f) { totalCount } }';
+    await post(query, { f: null });
+    const cached = await post(query, { f: null });
+    expect(cached.body.extensions?.cypherQueries).toBe(0);
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"query":"${query}","variables":{"f":1e400}}` });
+    const body = (await response.json()) as Answer['body'];
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  });
+
   it('keys by the document as parsed, the operation and the variables', async () => {
     const query = 'query Named($id: ID!) { model(id: $id) { name year } }';
     const first = await post(query, { id: 'esm-2' });
