@@ -5,6 +5,7 @@
  */
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import type { Express, Request, RequestHandler, Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import { httpCachePlugin } from './caching/cache-plugin.js';
 import { conditionalGet } from './caching/http-cache.js';
 import { ReleaseCache } from './caching/release-cache.js';
@@ -14,9 +15,11 @@ import type { RequestContext } from './context.js';
 import type { Database } from './db/database.js';
 import { operationExecutor } from './execute.js';
 import { exportRouter } from './export/export-router.js';
+import { subgraphEstimate } from './export/subgraph-request.js';
 import type { GraphGate } from './graph-gate.js';
 import { searchOf } from './graphql-http.js';
 import { costRecorder } from './limits/cost-plugin.js';
+import type { NodeEstimateOptions } from './limits/node-estimate.js';
 import { entityRouter } from './links/entity-router.js';
 import type { Logger } from './logger.js';
 import { mcpBody, mcpRouter } from './mcp/mcp-router.js';
@@ -40,16 +43,32 @@ export interface PublicApi {
 
 const pass: RequestHandler = (_req, _res, next) => next();
 
-/** The whole-graph exports take RATE_LIMIT_EXPORT_POINTS; everything else one token at the door. */
-function doorPoints(exportPoints: number): (req: Request) => number {
-  return (req) => (/^\/export\/graph\./.test(req.originalUrl) ? exportPoints : 1);
+/**
+ * The tokens a request takes at the door: RATE_LIMIT_EXPORT_POINTS for a whole-graph export, a subgraph export
+ * those of its GraphQL twin's node estimate, everything else one (GraphQL operations take the rest once estimated).
+ */
+function doorPoints(limiter: RateLimiter, subgraphNodes: (query: Request['query']) => number): (req: Request) => number {
+  return (req) => {
+    if (/^\/export\/graph\./.test(req.originalUrl)) return limiter.policy.exportPoints;
+    if (/^\/export\/subgraph\./.test(req.originalUrl)) return limiter.pointsFor(subgraphNodes(req.query));
+    return 1;
+  };
 }
 
-export async function publicApi({ db, config, logger }: { db: Database; config: ApiConfig; logger: Logger }): Promise<PublicApi> {
+export interface PublicApiOptions {
+  db: Database;
+  config: ApiConfig;
+  logger: Logger;
+  /** The schema and the node estimate's options, to charge a subgraph export what its GraphQL twin costs. */
+  schema: GraphQLSchema;
+  estimate: NodeEstimateOptions;
+}
+
+export async function publicApi({ db, config, logger, schema, estimate }: PublicApiOptions): Promise<PublicApi> {
   const releases = new ReleaseCache(db);
   const cost = costRecorder<RequestContext>(config.limits.maxNodes);
   const limiter = config.rateLimit.enabled ? await RateLimiter.create(config.rateLimit, { logger }) : null;
-  const door = limiter ? rateLimitDoor(limiter, doorPoints(config.rateLimit.exportPoints)) : pass;
+  const door = limiter ? rateLimitDoor(limiter, doorPoints(limiter, subgraphEstimate(schema, estimate))) : pass;
   const maxAgeSeconds = config.cacheMaxAgeSeconds;
   const origin = (req: Request): string => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   return {

@@ -110,10 +110,12 @@ export async function createServer({
   healthy = () => true,
 }: ServerOptions): Promise<AppServer> {
   const { limits } = config;
-  const api = await publicApi({ db, config, logger });
+  const schema = makeExecutableSchema({ typeDefs, resolvers });
+  const estimate = { listSize: limits.listSize, fieldSizes: FIELD_SIZES, fieldCosts: FIELD_COSTS };
+  const api = await publicApi({ db, config, logger, schema, estimate });
   const responseSize = responseSizeLimit<RequestContext>(limits.maxResponseBytes);
   const apollo = new ApolloServer<RequestContext>({
-    gateway: compiledExecution(makeExecutableSchema({ typeDefs, resolvers })),
+    gateway: compiledExecution(schema),
     formatError,
     stringifyResult: responseSize.stringifyResult,
     includeStacktraceInErrorResponses: false,
@@ -141,11 +143,7 @@ export async function createServer({
     ],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      nodeLimitPlugin<RequestContext>(
-        limits.maxNodes,
-        { listSize: limits.listSize, fieldSizes: FIELD_SIZES, fieldCosts: FIELD_COSTS },
-        api.onEstimate,
-      ),
+      nodeLimitPlugin<RequestContext>(limits.maxNodes, estimate, api.onEstimate),
       ...api.plugins,
       requestLogPlugin(logger),
       warningsPlugin(),

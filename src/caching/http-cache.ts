@@ -13,13 +13,14 @@ export function readTag(version: string, request: string): string {
   return `"${version}-${hash}"`;
 }
 
-/** Whether an If-None-Match header holds `tag` (weak or strong, or `*`). */
+/**
+ * Whether an If-None-Match header holds `tag` (weak or strong). `*` matches nothing: it stands for "any current
+ * representation", and the tag is given before the route knows whether there is one (an unknown entity, an
+ * operation that fails), so the route answers in full instead of a 304 that would hide a 404 or an error.
+ */
 export function matchesTag(ifNoneMatch: string | undefined, tag: string): boolean {
   if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((candidate) => {
-    const trimmed = candidate.trim();
-    return trimmed === '*' || trimmed.replace(/^W\//, '') === tag;
-  });
+  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === tag);
 }
 
 export function cacheHeaders(maxAgeSeconds: number, tag: string): Record<string, string> {

@@ -14,7 +14,7 @@ import { exportSchema } from '../db/graph-export.js';
 import type { ReleaseRow } from '../db/rows.js';
 import { shortestPath } from '../db/paths.js';
 import { neighborhood } from '../db/traversal.js';
-import { badUserInput, checkRange, ErrorCode } from '../errors.js';
+import { ErrorCode } from '../errors.js';
 import { sendError } from '../http-errors.js';
 import type { Logger } from '../logger.js';
 import type { ReleaseCache } from '../caching/release-cache.js';
@@ -23,6 +23,7 @@ import { croissant } from './croissant.js';
 import { csvZip } from './csv-zip.js';
 import { cytoscapeJson } from './cytoscape.js';
 import { subgraph, wholeGraph, type ExportGraph } from './export-graph.js';
+import { subgraphRequest, type SubgraphRequest } from './subgraph-request.js';
 import { graphml } from './graphml.js';
 import { jsonLd } from './jsonld.js';
 import { jsonl } from './jsonl.js';
@@ -67,37 +68,14 @@ const SUBGRAPH: Record<string, Format> = {
   json: { contentType: 'application/json; charset=utf-8', extension: 'json', write: subgraphJson },
 };
 
-function queryInteger(req: Request, name: string, fallback: number): number {
-  const raw = req.query[name];
-  if (raw === undefined) return fallback;
-  if (typeof raw !== 'string' || !/^-?\d+$/.test(raw)) throw badUserInput(name, `${name} must be an integer, got ${JSON.stringify(raw)}`);
-  return Number(raw);
-}
-
-function queryString(req: Request, name: string): string | undefined {
-  const raw = req.query[name];
-  if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || raw === '') throw badUserInput(name, `${name} must be given once and not be empty`);
-  return raw;
-}
-
-/** The subgraph `?around=ID&depth=N` or `?path=FROM,TO&maxHops=N` asks for; null for an unknown id or no path. */
-async function readSubgraph(db: Database, req: Request, release: ReleaseRow): Promise<ExportGraph | null> {
-  const around = queryString(req, 'around');
-  const path = queryString(req, 'path');
-  if ((around === undefined) === (path === undefined)) {
-    throw badUserInput('around', 'give either around=ID (with depth) or path=FROM,TO (with maxHops)');
-  }
+/** The subgraph a request asks for; null for an unknown id or no path. */
+async function readSubgraph(db: Database, asked: SubgraphRequest, release: ReleaseRow): Promise<ExportGraph | null> {
   const { reader, loaders } = createRequestContext(db, { batching: true });
-  if (around !== undefined) {
-    const depth = checkRange('depth', queryInteger(req, 'depth', 1), 1, 3);
-    const found = await neighborhood(reader, around, depth);
+  if ('around' in asked) {
+    const found = await neighborhood(reader, asked.around, asked.depth);
     return found && subgraph(release, found.nodes, found.edges, found.truncated);
   }
-  const ends = path!.split(',');
-  if (ends.length !== 2 || ends.some((end) => end === '')) throw badUserInput('path', `path must be FROM,TO, got ${JSON.stringify(path)}`);
-  const maxHops = checkRange('maxHops', queryInteger(req, 'maxHops', 4), 1, 6);
-  const found = await shortestPath(reader, (id) => loaders.entity.load(id), ends[0]!, ends[1]!, maxHops);
+  const found = await shortestPath(reader, (id) => loaders.entity.load(id), asked.from, asked.to, asked.maxHops);
   if (found.missing !== null || found.value === null) return null;
   return subgraph(release, found.value.nodes, found.value.edges, false);
 }
@@ -112,6 +90,13 @@ async function send(res: Response, logger: Logger, fileName: string, format: For
     res.destroy();
   }
 }
+
+/** Every export's path, for the answer to one that does not exist. */
+const EXPORT_PATHS = [
+  ...Object.keys(WHOLE_GRAPH).map((path) => `/export/${path}`),
+  '/export/croissant.json',
+  `/export/subgraph.{${Object.keys(SUBGRAPH).join(',')}} (around=ID&depth=N or path=FROM,TO&maxHops=N)`,
+];
 
 function sendFailure(res: Response, logger: Logger, error: unknown): void {
   notCacheable(res);
@@ -155,7 +140,7 @@ export function exportRouter({ db, releases, logger, origin }: ExportOptions): R
     try {
       const release = await current(res);
       if (!release) return;
-      const graph = await readSubgraph(db, req, release);
+      const graph = await readSubgraph(db, subgraphRequest(req.query), release);
       if (!graph) {
         notCacheable(res);
         sendError(res, 404, ErrorCode.NOT_FOUND, 'No such entity, or no path between the two within maxHops.');
@@ -181,5 +166,9 @@ export function exportRouter({ db, releases, logger, origin }: ExportOptions): R
       await send(res, logger, exportFileName(graph.release, 'biofm-graph', format.extension), format, format.write(graph, origin(req)));
     });
   }
+  router.use('/export', (_req, res) => {
+    notCacheable(res);
+    sendError(res, 404, ErrorCode.NOT_FOUND, `No such export. The exports: ${EXPORT_PATHS.join(', ')}.`);
+  });
   return router;
 }

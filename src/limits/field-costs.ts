@@ -8,6 +8,7 @@
  * add an entry keyed "Type.field" whose `dbHits` returns that figure for the arguments that drive it, rounded up,
  * add a probe at the worst id to test/integration/field-costs.test.ts, and a row to README "Limits and errors".
  */
+import { MAX_RESOLVE_NAMES } from '../resolvers/query.js';
 
 export interface FieldCost {
   /** Why one call costs what it does, and where its worst case on the survey graph lies. */
@@ -74,6 +75,14 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
     reason:
       'scores every model sharing a task or dataset with the model before it keeps the first; worst for me-llama with what they share listed (about a third of it without), whatever first (nothing for 0)',
     dbHits: (args) => (count(args, 'first', 1, 100) === undefined ? 0 : 7_200),
+  },
+  'Query.resolve': {
+    reason:
+      'each name runs the full-text key probes and reads its candidates: worst for one-letter names ("e": 70 per name); a name that matches nothing reads next to nothing but costs Lucene its fuzzy probe (100 such names took 1.3 s where search(text: "e", first: 100) took 0.14 s, about the same time per estimated node at 70 per name), so every name counts the worst',
+    dbHits: (args) => {
+      const names = args['names'];
+      return Array.isArray(names) && names.length <= MAX_RESOLVE_NAMES ? 70 * names.length : 0;
+    },
   },
   'Query.search': {
     reason:

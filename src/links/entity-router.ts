@@ -9,12 +9,14 @@ import type { ExecuteOperation } from '../execute.js';
 import { sendError } from '../http-errors.js';
 import { notCacheable } from '../caching/http-cache.js';
 import { CLIENT_LOCAL } from '../rate-limit/rate-limit-middleware.js';
+import { idArgument } from '../resolvers/id-args.js';
 import { canonicalEntityUrl, ENTITY_QUERY, entityLinks, explorerUrl } from './entity-links.js';
 
 export function entityRouter(options: { execute: ExecuteOperation; origin: (req: Request) => string }): Router {
   const router = express.Router();
   router.get('/entity/:id', async (req, res) => {
-    const { id } = req.params;
+    // Ids match in any case, as in GraphQL: the canonical URL and the links are the id's own (lowercase) form.
+    const id = idArgument(req.params.id);
     const origin = options.origin(req);
     res.set('link', `<${canonicalEntityUrl(origin, id)}>; rel="canonical"`);
     if (req.accepts(['application/json', 'text/html']) === 'text/html') {
@@ -30,7 +32,7 @@ export function entityRouter(options: { execute: ExecuteOperation; origin: (req:
     const entity = result.data?.['node'];
     if (!entity) {
       notCacheable(res);
-      sendError(res, 404, ErrorCode.NOT_FOUND, `No entity has the id ${JSON.stringify(id)}.`);
+      sendError(res, 404, ErrorCode.NOT_FOUND, `No entity has the id ${JSON.stringify(req.params.id)}.`);
       return;
     }
     res.json({ entity, links: entityLinks(origin, id) });

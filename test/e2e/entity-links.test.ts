@@ -31,6 +31,18 @@ describe('stable entity links', () => {
     }
   });
 
+  it('takes an id in any case and links to its own (lowercase) form, whose exports answer', async () => {
+    const response = await fetch(new URL('/entity/ESM-2', server.url), { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('link')).toBe(`<${origin()}/entity/esm-2>; rel="canonical"`);
+    const body = (await response.json()) as { entity: { id: string; name: string }; links: Record<string, string> };
+    expect(body.entity).toMatchObject({ id: 'esm-2', name: 'ESM-2' });
+    expect(body.links['self']).toBe(`${origin()}/entity/esm-2`);
+    expect(body.links['json']).toBe(`${origin()}/export/subgraph.json?around=esm-2`);
+    const browser = await fetch(new URL('/entity/ESM-2', server.url), { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(browser.headers.get('location')).toBe(`${origin()}/explore?id=esm-2`);
+  });
+
   it('shows a model\'s benchmark results and a benchmark\'s leaderboards', async () => {
     const [stored] = await server.db.read(
       'MATCH (m:Model)-[:ACHIEVED]->(r:Result)-[:ON]->(d:Dataset) WITH m, d, count(r) AS results ORDER BY results DESC, m.id LIMIT 1 RETURN m.id AS model, d.id AS dataset, COUNT { (m)-[:ACHIEVED]->() } AS modelResults, COUNT { (d)<-[:ON]-() } AS datasetResults',

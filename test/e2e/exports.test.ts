@@ -300,6 +300,24 @@ describe('exports', () => {
     const unknown = await download('/export/subgraph.json?around=no-such-entity');
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.body.toString('utf8'))).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
-    expect((await download('/export/subgraph.xlsx?around=esm-2')).status).toBe(404);
+    for (const path of ['/export/subgraph.xlsx?around=esm-2', '/export/graph.xml', '/export/nothing']) {
+      const missing = await download(path);
+      expect(missing.status, path).toBe(404);
+      expect(missing.headers.get('content-type'), path).toMatch(/^application\/json/);
+      expect(missing.headers.get('cache-control'), path).toBe('no-store');
+      expect(JSON.parse(missing.body.toString('utf8')), path).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
+    }
+  });
+
+  it('takes ids in any case, as the API does', async () => {
+    const lower = JSON.parse((await download('/export/subgraph.json?around=esm-2')).body.toString('utf8')) as { nodes: { id: string }[] };
+    const upper = await download('/export/subgraph.json?around=ESM-2');
+    expect(upper.status).toBe(200);
+    expect((JSON.parse(upper.body.toString('utf8')) as { nodes: { id: string }[] }).nodes).toEqual(lower.nodes);
+    const path = await download('/export/subgraph.json?path=ESM-2,ChEMBL');
+    expect(path.status).toBe(200);
+    const ids = (JSON.parse(path.body.toString('utf8')) as { nodes: { id: string }[] }).nodes.map((node) => node.id);
+    expect(ids).toContain('esm-2');
+    expect(ids).toContain('chembl');
   });
 });

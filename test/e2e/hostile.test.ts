@@ -118,6 +118,8 @@ const CASES: HostileCase[] = [
   },
   { name: '30 aliased depth-3 neighbourhoods', request: gql(aliased(30, 'neighborhood(id: "pubmedbert", depth: 3) { nodes { id } edges { type } }')), status: 400, code: 'QUERY_TOO_COMPLEX' },
   { name: '30 aliased related-model lists', request: gql(aliased(30, 'relatedModels(id: "me-llama", first: 100) { score }')), status: 400, code: 'QUERY_TOO_COMPLEX' },
+  // Red-team, 2026-12-02: 25 of these were charged 2,500 nodes and held the server for 16.8 s.
+  { name: '25 aliased resolves of 100 names that match nothing', request: gql(`query($n: [NonEmptyString!]!) ${aliased(25, 'resolve(names: $n) { input }')}`, { n: Array.from({ length: 100 }, (_, i) => `qz${String(i)}xv`) }), status: 400, code: 'QUERY_TOO_COMPLEX' },
   { name: '30 aliased paths of 6 hops', request: gql(aliased(30, 'path(from: "esm-2", to: "chembl", maxHops: 6) { length }')), status: 400, code: 'QUERY_TOO_COMPLEX' },
   { name: 'fragments spread 65,536 times', request: gql(fragmentFanOut), status: 400, code: 'QUERY_TOO_COMPLEX' },
   { name: 'null for a non-null argument through a variable default', request: gql('query($id: ID = "esm-2") { model(id: $id) { id } }', { id: null }), status: 400, code: 'BAD_USER_INPUT' },

@@ -49,7 +49,7 @@ describe('rate limits: a token bucket per client', () => {
     RATE_LIMIT_POINTS: '12',
     RATE_LIMIT_WINDOW_S: '3600',
     RATE_LIMIT_EXPORT_POINTS: '6',
-    API_KEYS: 'weighted,spent,exports,own',
+    API_KEYS: 'weighted,spent,exports,subgraph,twin,own',
   });
   const ask = asker(server);
 
@@ -99,6 +99,19 @@ describe('rate limits: a token bucket per client', () => {
     await whole.arrayBuffer();
     const again = await fetch(new URL('/export/graph.graphml', server.url), { headers: key });
     expect(again.status).toBe(429);
+  });
+
+  it('charges a subgraph export what the same subgraph costs over GraphQL, and a refused one a token', async () => {
+    const key = { 'x-api-key': 'subgraph' };
+    const twin = await ask('{ neighborhood(id: "medical-imaging", depth: 3) { nodes { id } edges { type } truncated } }', { 'x-api-key': 'twin' });
+    // The twin's estimate (its traversal's database work) is beyond a whole bucket of 12 tokens of 100 nodes.
+    expect(twin.body.extensions!.cost!.estimated).toBeGreaterThan(1200);
+    expect(twin.remaining).toBe(0);
+    const refused = await fetch(new URL('/export/subgraph.json?around=medical-imaging&depth=9', server.url), { headers: key });
+    expect(refused.status).toBe(400);
+    expect(parameter(refused.headers.get('ratelimit'), 'r')).toBe(11);
+    const tooDear = await fetch(new URL('/export/subgraph.json?around=medical-imaging&depth=3', server.url), { headers: key });
+    expectRefused(await limited(tooDear));
   });
 
   it('gives each known API key its own bucket and refuses an unknown key', async () => {

@@ -31,10 +31,11 @@ describe('readTag and matchesTag', () => {
     expect(readTag('release-1', '?query={a}')).toBe(tag);
   });
 
-  it('finds the tag among If-None-Match values, weak or strong, or *', () => {
+  it('finds the tag among If-None-Match values, weak or strong, and never matches * (the route may have nothing)', () => {
     const tag = readTag('v', 'r');
     expect(matchesTag(`"x", W/${tag}`, tag)).toBe(true);
-    expect(matchesTag('*', tag)).toBe(true);
+    expect(matchesTag('*', tag)).toBe(false);
+    expect(matchesTag(`*, ${tag}`, tag)).toBe(true);
     expect(matchesTag('"x"', tag)).toBe(false);
     expect(matchesTag(undefined, tag)).toBe(false);
   });
