@@ -25,6 +25,7 @@ import { formatError } from './errors.js';
 import { GraphGate } from './graph-gate.js';
 import { apolloHandler } from './graphql-http.js';
 import { bodyErrorHandler, requireJsonPost } from './http-errors.js';
+import { MAX_RESOLVE_NAMES } from './limits/argument-limits.js';
 import { concurrencyLimit } from './limits/concurrency-limit.js';
 import { FIELD_COSTS } from './limits/field-costs.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
@@ -39,7 +40,6 @@ import { projectPath } from './paths.js';
 import { queryStatsPlugin, requestLogPlugin, warningsPlugin } from './plugins.js';
 import { RESOLVE_CANDIDATES } from './db/search.js';
 import { resolvers } from './resolvers/index.js';
-import { MAX_RESOLVE_NAMES } from './resolvers/query.js';
 import { responseStatusPlugin } from './response-status-plugin.js';
 import { securityHeaders } from './security-headers.js';
 

@@ -8,7 +8,7 @@
  * add an entry keyed "Type.field" whose `dbHits` returns that figure for the arguments that drive it, rounded up,
  * add a probe at the worst id to test/integration/field-costs.test.ts, and a row to README "Limits and errors".
  */
-import { MAX_RESOLVE_NAMES } from '../resolvers/query.js';
+import { MAX_RESOLVE_NAMES } from './argument-limits.js';
 
 export interface FieldCost {
   /** Why one call costs what it does, and where its worst case on the survey graph lies. */

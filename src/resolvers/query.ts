@@ -14,15 +14,13 @@ import { DatabaseUnavailableError } from '../db/database.js';
 import { badUserInput, checkRange } from '../errors.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import type { RequestContext } from '../context.js';
+import { MAX_RESOLVE_NAMES } from '../limits/argument-limits.js';
 import { kindLabels, toStored } from './enum-values.js';
 import { selectedLineages } from './lineage.js';
 import { filteredList, idArgument, modelPage } from './id-args.js';
 import { entityCarried, type LookAheadInfo } from './look-ahead.js';
 import { pageArgs } from './page-args.js';
 import { selectedFields, selectedProperties } from './selection.js';
-
-/** Most names one `resolve` takes. */
-export const MAX_RESOLVE_NAMES = 100;
 
 async function entityWithLabel<L extends EntityLabel>(
   context: RequestContext,
