@@ -7,7 +7,7 @@ import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import type { Express, Request, RequestHandler, Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { httpCachePlugin } from './caching/cache-plugin.js';
-import { conditionalGet } from './caching/http-cache.js';
+import { conditionalGet, graphqlReadKey } from './caching/http-cache.js';
 import { ReleaseCache } from './caching/release-cache.js';
 import { responseCachePlugins } from './caching/response-cache.js';
 import type { Config } from './config.js';
@@ -20,6 +20,7 @@ import type { GraphGate } from './graph-gate.js';
 import { searchOf } from './graphql-http.js';
 import { costRecorder } from './limits/cost-plugin.js';
 import type { NodeEstimateOptions } from './limits/node-estimate.js';
+import { requestOrigin } from './links/entity-links.js';
 import { entityRouter } from './links/entity-router.js';
 import type { Logger } from './logger.js';
 import { mcpBody, mcpRouter } from './mcp/mcp-router.js';
@@ -70,7 +71,7 @@ export async function publicApi({ db, config, logger, schema, estimate }: Public
   const limiter = config.rateLimit.enabled ? await RateLimiter.create(config.rateLimit, { logger }) : null;
   const door = limiter ? rateLimitDoor(limiter, doorPoints(limiter, subgraphEstimate(schema, estimate))) : pass;
   const maxAgeSeconds = config.cacheMaxAgeSeconds;
-  const origin = (req: Request): string => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const origin = (req: Request): string => config.publicUrl ?? requestOrigin(req.protocol, req.get('host'));
   return {
     onEstimate: cost.record,
     plugins: [
@@ -80,8 +81,8 @@ export async function publicApi({ db, config, logger, schema, estimate }: Public
       // After the node limit and the rate limit (they act before an operation is answered, from the cache too).
       ...responseCachePlugins(async () => (await releases.current().catch(() => null))?.version ?? null, config.responseCacheBytes),
     ],
-    // The tag is made of the query string as Apollo sees it (httpCachePlugin tags the answer with the same).
-    graphql: [door, conditionalGet(releases, { key: (req) => searchOf(req.url) })],
+    // The tag is made of the query string as Apollo sees it and Accept (httpCachePlugin tags the answer with the same).
+    graphql: [door, conditionalGet(releases, { key: (req) => graphqlReadKey(searchOf(req.url), req.get('accept')), variant: ['accept'] })],
     clientOf: (res) => res.locals[CLIENT_LOCAL] as string | undefined,
     mount(app, { apollo, gate, slots, schemaSdl }) {
       // Express would tag every answer with a hash of its body, errors included, and answer 304 to it: tags are
@@ -89,7 +90,7 @@ export async function publicApi({ db, config, logger, schema, estimate }: Public
       app.set('etag', false);
       const execute = operationExecutor(apollo, db, config.loaderBatching);
       app.use('/export', gate.guard(), door, conditionalGet(releases, { maxAgeSeconds }), slots);
-      app.use(exportRouter({ db, releases, logger, origin }));
+      app.use(exportRouter({ db, releases, logger, origin, stallMs: Math.max(config.limits.responseWriteTimeoutMs, db.stallDeadlineMs) }));
       app.use('/entity', gate.guard(), door, conditionalGet(releases, { maxAgeSeconds, variant: ['accept'] }));
       app.use(entityRouter({ execute, origin }));
       // The body is read before a slot is taken: a slow upload must not hold one.

@@ -23,6 +23,14 @@ export function matchesTag(ifNoneMatch: string | undefined, tag: string): boolea
   return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === tag);
 }
 
+/**
+ * What a GraphQL GET answer depends on, for its tag: the query string, and Accept, which chooses its media type
+ * (application/graphql-response+json or application/json).
+ */
+export function graphqlReadKey(search: string, accept: string | undefined): string {
+  return `${search}\n${accept ?? ''}`;
+}
+
 export function cacheHeaders(maxAgeSeconds: number, tag: string): Record<string, string> {
   return { 'cache-control': `public, max-age=${String(maxAgeSeconds)}`, etag: tag };
 }

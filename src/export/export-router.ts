@@ -5,7 +5,6 @@
  * API's `neighborhood` and `path`. Every file carries the release it was written from, in its content and name.
  */
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { createRequestContext } from '../context.js';
@@ -28,6 +27,7 @@ import { graphml } from './graphml.js';
 import { jsonLd } from './jsonld.js';
 import { jsonl } from './jsonl.js';
 import { exportFileName } from './release-stamp.js';
+import { sendDownload } from './send-download.js';
 
 export interface ExportOptions {
   db: Database;
@@ -35,6 +35,11 @@ export interface ExportOptions {
   logger: Logger;
   /** The public origin of the server (for JSON-LD ids and Croissant URLs), from the request when not given. */
   origin: (req: Request) => string;
+  /**
+   * How long a download's connection may make no progress before it is closed: a download holds an execution
+   * slot while it streams, so a client that stops reading must not keep it. At least as long as a query may take.
+   */
+  stallMs: number;
 }
 
 type Writer = (graph: ExportGraph, origin: string) => AsyncIterable<string> | Readable;
@@ -80,17 +85,6 @@ async function readSubgraph(db: Database, asked: SubgraphRequest, release: Relea
   return subgraph(release, found.value.nodes, found.value.edges, false);
 }
 
-/** Sends an export; an error before the first byte is a JSON error, one after it cuts the download short. */
-async function send(res: Response, logger: Logger, fileName: string, format: Format, body: AsyncIterable<string> | Readable): Promise<void> {
-  res.set({ 'content-type': format.contentType, 'content-disposition': `attachment; filename="${fileName}"` });
-  try {
-    await pipeline(body instanceof Readable ? body : Readable.from(body), res);
-  } catch (error) {
-    logger.error({ err: error, file: fileName }, 'export failed');
-    res.destroy();
-  }
-}
-
 /** Every export's path, for the answer to one that does not exist. */
 const EXPORT_PATHS = [
   ...Object.keys(WHOLE_GRAPH).map((path) => `/export/${path}`),
@@ -108,7 +102,7 @@ function sendFailure(res: Response, logger: Logger, error: unknown): void {
   }
 }
 
-export function exportRouter({ db, releases, logger, origin }: ExportOptions): Router {
+export function exportRouter({ db, releases, logger, origin, stallMs }: ExportOptions): Router {
   const router = express.Router();
   const current = async (res: Response): Promise<ReleaseRow | null> => {
     const release = await releases.current();
@@ -146,7 +140,7 @@ export function exportRouter({ db, releases, logger, origin }: ExportOptions): R
         sendError(res, 404, ErrorCode.NOT_FOUND, 'No such entity, or no path between the two within maxHops.');
         return;
       }
-      await send(res, logger, exportFileName(release, 'biofm-graph-subgraph', format.extension), format, format.write(graph, origin(req)));
+      await sendDownload(res, { logger, stallMs, fileName: exportFileName(release, 'biofm-graph-subgraph', format.extension), contentType: format.contentType }, format.write(graph, origin(req)));
     } catch (error) {
       sendFailure(res, logger, error);
     }
@@ -163,7 +157,7 @@ export function exportRouter({ db, releases, logger, origin }: ExportOptions): R
         sendFailure(res, logger, error);
         return;
       }
-      await send(res, logger, exportFileName(graph.release, 'biofm-graph', format.extension), format, format.write(graph, origin(req)));
+      await sendDownload(res, { logger, stallMs, fileName: exportFileName(graph.release, 'biofm-graph', format.extension), contentType: format.contentType }, format.write(graph, origin(req)));
     });
   }
   router.use('/export', (_req, res) => {

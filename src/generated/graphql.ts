@@ -474,7 +474,10 @@ export type ModelOrderField =
   /** Year of release. */
   | 'YEAR';
 
-/** Conditions on models; all given conditions must hold. */
+/**
+ * Conditions on models; all given conditions must hold. A list holds at most 100 values and a string at most 200
+ * characters (more is BAD_USER_INPUT naming the field).
+ */
 export type ModelWhere = {
   /** A model this one is built on, directly or transitively; the model itself is left out. */
   ancestorOf?: InputMaybe<Scalars['ID']['input']>;

@@ -8,6 +8,7 @@
  * add an entry keyed "Type.field" whose `dbHits` returns that figure for the arguments that drive it, rounded up,
  * add a probe at the worst id to test/integration/field-costs.test.ts, and a row to README "Limits and errors".
  */
+import { fuzzyEdits, searchKey } from '../db/search.js';
 import { MAX_RESOLVE_NAMES } from './argument-limits.js';
 
 export interface FieldCost {
@@ -27,6 +28,15 @@ export interface FieldCost {
  * counted at 10 nodes per hit weighs a little more than a list of the same database work.
  */
 export const NODES_PER_DB_HIT = 10;
+
+/** Characters of a name's key per 70 database hits of resolving it: a key of up to 20 counts once. */
+const RESOLVE_KEY_CHARACTERS = 20;
+
+/** How many times a name's resolution counts the worst one-letter name: by the length of its fuzzy probe's key. */
+function fuzzyProbeUnits(name: string): number {
+  const key = searchKey(name);
+  return fuzzyEdits(key) === 0 ? 1 : Math.max(1, Math.ceil(key.length / RESOLVE_KEY_CHARACTERS));
+}
 
 /**
  * Worst case by depth: medical-imaging at depth 1 and 2 (the largest domain); at depth 3 pubmedbert measured 12,900,
@@ -78,10 +88,11 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   },
   'Query.resolve': {
     reason:
-      'each name runs the full-text key probes and reads its candidates: worst for one-letter names ("e": 70 per name); a name that matches nothing reads next to nothing but costs Lucene its fuzzy probe (100 such names took 1.3 s where search(text: "e", first: 100) took 0.14 s, about the same time per estimated node at 70 per name), so every name counts the worst',
+      'each name runs the full-text key probes and reads its candidates: worst for one-letter names ("e": 70 per name); a name that matches nothing reads next to nothing but costs Lucene its fuzzy probe (100 such names took 1.3 s where search(text: "e", first: 100) took 0.14 s, about the same time per estimated node at 70 per name), so every name counts the worst, and the fuzzy probe takes time in proportion to its key (100 random names of 20, 40 and 64 characters took 0.5, 1.0 and 2.0 s): 70 per 20 characters of a key that gets one',
     dbHits: (args) => {
       const names = args['names'];
-      return Array.isArray(names) && names.length <= MAX_RESOLVE_NAMES ? 70 * names.length : 0;
+      if (!Array.isArray(names) || names.length > MAX_RESOLVE_NAMES) return 0;
+      return names.reduce((sum: number, name: unknown) => sum + 70 * fuzzyProbeUnits(String(name)), 0);
     },
   },
   'Query.search': {

@@ -28,6 +28,17 @@ export const ENTITY_QUERY = /* GraphQL */ `
   }
 `;
 
+/** A Host header as HTTP allows it: a name, or an IPv4 or bracketed IPv6 address, and a port. */
+const HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * The origin links are made of when PUBLIC_URL is unset: the request's own. A Host header that is no host
+ * (`evil>; rel="next", <http://x`) would put its text into Link and Location headers, so it gives localhost.
+ */
+export function requestOrigin(protocol: string, host: string | undefined): string {
+  return `${protocol}://${host !== undefined && HOST.test(host) ? host : 'localhost'}`;
+}
+
 /** The canonical URL of an entity. */
 export function canonicalEntityUrl(origin: string, id: string): string {
   return `${origin}/entity/${encodeURIComponent(id)}`;

@@ -17,6 +17,7 @@ import {
 } from '../db/model-page.js';
 import { FACETS, modelFacetsQuery, type FacetName, type FacetsRow, type FacetsWanted } from '../db/model-facets.js';
 import type { ModelRow } from '../db/rows.js';
+import { argumentKey } from './argument-key.js';
 import { alignByKey, batchByGroup, createLoader, type LoaderSettings } from './batch.js';
 import type { PrimeCarried } from './look-ahead.js';
 
@@ -67,7 +68,7 @@ function createListLoader(reader: Reader, settings: LoaderSettings): DataLoader<
   return createLoader<ListKey, ListSummary>(
     settings,
     (keys) =>
-      batchByGroup(keys, ({ scope, filter }) => JSON.stringify([scope, filter]), async (group) => {
+      batchByGroup(keys, ({ scope, filter }) => `${scope}\n${argumentKey(filter)}`, async (group) => {
         const { scope, filter } = group[0]!;
         const parentIds = [...new Set(group.map((key) => key.parentId))];
         const wanted = group.flatMap((key) => (key.facets ? [key.facets] : []));
@@ -88,7 +89,7 @@ function createListLoader(reader: Reader, settings: LoaderSettings): DataLoader<
           return { total, facets: Object.fromEntries(FACET_NAMES.map((name) => [name, facets[name].slice(0, top)])) as FacetsRow };
         });
       }),
-    (key) => JSON.stringify(key),
+    ({ scope, parentId, filter, facets }) => `${scope}\n${parentId}\n${argumentKey(filter)}\n${JSON.stringify(facets)}`,
   );
 }
 
@@ -99,7 +100,7 @@ export function createModelLoaders(reader: Reader, settings: LoaderSettings, pri
   const page = createLoader<ModelPageKey, ModelPage>(
     settings,
     (keys) =>
-      batchByGroup(keys, ({ scope, args }) => JSON.stringify([scope, args]), async (group) => {
+      batchByGroup(keys, ({ scope, args }) => `${scope}\n${argumentKey(args)}`, async (group) => {
         const { scope, args } = group[0]!;
         const parentIds = group.map((key) => key.parentId);
         const carried = settings.batching ? args.carried : [];
@@ -117,7 +118,7 @@ export function createModelLoaders(reader: Reader, settings: LoaderSettings, pri
           toModelPage(pageRows, args, { scope, parentId: parentIds[i]!, filter: args.filter }),
         );
       }),
-    (key) => JSON.stringify(key),
+    ({ scope, parentId, args }) => `${scope}\n${parentId}\n${argumentKey(args)}`,
   );
   return { page, list: createListLoader(reader, settings) };
 }

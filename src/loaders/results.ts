@@ -13,6 +13,7 @@ import {
   type ResultRow,
 } from '../db/leaderboards.js';
 import type { ModelFilter } from '../db/model-page.js';
+import { argumentKey } from './argument-key.js';
 import { alignByKey, batchByGroup, createLoader, type LoaderSettings } from './batch.js';
 
 export interface EntriesKey extends LeaderboardKey {
@@ -47,14 +48,14 @@ export function createResultLoaders(reader: Reader, settings: LoaderSettings): R
   const entries = createLoader<EntriesKey, ResultRow[]>(
     settings,
     (keys) =>
-      batchByGroup(keys, ({ first, filter }) => JSON.stringify([first, filter]), async (group) => {
+      batchByGroup(keys, ({ first, filter }) => `${String(first)}\n${argumentKey(filter)}`, async (group) => {
         const { first, filter } = group[0]!;
         const boards = group.map(({ dataset, metric, setting }) => ({ dataset, metric, setting }));
         const rows = await reader.read(entriesQuery(filter), { boards, first, filter });
         const found = rows.map((row) => [boardId(row as unknown as LeaderboardKey), row['entries'] as unknown as ResultRow[]] as const);
         return alignByKey(boards.map(boardId), found, []);
       }),
-    (key) => JSON.stringify(key),
+    (key) => `${boardId(key)}\n${String(key.first)}\n${argumentKey(key.filter)}`,
   );
   const ofModel = createLoader<ModelResultsKey, ResultRow[]>(
     settings,

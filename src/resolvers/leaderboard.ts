@@ -1,21 +1,26 @@
 /** Leaderboard fields and the root fields that find leaderboards; entries are checked here, then loaded in batches. */
 import { listLeaderboards, type LeaderboardRow } from '../db/leaderboards.js';
+import type { ModelFilter } from '../db/model-page.js';
 import { checkRange } from '../errors.js';
 import type { InputMaybe, LeaderboardResolvers, ModelWhere, QueryResolvers } from '../generated/graphql.js';
 import type { EntriesKey } from '../loaders/results.js';
 import { idArgument } from './id-args.js';
 import { MAX_PAGE_SIZE, normaliseFilter } from './page-args.js';
+import { PerField, type FieldInfo } from './per-field.js';
 
 const DEFAULT_ENTRIES = 20;
 
-function entriesKey(board: LeaderboardRow, args: { first?: InputMaybe<number>; where?: InputMaybe<ModelWhere> }): EntriesKey {
+/** One filter object for every leaderboard of the field: the loader keys it once (loaders/argument-key.ts). */
+const filterPerField = new PerField<ModelFilter>();
+
+function entriesKey(board: LeaderboardRow, args: { first?: InputMaybe<number>; where?: InputMaybe<ModelWhere> }, info: FieldInfo): EntriesKey {
   const { dataset, metric, setting } = board;
   const first = checkRange('first', args.first ?? DEFAULT_ENTRIES, 0, MAX_PAGE_SIZE);
-  return { dataset: dataset.id, metric, setting, first, filter: normaliseFilter(args.where) };
+  return { dataset: dataset.id, metric, setting, first, filter: filterPerField.get(info, () => normaliseFilter(args.where)) };
 }
 
 export const Leaderboard: LeaderboardResolvers = {
-  entries: (board, args, context) => context.loaders.results.entries.load(entriesKey(board, args)),
+  entries: (board, args, context, info) => context.loaders.results.entries.load(entriesKey(board, args, info)),
 };
 
 export const leaderboardQueries: Pick<QueryResolvers, 'leaderboards' | 'leaderboard'> = {

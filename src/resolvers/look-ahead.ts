@@ -12,6 +12,7 @@ import type { Carried } from '../db/look-ahead.js';
 import type { ModelScope, PageArgs } from '../db/model-page.js';
 import { RELATIONS, type RelationName, type RelationTargets } from '../db/relation-query.js';
 import { pageArgs } from './page-args.js';
+import { PerField } from './per-field.js';
 import { fieldsAt, fieldsOf, type SelectionInfo } from './selection.js';
 
 export type LookAheadInfo = SelectionInfo & Pick<GraphQLResolveInfo, 'schema' | 'variableValues'>;
@@ -66,25 +67,17 @@ function carriedOn(info: LookAheadInfo, typeName: string, fieldNodes: readonly F
   return carried;
 }
 
-/** Answers per request (variables) and field of the document: every parent of a list asks the same question. */
-const answers = new WeakMap<object, WeakMap<readonly FieldNode[], Carried[]>>();
-
-function memoised(info: LookAheadInfo, compute: () => Carried[]): Carried[] {
-  let byField = answers.get(info.variableValues);
-  if (!byField) answers.set(info.variableValues, (byField = new WeakMap()));
-  let answer = byField.get(info.fieldNodes);
-  if (!answer) byField.set(info.fieldNodes, (answer = compute()));
-  return answer;
-}
+/** Every parent of a list asks the same question. */
+const carriedPerField = new PerField<Carried[]>();
 
 /** What the models of a page carry, whether selected as `nodes` or as `edges { node }`. */
 export function pageCarried(info: LookAheadInfo): Carried[] {
-  return memoised(info, () => carriedOn(info, 'Model', [...fieldsAt(info, info.fieldNodes, ['nodes']), ...fieldsAt(info, info.fieldNodes, ['edges', 'node'])]));
+  return carriedPerField.get(info, () => carriedOn(info, 'Model', [...fieldsAt(info, info.fieldNodes, ['nodes']), ...fieldsAt(info, info.fieldNodes, ['edges', 'node'])]));
 }
 
 /** What the row of an entity looked up by id carries for the fields selected on it (it is of `label`). */
 export function entityCarried(info: LookAheadInfo, label: RelationTargets[RelationName]['label']): Carried[] {
-  return memoised(info, () => carriedOn(info, label, info.fieldNodes));
+  return carriedPerField.get(info, () => carriedOn(info, label, info.fieldNodes));
 }
 
 /**
@@ -97,6 +90,6 @@ export function related<N extends RelationName>(
   id: string,
   info: LookAheadInfo,
 ): RelationTargets[N][] | Promise<RelationTargets[N][]> {
-  const carried = memoised(info, () => carriedOn(info, RELATIONS[name].label, info.fieldNodes));
+  const carried = carriedPerField.get(info, () => carriedOn(info, RELATIONS[name].label, info.fieldNodes));
   return context.loaders.related(name, carried).load(id);
 }

@@ -2,10 +2,12 @@
 import { decodeCursor } from '../cursor.js';
 import { DEFAULT_ORDER, type ModelFilter, type OrderKey, type PageArgs } from '../db/model-page.js';
 import { badUserInput, checkRange } from '../errors.js';
+import { checkWhereSize } from '../limits/argument-limits.js';
 import type { InputMaybe, ModelOrder, ModelWhere, SortDirection } from '../generated/graphql.js';
 import { toStored } from './enum-values.js';
 import { idArgument } from './id-args.js';
 import { pageCarried, type LookAheadInfo } from './look-ahead.js';
+import { PerField } from './per-field.js';
 import { pageProperties } from './selection.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -37,6 +39,7 @@ function normaliseOrder(orderBy: InputMaybe<ModelOrder[]> | undefined): OrderKey
 /** Keys in a fixed order, so that equal filters serialise equally and share one batched query. */
 export function normaliseFilter(where: InputMaybe<ModelWhere> | undefined): ModelFilter {
   if (!where) return {};
+  checkWhereSize(where);
   const filter: ModelFilter = {};
   if (where.domain != null) filter.domain = idArgument(where.domain);
   if (where.task != null) filter.task = idArgument(where.task);
@@ -62,13 +65,18 @@ export function normaliseFilter(where: InputMaybe<ModelWhere> | undefined): Mode
   return filter;
 }
 
+const pageArgsPerField = new PerField<PageArgs>();
+
 /**
  * The page the arguments ask for, its rows carrying the properties the selection below `info` reads and the
  * lists it selects on them (resolvers/look-ahead.ts).
  */
 export function pageArgs(args: ModelListArgs, info: LookAheadInfo): PageArgs {
-  const first = checkRange('first', args.first ?? DEFAULT_PAGE_SIZE, 0, MAX_PAGE_SIZE);
-  const order = normaliseOrder(args.orderBy);
-  const after = args.after == null ? null : decodeCursor(args.after, order);
-  return { first, after, filter: normaliseFilter(args.where), order, properties: pageProperties(info), carried: pageCarried(info) };
+  // One object for every parent of the field: the loaders key it once (loaders/argument-key.ts).
+  return pageArgsPerField.get(info, () => {
+    const first = checkRange('first', args.first ?? DEFAULT_PAGE_SIZE, 0, MAX_PAGE_SIZE);
+    const order = normaliseOrder(args.orderBy);
+    const after = args.after == null ? null : decodeCursor(args.after, order);
+    return { first, after, filter: normaliseFilter(args.where), order, properties: pageProperties(info), carried: pageCarried(info) };
+  });
 }

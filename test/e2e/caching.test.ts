@@ -49,6 +49,19 @@ describe('cacheable reads and visible cost', () => {
     expect(other.headers.get('etag')).not.toBe(tag);
   });
 
+  // Red-team, 2026-12-02: both media types had one tag and no Vary, so a shared cache could give one client the other's.
+  it('varies a GET answer by Accept: its media type, its tag and Vary say so', async () => {
+    const json = await get({ query: RELEASE_QUERY }, { accept: 'application/json' });
+    const graphql = await get({ query: RELEASE_QUERY }, { accept: 'application/graphql-response+json' });
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(graphql.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    for (const answer of [json, graphql]) expect(answer.headers.get('vary')?.toLowerCase()).toContain('accept');
+    expect(json.headers.get('etag')).not.toBe(graphql.headers.get('etag'));
+    const held = await get({ query: RELEASE_QUERY }, { accept: 'application/graphql-response+json', 'if-none-match': json.headers.get('etag')! });
+    expect(held.status).toBe(200);
+    expect(held.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+  });
+
   it('never caches a POST or an answer with errors', async () => {
     const posted = await post({ query: RELEASE_QUERY });
     expect(posted.headers.get('etag')).toBeNull();

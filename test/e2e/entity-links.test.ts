@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from '../harness.js';
 
@@ -54,6 +55,27 @@ describe('stable entity links', () => {
     expect(model.results.map((result) => result.dataset.id)).toContain(stored!['dataset']);
     const dataset = (await read(stored!['dataset'])) as { leaderboards: { totalCount: number }[] };
     expect(dataset.leaderboards.reduce((sum, board) => sum + board.totalCount, 0)).toBe(Number(stored!['datasetResults']));
+  });
+
+  // Red-team, 2026-12-02: the Host header went into Link and Location as it came, so one could add link relations.
+  it('makes no links of a Host header that is no host', async () => {
+    const asked = (host: string, accept: string) =>
+      new Promise<{ status: number; link: string; location: string }>((resolve, reject) => {
+        const url = new URL('/entity/esm-2', server.url);
+        request(url, { headers: { host, accept } }, (response) => {
+          response.resume();
+          resolve({ status: response.statusCode ?? 0, link: String(response.headers.link ?? ''), location: String(response.headers.location ?? '') });
+        })
+          .on('error', reject)
+          .end();
+      });
+    const injected = await asked('evil.example>; rel="next", <http://x', 'application/json');
+    expect(injected.status).toBe(200);
+    expect(injected.link).toBe('<http://localhost/entity/esm-2>; rel="canonical"');
+    const redirected = await asked('evil.example>; rel="next", <http://x', 'text/html');
+    expect(redirected.location).toBe('http://localhost/explore?id=esm-2');
+    // A host with a port is the request's own origin.
+    expect((await asked('graph.example:8080', 'application/json')).link).toBe('<http://graph.example:8080/entity/esm-2>; rel="canonical"');
   });
 
   it('answers 404 NOT_FOUND for an unknown id', async () => {

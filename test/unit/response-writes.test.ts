@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import express from 'express';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { READING_GRACE_MS, boundedWrites } from '../../src/limits/response-writes.js';
 import { capturedLogger } from '../harness.js';
+import { closedAfterEach } from '../listening.js';
 
 // Far more than the kernel takes for a client that does not read (about 4 MB with Linux defaults).
 const ANSWER_BYTES = 24_000_000;
@@ -48,19 +49,13 @@ async function until(condition: () => Promise<boolean>, boundMs: number): Promis
 }
 
 describe('boundedWrites', () => {
-  let server: Server | undefined;
-  const sockets: Socket[] = [];
-  afterEach(() => {
-    for (const socket of sockets.splice(0)) socket.destroy();
-    server?.closeAllConnections();
-    server?.close();
-  });
+  const opened = closedAfterEach();
 
   it('closes a connection whose answer is not read within the deadline, and logs it', async () => {
     const app = await appWithLimits(10 * ANSWER_BYTES, DEADLINE_MS);
-    server = app.server;
+    opened.server = app.server;
     const started = performance.now();
-    sockets.push(await slowReader(app.port));
+    opened.sockets.push(await slowReader(app.port));
     expect(await connections(app.server)).toBe(1);
     await until(async () => (await connections(app.server)) === 0, DEADLINE_MS + CLOSE_BOUND_MS);
     expect(performance.now() - started).toBeGreaterThanOrEqual(DEADLINE_MS);
@@ -70,13 +65,13 @@ describe('boundedWrites', () => {
   it('closes the oldest unread answer when unread answers exceed the budget', async () => {
     // Room for one unread answer and a half: the second one pushes the first out, long before any deadline.
     const app = await appWithLimits(1.5 * ANSWER_BYTES, 600_000);
-    server = app.server;
+    opened.server = app.server;
     const first = await slowReader(app.port);
-    sockets.push(first);
+    opened.sockets.push(first);
     expect(await connections(app.server)).toBe(1);
     // Past the grace a reading client gets, the first answer counts as unread.
     await new Promise((resolve) => setTimeout(resolve, READING_GRACE_MS + 100));
-    sockets.push(await slowReader(app.port));
+    opened.sockets.push(await slowReader(app.port));
     await until(async () => (await connections(app.server)) === 1, CLOSE_BOUND_MS);
     // The one closed is the first: resumed, it ends without its whole answer.
     let received = 0;
@@ -88,7 +83,7 @@ describe('boundedWrites', () => {
 
   it('leaves answers that are read alone, even when together they exceed the budget for a moment', async () => {
     const app = await appWithLimits(ANSWER_BYTES, 600_000);
-    server = app.server;
+    opened.server = app.server;
     const texts = await Promise.all(
       [0, 1, 2].map(async () => (await fetch(`http://127.0.0.1:${String(app.port)}/`)).arrayBuffer()),
     );
