@@ -1,10 +1,13 @@
 /**
  * Reads the whole graph (entities and results) for the exports a page at a time, by keyset on the node id (never
- * all of it at once), and the property names and types that become the exports' columns.
+ * all of it at once), and the property names and types that become the exports' columns. Both leave out what
+ * cypher/derived/ stores: an export carries the facts, and the relationships the counts are counted from.
  */
 import type { Reader } from './database.js';
+import { DERIVED_PROPERTIES } from './derived-properties.js';
 import { cypherQuery } from './queries.js';
 import type { ExportLabel, ExportNodeRow, RelationshipRow } from './rows.js';
+import type { PlainValue } from './values.js';
 
 /** Entities per page of an export read: small enough to stream, large enough that round trips do not dominate. */
 export const EXPORT_PAGE_SIZE = 500;
@@ -55,7 +58,7 @@ function group<K extends string>(rows: Record<string, unknown>[], keyColumn: str
 /** The labels and relationship types present, with their properties. */
 export async function exportSchema(reader: Reader): Promise<ExportSchema> {
   const [nodeProperties, relationshipProperties, relationshipCounts] = await Promise.all([
-    reader.read(cypherQuery('export-node-properties')),
+    reader.read(cypherQuery('export-node-properties'), { derived: DERIVED_PROPERTIES }),
     reader.read(cypherQuery('export-relationship-properties')),
     reader.read(cypherQuery('relationship-counts')),
   ]);
@@ -68,9 +71,11 @@ export async function exportSchema(reader: Reader): Promise<ExportSchema> {
 export async function* exportNodes(reader: Reader, label: ExportLabel | null = null): AsyncGenerator<ExportNodeRow[]> {
   let after = '';
   for (;;) {
-    const rows = await reader.read(cypherQuery('export-nodes'), { after, label, limit: EXPORT_PAGE_SIZE });
+    const rows = await reader.read(cypherQuery('export-nodes'), { after, label, limit: EXPORT_PAGE_SIZE, derived: DERIVED_PROPERTIES });
     if (rows.length === 0) return;
-    const nodes = rows.map((row) => row['node'] as unknown as ExportNodeRow);
+    const nodes = rows.map(
+      (row) => ({ ...Object.fromEntries(row['properties'] as [string, PlainValue][]), label: row['label'] }) as unknown as ExportNodeRow,
+    );
     yield nodes;
     if (rows.length < EXPORT_PAGE_SIZE) return;
     after = nodes[nodes.length - 1]!.id;

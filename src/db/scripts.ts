@@ -32,7 +32,8 @@ export const SCRIPT_DIRS: ScriptDirs = {
   derived: projectPath('cypher', 'derived'),
 };
 
-function scriptFiles(dir: string): string[] {
+/** The .cypher files of `dir` in the order they run (by name); none when there is no such directory. */
+export function scriptFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((name) => name.endsWith('.cypher')).sort().map((name) => path.join(dir, name));
 }

@@ -4,6 +4,7 @@
  * already in memory.
  */
 import type { Reader } from '../db/database.js';
+import { DERIVED_PROPERTIES } from '../db/derived-properties.js';
 import {
   exportNodes,
   exportRelationships,
@@ -92,9 +93,19 @@ function inferTypes(rows: [string, PlainValue][][]): PropertyTypes {
   return new Map([...types].sort(([a], [b]) => (a === 'id' ? -1 : b === 'id' ? 1 : a.localeCompare(b))));
 }
 
+const DERIVED = new Set(DERIVED_PROPERTIES);
+
+/**
+ * An entity row of the API's queries without what cypher/derived/ stores: those rows carry it for the API (counts,
+ * search), and an export carries the facts, as the whole graph's does.
+ */
+function factRow(node: EntityRow): EntityRow {
+  return Object.fromEntries(Object.entries(node).filter(([key]) => !DERIVED.has(key))) as unknown as EntityRow;
+}
+
 /** A subgraph already read (a neighbourhood or a path): its columns are inferred from its own rows. */
 export function subgraph(release: ReleaseRow, nodes: EntityRow[], edges: EdgeRow[], truncated: boolean): ExportGraph {
-  const sortedNodes = [...nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sortedNodes = nodes.map(factRow).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const relationships: RelationshipRow[] = edges
     .map((edge) => ({ ...edge, properties: {} }))
     .sort((a, b) => a.from.localeCompare(b.from) || a.type.localeCompare(b.type) || a.to.localeCompare(b.to));

@@ -5,6 +5,7 @@ import { XMLParser } from 'fast-xml-parser';
 import jsonld from 'jsonld';
 import { beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
+import { DERIVED_PROPERTIES } from '../../src/db/derived-properties.js';
 import { EXPECTED, EXPECTED_STATS } from '../expected.js';
 import { useTestServer } from '../harness.js';
 
@@ -21,6 +22,21 @@ const resultCount = EXPECTED.labels['Result']!;
 const nodeCount = entityCount + resultCount;
 const relationshipCount = EXPECTED_STATS.relationships;
 const labels = Object.keys(EXPECTED.labels).filter((label) => label !== 'Entity');
+
+/**
+ * What cypher/derived/ stores (search keys, folded copies, counts, sort keys) helps search and sorting and is no
+ * fact: no export may carry it, while the facts (a model's name and year) stay.
+ */
+function expectFactsOnly(names: Iterable<string>, where: string): void {
+  const written = new Set(names);
+  expect(DERIVED_PROPERTIES.filter((name) => written.has(name)), where).toEqual([]);
+  expect(written.has('name') && written.has('year'), where).toBe(true);
+}
+
+/** The properties without those cypher/derived/ stores. */
+function factsOf(properties: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(properties).filter(([key]) => !DERIVED_PROPERTIES.includes(key)));
+}
 
 /** Every file of a zip, by name, read with yauzl. */
 function unzip(buffer: Buffer): Promise<Map<string, string>> {
@@ -50,7 +66,7 @@ describe('exports', () => {
   const server = useTestServer();
   const origin = (): string => new URL(server.url).origin;
   let version = '';
-  /** The sample entities' stored properties, straight from the graph. */
+  /** The sample entities' stored facts, straight from the graph (their properties but those cypher/derived/ stores). */
   const sample = new Map<string, Record<string, unknown>>();
   /** Relationships per type and the DEVELOPED_BY ranks of ESM-2, straight from the graph. */
   let esmOrganizations: string[] = [];
@@ -78,7 +94,7 @@ describe('exports', () => {
     const [release] = await server.db.read("MATCH (r:Release {id: 'release'}) RETURN r.version AS version");
     version = String(release!['version']);
     for (const row of await server.db.read('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, properties(n) AS p', { ids: SAMPLE_IDS })) {
-      sample.set(String(row['id']), row['p'] as Record<string, unknown>);
+      sample.set(String(row['id']), factsOf(row['p'] as Record<string, unknown>));
     }
     const ranked = await server.db.read("MATCH (:Model {id: 'esm-2'})-[r:DEVELOPED_BY]->(o) RETURN o.id AS id ORDER BY r.rank");
     esmOrganizations = ranked.map((row) => String(row['id']));
@@ -99,7 +115,7 @@ describe('exports', () => {
     expectStamped(file, 'graphml', 'application/graphml+xml');
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'node', 'edge', 'data'].includes(name) }).parse(
       file.body.toString('utf8'),
-    ) as { graphml: { key: { id: string; 'attr.name': string; 'attr.type': string }[]; graph: { data: { key: string; '#text': string }[]; node: { id: string; data: { key: string; '#text': unknown }[] }[]; edge: { source: string; target: string; data: { key: string; '#text': unknown }[] }[] } } };
+    ) as { graphml: { key: { id: string; for: string; 'attr.name': string; 'attr.type': string }[]; graph: { data: { key: string; '#text': string }[]; node: { id: string; data: { key: string; '#text': unknown }[] }[]; edge: { source: string; target: string; data: { key: string; '#text': unknown }[] }[] } } };
     const { graph, key } = xml.graphml;
     expect(graph.data.find((d) => d.key === 'g_version')?.['#text']).toBe(version);
     expect(graph.node).toHaveLength(nodeCount);
@@ -115,6 +131,7 @@ describe('exports', () => {
     expect(esm['parameters']).toBe(stored['parameters']);
     expect(JSON.parse(String(esm['modalities']))).toEqual(stored['modalities']);
     expect(key.find((k) => k['attr.name'] === 'year')?.['attr.type']).toBe('long');
+    expectFactsOnly(key.filter((k) => k['for'] === 'node').map((k) => k['attr.name']), 'GraphML keys');
     expect(nodeData('chembl')['url']).toBe(sample.get('chembl')!['url']);
     expect(nodeData(result.id)).toMatchObject({ label: 'Result', metric: result.properties['metric'], value: result.properties['value'], setting: result.properties['setting'] });
     expect(graph.node.filter((n) => n.data.some((d) => d.key === 'label' && d['#text'] === 'Result'))).toHaveLength(resultCount);
@@ -137,6 +154,7 @@ describe('exports', () => {
     expect(relationships).toHaveLength(relationshipCount);
     expect(lines.findIndex((line) => line['type'] === 'relationship')).toBe(1 + nodeCount);
     for (const id of SAMPLE_IDS) expect(nodes.find((node) => node['id'] === id)?.['properties']).toEqual(sample.get(id));
+    expectFactsOnly(nodes.flatMap((node) => Object.keys(node['properties'] as Record<string, unknown>)), 'JSON Lines properties');
     expect(nodes.filter((node) => (node['labels'] as string[]).includes('Result'))).toHaveLength(resultCount);
     expect(nodes.find((node) => node['id'] === result.id)).toEqual({ type: 'node', id: result.id, labels: ['Result'], properties: result.properties });
     expect(relationships.filter((r) => r['end'] === result.id || r['start'] === result.id).map((r) => [r['start'], r['label'], r['end']])).toEqual([
@@ -156,6 +174,7 @@ describe('exports', () => {
     expect(cy.nodes()).toHaveLength(nodeCount);
     expect(cy.edges()).toHaveLength(relationshipCount);
     expect(cy.getElementById('esm-2').data('name')).toBe(sample.get('esm-2')!['name']);
+    expectFactsOnly(cy.nodes().map((node) => Object.keys(node.data() as Record<string, unknown>)).flat(), 'Cytoscape data');
     expect(cy.getElementById('esm-2').outgoers('edge[interaction = "DEVELOPED_BY"]').targets().map((n) => n.id()).sort()).toEqual([...esmOrganizations].sort());
     for (const [label, count] of Object.entries(EXPECTED.labels).filter(([label]) => label !== 'Entity')) {
       expect(cy.nodes(`[label = "${label}"]`)).toHaveLength(count);
@@ -193,6 +212,9 @@ describe('exports', () => {
     const chembl = entities.find((node) => node['@id'] === entityUrl('chembl'))!;
     expect(chembl['@type']).toEqual([`${S}Dataset`]);
     expect(entities.find((node) => node['@id'] === entityUrl('google-research'))!['@type']).toEqual([`${S}Organization`]);
+    const vocabulary = `${origin()}/vocab#`;
+    const terms = entities.flatMap((node) => Object.keys(node)).map((term) => term.replace(S, '').replace(vocabulary, ''));
+    expectFactsOnly(terms, 'JSON-LD terms');
 
     const V = `${origin()}/vocab#`;
     const resultUrl = (id: string): string => `${origin()}/export/graph.jsonld#${id}`;
@@ -226,6 +248,8 @@ describe('exports', () => {
       const rows = parseCsv(files.get(`relationships-${type}.csv`)!, { columns: true }) as Record<string, string>[];
       expect(rows, type).toHaveLength(count);
     }
+    const columns = labels.flatMap((label) => files.get(`nodes-${label}.csv`)!.split('\n')[0]!.split(',').map((column) => column.split(':')[0]!));
+    expectFactsOnly(columns, 'CSV columns');
     const models = parseCsv(files.get('nodes-Model.csv')!, { columns: true }) as Record<string, string>[];
     const esm = models.find((row) => row['id:ID'] === 'esm-2')!;
     const stored = sample.get('esm-2')!;
@@ -257,6 +281,8 @@ describe('exports', () => {
     expect(dataset!['http://purl.org/dc/terms/conformsTo']).toMatchObject([{ '@value': 'http://mlcommons.org/croissant/1.0' }]);
     const recordSets = dataset![`${CR}recordSet`] as Record<string, unknown>[];
     expect(recordSets).toHaveLength(labels.length + Object.keys(EXPECTED.relationships).length);
+    const fieldNames = recordSets.flatMap((recordSet) => (recordSet[`${CR}field`] as Record<string, { '@value': string }[]>[]).map((field) => field[`${S}name`]![0]!['@value']));
+    expectFactsOnly(fieldNames.map((name) => name.split(':')[0]!), 'Croissant fields');
     const zip = await unzip((await download('/export/graph.csv.zip')).body);
     for (const recordSet of recordSets) {
       for (const field of recordSet[`${CR}field`] as Record<string, unknown>[]) {
@@ -307,6 +333,20 @@ describe('exports', () => {
       expect(missing.headers.get('cache-control'), path).toBe('no-store');
       expect(JSON.parse(missing.body.toString('utf8')), path).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
     }
+  });
+
+  it('leaves out what cypher/derived/ stores, which the graph holds, from neighbourhoods and paths as well', async () => {
+    // The folded copies are stored only where folding changes a text, so not every derived property need be there.
+    const [stored] = await server.db.read('MATCH (n:Entity) UNWIND keys(n) AS key RETURN collect(DISTINCT key) AS keys');
+    expect(stored!['keys']).toEqual(expect.arrayContaining(['searchKeys', 'searchKind', 'nameKey', 'derivativeCount', 'trainedModelCount']));
+
+    const json = JSON.parse((await download('/export/subgraph.json?around=esm-2&depth=2')).body.toString('utf8')) as { nodes: Record<string, unknown>[] };
+    expectFactsOnly(json.nodes.flatMap((node) => Object.keys(node)), 'subgraph JSON');
+    expect(json.nodes.find((node) => node['id'] === 'esm-2')).toEqual({ ...sample.get('esm-2'), label: 'Model' });
+    const cyjs = JSON.parse((await download('/export/subgraph.cyjs?path=esm-2,chembl')).body.toString('utf8')) as { elements: cytoscape.ElementsDefinition };
+    expectFactsOnly(cyjs.elements.nodes.flatMap((node) => Object.keys(node.data)), 'subgraph Cytoscape data');
+    const graphml = (await download('/export/subgraph.graphml?around=esm-2')).body.toString('utf8');
+    expectFactsOnly([...graphml.matchAll(/<key id="n_[^"]*" for="node" attr\.name="([^"]+)"/g)].map((match) => match[1]!), 'subgraph GraphML keys');
   });
 
   it('takes ids in any case, as the API does', async () => {
