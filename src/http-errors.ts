@@ -3,6 +3,7 @@
  * type get a GraphQL-shaped JSON error with a code, never an HTML page or a stack trace.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { notCacheable } from './caching/http-cache.js';
 import { ErrorCode } from './errors.js';
 
 /** Answers with a GraphQL-shaped JSON error carrying `code`. */
@@ -22,6 +23,15 @@ export const requireJsonPost: RequestHandler = (req, res, next) => {
   // Apollo's Express integration expects `body` to exist even on GET.
   if (!('body' in req)) (req as { body?: unknown }).body = undefined;
   next();
+};
+
+/**
+ * Last of all routes: a path the server has no answer for gets a JSON error, never Express's HTML page, and is
+ * never cached (a route may have set caching headers before it found nothing to answer: `/entity/` with no id).
+ */
+export const notFound: RequestHandler = (_req, res) => {
+  notCacheable(res);
+  sendError(res, 404, ErrorCode.NOT_FOUND, 'Nothing is served at this path: see /graphql, /export, /entity/{id}, /mcp, /health and /ready.');
 };
 
 /** An error body-parser or Express's router gave a malformed request: it carries a 4xx status (its message is not sent). */

@@ -1,6 +1,7 @@
 /** Starts the app on an HTTP port and stops it: drain requests, stop Apollo, close the listener. */
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerClientErrors } from './client-errors.js';
 import type { Database } from './db/database.js';
 import type { GraphGate } from './graph-gate.js';
 import { isGraphqlPath } from './graphql-http.js';
@@ -39,6 +40,7 @@ export async function startHttpServer(options: {
     connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
   });
   limitConnections(httpServer, limits, options.logger);
+  answerClientErrors(httpServer);
   const { app, graphql, apollo } = await createServer({ ...options, httpServer, messages });
   // GraphQL, the one-query answers that most of the traffic is, skips Express's router; everything else takes it.
   httpServer.on('request', (req, res) => (isGraphqlPath(req.url) ? graphql(req, res) : app(req, res)));

@@ -24,10 +24,10 @@ import type { Database } from './db/database.js';
 import { formatError } from './errors.js';
 import { GraphGate } from './graph-gate.js';
 import { apolloHandler } from './graphql-http.js';
-import { bodyErrorHandler, requireJsonPost } from './http-errors.js';
-import { MAX_RESOLVE_NAMES } from './limits/argument-limits.js';
+import { bodyErrorHandler, notFound, requireJsonPost } from './http-errors.js';
 import { concurrencyLimit } from './limits/concurrency-limit.js';
 import { FIELD_COSTS } from './limits/field-costs.js';
+import { listSizes } from './limits/list-sizes.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
 import { type ExpressMessages, leanRoute, type Listener } from './lean-route.js';
 import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
@@ -38,7 +38,6 @@ import { publicApi } from './public-api.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './paths.js';
 import { queryStatsPlugin, requestLogPlugin, warningsPlugin } from './plugins.js';
-import { RESOLVE_CANDIDATES } from './db/search.js';
 import { resolvers } from './resolvers/index.js';
 import { responseStatusPlugin } from './response-status-plugin.js';
 import { securityHeaders } from './security-headers.js';
@@ -48,16 +47,6 @@ export type ServerConfig = Pick<
   'production' | 'queryStats' | 'loaderBatching' | 'limits' | 'corsOrigins' | 'introspection' | 'fieldSuggestions' | 'playground'
   | 'publicUrl' | 'trustProxy' | 'cacheMaxAgeSeconds' | 'responseCacheBytes' | 'rateLimit'
 >;
-
-/** Lists whose length is known to be bounded for the node estimate (the rest count as LIST_SIZE_ESTIMATE). */
-const FIELD_SIZES = {
-  'Subgraph.nodes': 200,
-  'Subgraph.edges': 400,
-  'GraphPath.nodes': 7,
-  'GraphPath.edges': 6,
-  'Query.resolve': MAX_RESOLVE_NAMES,
-  'Resolution.candidates': RESOLVE_CANDIDATES,
-};
 
 export interface ServerOptions {
   db: Database;
@@ -111,7 +100,7 @@ export async function createServer({
 }: ServerOptions): Promise<AppServer> {
   const { limits } = config;
   const schema = makeExecutableSchema({ typeDefs, resolvers });
-  const estimate = { listSize: limits.listSize, fieldSizes: FIELD_SIZES, fieldCosts: FIELD_COSTS };
+  const estimate = { listSize: limits.listSize, fieldSizes: listSizes(), fieldCosts: FIELD_COSTS };
   const api = await publicApi({ db, config, logger, schema, estimate });
   const responseSize = responseSizeLimit<RequestContext>(limits.maxResponseBytes);
   const apollo = new ApolloServer<RequestContext>({
@@ -205,6 +194,7 @@ export async function createServer({
   ];
   app.use('/graphql', ...graphql);
   api.mount(app, { apollo, gate, slots, schemaSdl: typeDefs });
+  app.use(notFound);
   const bodyErrors = bodyErrorHandler(limits.maxBodyBytes);
   app.use(bodyErrors);
   const lean = leanRoute(app, messages, [security, corsHeaders, ...graphql], bodyErrors);

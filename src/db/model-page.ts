@@ -144,12 +144,10 @@ const FILTER_CONDITION: Record<keyof ModelFilter, string> = {
   openWeights: 'm.openWeights = $filter.openWeights',
   minParameters: 'm.parameters >= $filter.minParameters',
   developedBy: 'EXISTS { (m)-[:DEVELOPED_BY]->(:Organization)-[:PART_OF*0..]->(:Organization {id: $filter.developedBy}) }',
-  // One shortest way is enough to know that one model is reachable from the other: a breadth-first search that
-  // visits each model once, however many diamonds and cycles the lineage has.
-  descendantOf:
-    'm.id <> $filter.descendantOf AND EXISTS { MATCH ANY SHORTEST (m)(()-[:BASED_ON]->(:Model))+(:Model {id: $filter.descendantOf}) }',
-  ancestorOf:
-    'm.id <> $filter.ancestorOf AND EXISTS { MATCH ANY SHORTEST (:Model {id: $filter.ancestorOf})(()-[:BASED_ON]->(:Model))+(m) }',
+  // The ancestors of each model are stored (cypher/derived/04-model-ancestors.cypher): a list test per model, not a
+  // search of the lineage from each.
+  descendantOf: '$filter.descendantOf IN m.ancestorIds',
+  ancestorOf: 'EXISTS { MATCH (descendant:Model {id: $filter.ancestorOf}) WHERE m.id IN descendant.ancestorIds }',
   trainedOnAny: 'EXISTS { MATCH (m)-[:TRAINED_ON]->(d:Dataset) WHERE d.id IN $filter.trainedOnAny }',
   evaluatedOnAny: 'EXISTS { MATCH (m)-[:EVALUATED_ON]->(d:Dataset) WHERE d.id IN $filter.evaluatedOnAny }',
   hasTrainingData: 'EXISTS { (m)-[:TRAINED_ON]->(:Dataset) } = $filter.hasTrainingData',

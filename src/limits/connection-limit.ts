@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { rawErrorAnswer } from '../raw-http-answer.js';
 
 export interface ConnectionLimits {
   maxConnections: number;
@@ -22,23 +23,8 @@ function clientAddress(socket: Socket): string {
 }
 
 function refusal(maxPerIp: number): string {
-  const body = JSON.stringify({
-    errors: [
-      {
-        message: `Too many connections from your address (at most ${String(maxPerIp)}); close some and retry.`,
-        extensions: { code: ErrorCode.TOO_MANY_CONNECTIONS },
-      },
-    ],
-  });
-  return [
-    'HTTP/1.1 503 Service Unavailable',
-    'Content-Type: application/json; charset=utf-8',
-    `Content-Length: ${String(Buffer.byteLength(body))}`,
-    'Retry-After: 1',
-    'Connection: close',
-    '',
-    body,
-  ].join('\r\n');
+  const message = `Too many connections from your address (at most ${String(maxPerIp)}); close some and retry.`;
+  return rawErrorAnswer(503, ErrorCode.TOO_MANY_CONNECTIONS, message, { 'Retry-After': '1' });
 }
 
 export function limitConnections(server: Server, limits: ConnectionLimits, logger: Logger): void {

@@ -71,9 +71,13 @@ function nodeEstimator(options: NodeEstimateOptions): ComplexityEstimator {
     const effective = effectiveArguments(field, args);
     const work = (options.fieldCosts?.[key]?.dbHits(effective) ?? 0) * NODES_PER_DB_HIT;
     if (field.args.some((arg) => arg.name === 'first')) {
+      // A filter is tested on every item of the list before the page is cut and counted, whatever the page holds:
+      // those are read (every model for the root list). Counted as nothing, 29 aliased filtered counts of no page
+      // took 0.45 s of Neo4j's CPU at an estimate of 0.
+      const tested = effective['where'] == null ? 0 : (options.fieldSizes?.[key] ?? options.listSize);
       // A connection asked for no model still answers its fields beside the page (totalCount, facets) once.
-      if (!isListType(getNullableType(field.type)) && effective['first'] === 0) return work + childComplexity;
-      return work + pageSize(effective['first'], options.listSize) * (1 + childComplexity);
+      if (!isListType(getNullableType(field.type)) && effective['first'] === 0) return work + tested + childComplexity;
+      return work + tested + pageSize(effective['first'], options.listSize) * (1 + childComplexity);
     }
     // Each facet list holds at most `top` values, each a leaf (value, label, count): the lists below counted
     // LIST_SIZE_ESTIMATE each, so they are rescaled to `top`.

@@ -78,9 +78,11 @@ describe('stable entity links', () => {
     expect((await asked('graph.example:8080', 'application/json')).link).toBe('<http://graph.example:8080/entity/esm-2>; rel="canonical"');
   });
 
-  it('answers 404 NOT_FOUND for an unknown id', async () => {
-    const response = await fetch(new URL('/entity/no-such-entity', server.url), { headers: { accept: 'application/json' } });
+  it.each(['/entity/no-such-entity', '/entity/'])('answers %s with a JSON 404 NOT_FOUND that is not cached', async (path) => {
+    const response = await fetch(new URL(path, server.url), { headers: { accept: 'application/json' } });
     expect(response.status).toBe(404);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('etag')).toBeNull();
     expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
   });
 });

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphCounts, type GraphCounts } from '../../src/db/scripts.js';
 import { MAX_WHERE_TEXT } from '../../src/limits/argument-limits.js';
@@ -19,8 +20,8 @@ function post(body: unknown, headers: Record<string, string> = JSON_HEADERS): Ra
   return { headers, body: typeof body === 'string' ? body : JSON.stringify(body) };
 }
 
-function gql(query: string, variables?: Record<string, unknown>): RawRequest {
-  return post({ query, variables });
+function gql(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): RawRequest {
+  return post({ query, variables }, { ...JSON_HEADERS, ...headers });
 }
 
 function cursor(payload: unknown): string {
@@ -169,6 +170,14 @@ const CASES: HostileCase[] = [
   { name: 'variables nested 5,000 levels deep', request: post(`{"query":"{ stats { models } }","variables":{"x":${'['.repeat(5000)}${']'.repeat(5000)}}}`), status: 400, code: 'BAD_USER_INPUT' },
   { name: 'a body that does not gunzip', request: post({ query: '{ __typename }' }, { ...JSON_HEADERS, 'content-encoding': 'gzip' }), status: 400, code: 'BAD_REQUEST' },
   { name: 'a path whose percent-encoding does not decode', request: { method: 'GET', path: '/entity/%E0%A4%A', headers: { accept: 'application/json' } }, status: 400, code: 'BAD_REQUEST' },
+  // Red-team, 2026-12-02: Express's HTML 404 page (and /entity/'s marked cacheable); now JSON, never cached.
+  { name: 'an unknown path', request: { method: 'GET', path: '/nowhere', headers: { accept: 'text/html' } }, status: 404, code: 'NOT_FOUND' },
+  { name: 'an entity link without an id', request: { method: 'GET', path: '/entity/', headers: { accept: 'application/json' } }, status: 404, code: 'NOT_FOUND' },
+  { name: 'an unknown method on /health', request: { method: 'DELETE', path: '/health' }, status: 404, code: 'NOT_FOUND' },
+  { name: 'a path under /mcp that does not decode', request: { method: 'GET', path: '/mcp/%ZZ' }, status: 404, code: 'NOT_FOUND' },
+  // Node's answer to these was an empty 431.
+  { name: 'a request line over 16 KB', request: { method: 'GET', path: `/graphql?query=${'%7B__typename%7D'.repeat(1200)}` }, status: 431, code: 'BAD_REQUEST' },
+  { name: 'a header over 16 KB', request: gql('{ __typename }', undefined, { 'x-padding': 'x'.repeat(17_000) }), status: 431, code: 'BAD_REQUEST' },
   { name: 'a persisted query whose hash does not match it', request: post({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }), status: 400, code: 'BAD_REQUEST' },
   { name: 'a persisted query version APQ does not have', request: post({ query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } }), status: 400, code: 'BAD_REQUEST' },
 ];
@@ -239,6 +248,22 @@ describe('hostile input', () => {
     }
     if (c.code === 'GRAPHQL_VALIDATION_FAILED') expect(response.json?.errors?.[0]?.message).not.toMatch(/syntax error/i);
     expect(response.text).not.toMatch(/\n\s+at |stacktrace|MATCH \(|neo4j-driver/);
+    await stillAnswers();
+  });
+
+  it('answers bytes that are not HTTP with a JSON 400, where Node answered an empty one', async () => {
+    const { port } = new URL(server.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      let received = '';
+      const socket = connect(Number(port), 'localhost', () => socket.write('HELLO WORLD\r\n\r\n'));
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+      errors: [{ message: 'The request is not valid HTTP.', extensions: { code: 'BAD_REQUEST' } }],
+    });
     await stillAnswers();
   });
 

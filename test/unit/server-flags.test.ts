@@ -15,7 +15,10 @@ describe('the Node flags the server runs with', () => {
   it('are the same for npm start, the Docker image and every server the benchmark measures', () => {
     const start = (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
     const server = start.split('&&').map((part) => part.trim()).find((part) => part.includes('dist/index.js')) ?? '';
-    expect(nodeFlags(server.split(/\s+/))).toEqual(SERVER_NODE_FLAGS);
+    // exec: the server replaces npm's shell, so a SIGTERM to npm reaches it.
+    const [exec, ...command] = server.split(/\s+/);
+    expect(exec).toBe('exec');
+    expect(nodeFlags(command)).toEqual(SERVER_NODE_FLAGS);
 
     const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(projectPath('deploy/Dockerfile'), 'utf8'))?.[1] ?? '[]';
     expect(nodeFlags(JSON.parse(cmd) as string[])).toEqual(SERVER_NODE_FLAGS);
