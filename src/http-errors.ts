@@ -12,6 +12,15 @@ export function sendError(res: Parameters<RequestHandler>[1], status: number, co
 }
 
 /**
+ * Answers 404 NOT_FOUND, never cached: a route may have set caching headers before it found nothing to answer
+ * (`/entity/` with no id), and what is missing now may be there after the next release.
+ */
+export function sendNotFound(res: Parameters<RequestHandler>[1], message: string): void {
+  notCacheable(res);
+  sendError(res, 404, ErrorCode.NOT_FOUND, message);
+}
+
+/**
  * POST /graphql must carry JSON; anything else is refused here, so a form or a `text/plain` body from another site
  * never reaches GraphQL.
  */
@@ -25,13 +34,9 @@ export const requireJsonPost: RequestHandler = (req, res, next) => {
   next();
 };
 
-/**
- * Last of all routes: a path the server has no answer for gets a JSON error, never Express's HTML page, and is
- * never cached (a route may have set caching headers before it found nothing to answer: `/entity/` with no id).
- */
+/** Last of all routes: a path the server has no answer for gets a JSON error, never Express's HTML page. */
 export const notFound: RequestHandler = (_req, res) => {
-  notCacheable(res);
-  sendError(res, 404, ErrorCode.NOT_FOUND, 'Nothing is served at this path: see /graphql, /export, /entity/{id}, /mcp, /health and /ready.');
+  sendNotFound(res, 'Nothing is served at this path: see /graphql, /export, /entity/{id}, /mcp, /health and /ready.');
 };
 
 /** An error body-parser or Express's router gave a malformed request: it carries a 4xx status (its message is not sent). */

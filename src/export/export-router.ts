@@ -14,7 +14,7 @@ import type { ReleaseRow } from '../db/rows.js';
 import { shortestPath } from '../db/paths.js';
 import { neighborhood } from '../db/traversal.js';
 import { ErrorCode } from '../errors.js';
-import { sendError } from '../http-errors.js';
+import { sendError, sendNotFound } from '../http-errors.js';
 import type { Logger } from '../logger.js';
 import type { ReleaseCache } from '../caching/release-cache.js';
 import { notCacheable } from '../caching/http-cache.js';
@@ -136,8 +136,7 @@ export function exportRouter({ db, releases, logger, origin, stallMs }: ExportOp
       if (!release) return;
       const graph = await readSubgraph(db, subgraphRequest(req.query), release);
       if (!graph) {
-        notCacheable(res);
-        sendError(res, 404, ErrorCode.NOT_FOUND, 'No such entity, or no path between the two within maxHops.');
+        sendNotFound(res, 'No such entity, or no path between the two within maxHops.');
         return;
       }
       await sendDownload(res, { logger, stallMs, fileName: exportFileName(release, 'biofm-graph-subgraph', format.extension), contentType: format.contentType }, format.write(graph, origin(req)));
@@ -161,8 +160,7 @@ export function exportRouter({ db, releases, logger, origin, stallMs }: ExportOp
     });
   }
   router.use('/export', (_req, res) => {
-    notCacheable(res);
-    sendError(res, 404, ErrorCode.NOT_FOUND, `No such export. The exports: ${EXPORT_PATHS.join(', ')}.`);
+    sendNotFound(res, `No such export. The exports: ${EXPORT_PATHS.join(', ')}.`);
   });
   return router;
 }

@@ -6,7 +6,7 @@
 import express, { type Request, type Router } from 'express';
 import { ErrorCode } from '../errors.js';
 import type { ExecuteOperation } from '../execute.js';
-import { sendError } from '../http-errors.js';
+import { sendNotFound } from '../http-errors.js';
 import { notCacheable } from '../caching/http-cache.js';
 import { CLIENT_LOCAL } from '../rate-limit/rate-limit-middleware.js';
 import { idArgument } from '../resolvers/id-args.js';
@@ -31,8 +31,7 @@ export function entityRouter(options: { execute: ExecuteOperation; origin: (req:
     }
     const entity = result.data?.['node'];
     if (!entity) {
-      notCacheable(res);
-      sendError(res, 404, ErrorCode.NOT_FOUND, `No entity has the id ${JSON.stringify(req.params.id)}.`);
+      sendNotFound(res, `No entity has the id ${JSON.stringify(req.params.id)}.`);
       return;
     }
     res.json({ entity, links: entityLinks(origin, id) });
