@@ -4,6 +4,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DatabaseTimeoutError, DatabaseUnavailableError } from './db/database.js';
+import { validationMessage } from './limits/validation-aborted.js';
 
 export enum ErrorCode {
   /** An argument is out of range or malformed (also used by Apollo for bad variables). */
@@ -19,6 +20,8 @@ export enum ErrorCode {
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   /** The HTTP request itself is malformed (body, content type, method). */
   BAD_REQUEST = 'BAD_REQUEST',
+  /** The route serves no media type the request's Accept header allows. */
+  NOT_ACCEPTABLE = 'NOT_ACCEPTABLE',
   /** The request body is larger than the server accepts. */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** The operation could return more nodes than the node limit allows; rejected before any Cypher runs. */
@@ -75,8 +78,9 @@ export function checkRange(argument: string, value: number, min: number, max: nu
 }
 
 /**
- * Apollo's formatError: deliberate errors keep their code and message; an unreachable database becomes
- * SERVICE_UNAVAILABLE; everything else is masked as INTERNAL_SERVER_ERROR (it was logged with the request id).
+ * Apollo's formatError: deliberate errors keep their code and message (a validation graphql-js aborted says which
+ * limit stopped it); an unreachable database becomes SERVICE_UNAVAILABLE; everything else is masked as
+ * INTERNAL_SERVER_ERROR (it was logged with the request id).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -98,7 +102,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && (PASSED_THROUGH.has(code) || APOLLO_REQUEST_CODES.has(code))) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    const message = code === ErrorCode.GRAPHQL_VALIDATION_FAILED ? validationMessage(formatted.message) : formatted.message;
+    return { ...formatted, message, extensions };
   }
   return {
     message: 'Internal server error',

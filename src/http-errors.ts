@@ -21,6 +21,16 @@ export function sendNotFound(res: Parameters<RequestHandler>[1], message: string
 }
 
 /**
+ * Answers 406 NOT_ACCEPTABLE, never cached, to a request whose Accept header allows none of the media types
+ * `offered` (a route that can answer in one of them would otherwise answer anyway, in a type the client refused).
+ */
+export function sendNotAcceptable(res: Parameters<RequestHandler>[1], offered: readonly string[]): void {
+  notCacheable(res);
+  const accept = JSON.stringify(res.req.get('accept') ?? '');
+  sendError(res, 406, ErrorCode.NOT_ACCEPTABLE, `This path is served as ${offered.join(' or ')}; the Accept header allows none of them: ${accept}.`);
+}
+
+/**
  * POST /graphql must carry JSON; anything else is refused here, so a form or a `text/plain` body from another site
  * never reaches GraphQL.
  */

@@ -28,12 +28,14 @@ import { bodyErrorHandler, notFound, requireJsonPost } from './http-errors.js';
 import { concurrencyLimit } from './limits/concurrency-limit.js';
 import { FIELD_COSTS } from './limits/field-costs.js';
 import { listSizes } from './limits/list-sizes.js';
+import { MAX_VALIDATION_ERRORS } from './limits/validation-aborted.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
 import { type ExpressMessages, leanRoute, type Listener } from './lean-route.js';
 import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
 import { responseSizeLimit } from './limits/response-size-plugin.js';
 import { boundedWrites } from './limits/response-writes.js';
 import { pagesRouter } from './pages.js';
+import { requirePersistedQueryHash } from './persisted-query-hash.js';
 import { publicApi } from './public-api.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './paths.js';
@@ -121,6 +123,8 @@ export async function createServer({
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
     // graphql-js stops parsing past this many tokens, before the document is even built.
     parseOptions: { maxTokens: limits.maxTokens },
+    // graphql-js's default, named here: the message of the error that ends a longer list says it.
+    validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
     validationRules: [
       knownOperationTypeRule,
       // Depth counts fields only: a fragment spread or an inline fragment adds no level, so a Relay fragment tree
@@ -178,6 +182,7 @@ export async function createServer({
   const graphql = [
     express.json({ limit: limits.maxBodyBytes }),
     requireJsonPost,
+    requirePersistedQueryHash,
     gate.guard(),
     // Answers left unread by slow clients may hold as much memory as the execution slots allow, no more.
     boundedWrites({

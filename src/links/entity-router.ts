@@ -6,11 +6,14 @@
 import express, { type Request, type Router } from 'express';
 import { ErrorCode } from '../errors.js';
 import type { ExecuteOperation } from '../execute.js';
-import { sendNotFound } from '../http-errors.js';
+import { sendNotAcceptable, sendNotFound } from '../http-errors.js';
 import { notCacheable } from '../caching/http-cache.js';
 import { CLIENT_LOCAL } from '../rate-limit/rate-limit-middleware.js';
 import { idArgument } from '../resolvers/id-args.js';
 import { canonicalEntityUrl, ENTITY_QUERY, entityLinks, explorerUrl } from './entity-links.js';
+
+/** What an entity link answers: the entity as JSON, or (for a browser) a redirect to the explorer's page. */
+const ENTITY_MEDIA_TYPES = ['application/json', 'text/html'];
 
 export function entityRouter(options: { execute: ExecuteOperation; origin: (req: Request) => string }): Router {
   const router = express.Router();
@@ -19,7 +22,13 @@ export function entityRouter(options: { execute: ExecuteOperation; origin: (req:
     const id = idArgument(req.params.id);
     const origin = options.origin(req);
     res.set('link', `<${canonicalEntityUrl(origin, id)}>; rel="canonical"`);
-    if (req.accepts(['application/json', 'text/html']) === 'text/html') {
+    // No Accept header, or */*, takes the first: JSON.
+    const mediaType = req.accepts(ENTITY_MEDIA_TYPES);
+    if (mediaType === false) {
+      sendNotAcceptable(res, ENTITY_MEDIA_TYPES);
+      return;
+    }
+    if (mediaType === 'text/html') {
       res.redirect(302, explorerUrl(origin, id));
       return;
     }

@@ -78,6 +78,24 @@ describe('stable entity links', () => {
     expect((await asked('graph.example:8080', 'application/json')).link).toBe('<http://graph.example:8080/entity/esm-2>; rel="canonical"');
   });
 
+  // Red-team, 2026-12-03: an Accept that allows neither JSON nor HTML was answered JSON.
+  it('answers an Accept that allows neither JSON nor HTML with a JSON 406 NOT_ACCEPTABLE that is not cached', async () => {
+    const response = await fetch(new URL('/entity/esm-2', server.url), { headers: { accept: 'image/png' } });
+    expect(response.status).toBe(406);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('etag')).toBeNull();
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'This path is served as application/json or text/html; the Accept header allows none of them: "image/png".', extensions: { code: 'NOT_ACCEPTABLE' } }],
+    });
+  });
+
+  it.each([['*/*', { accept: '*/*' }], ['no Accept header', {}]])('answers JSON to %s', async (_name, headers) => {
+    const response = await server.raw({ method: 'GET', path: '/entity/esm-2', headers });
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ entity: { id: 'esm-2' } });
+  });
+
   it.each(['/entity/no-such-entity', '/entity/'])('answers %s with a JSON 404 NOT_FOUND that is not cached', async (path) => {
     const response = await fetch(new URL(path, server.url), { headers: { accept: 'application/json' } });
     expect(response.status).toBe(404);

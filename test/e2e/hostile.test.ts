@@ -11,6 +11,8 @@ interface HostileCase {
   status: number;
   /** The exact extensions.code of the first error. */
   code: string;
+  /** What one of the errors must say, where the code alone does not tell the client what to change. */
+  message?: RegExp;
 }
 
 // Clients that accept the GraphQL over HTTP media type get HTTP 400 for request errors (see clients.test.ts).
@@ -37,6 +39,11 @@ const wide = '{ models(first: 100) { nodes { domains { tasks { datasets { traine
 // Hostile review, round 2: `first` through a variable default (the estimate once read the raw variables: 0).
 const nestedDefault =
   'query($n: Int = 100) { models(first: $n) { nodes { tasks { models(first: $n) { nodes { tasks { models(first: $n) { nodes { id tasks { id } } } } } } } } } }';
+const persistedQueryGet = (sha256Hash: unknown): RawRequest => ({
+  method: 'GET',
+  path: `/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }))}`,
+  headers: { accept: 'application/graphql-response+json' },
+});
 const aliased = (count: number, field: string): string =>
   `{ ${Array.from({ length: count }, (_, i) => `a${String(i)}: ${field}`).join(' ')} }`;
 // Each fragment spreads the next four times: 4^8 copies of the last in a few hundred tokens.
@@ -82,6 +89,9 @@ const CASES: HostileCase[] = [
   { name: '500 aliased __typename', request: gql(typenameAliases), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'a fragment cycle', request: gql('query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'a self-spreading fragment', request: gql('query { ...A } fragment A on Query { stats { models } ...A }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+  // Red-team, 2026-12-03: both stopped graphql-js's validation with a bare "Validation aborted.".
+  { name: '1,000 copies of one field', request: gql(`{ ${'__typename '.repeat(1000)}}`), status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: /fields of the same name .* Ask for each field once/ },
+  { name: '150 unknown fields', request: gql(`{ ${Array.from({ length: 150 }, (_, i) => `x${String(i)}`).join(' ')} }`), status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: /stopped after 100 errors/ },
   { name: 'a directive flood', request: gql(directives), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'an unknown directive', request: gql('{ stats @explode { models } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'an unknown operation name', request: post({ query: 'query A { stats { models } }', operationName: 'B' }), status: 400, code: 'OPERATION_RESOLUTION_FAILURE' },
@@ -178,7 +188,12 @@ const CASES: HostileCase[] = [
   // Node's answer to these was an empty 431.
   { name: 'a request line over 16 KB', request: { method: 'GET', path: `/graphql?query=${'%7B__typename%7D'.repeat(1200)}` }, status: 431, code: 'BAD_REQUEST' },
   { name: 'a header over 16 KB', request: gql('{ __typename }', undefined, { 'x-padding': 'x'.repeat(17_000) }), status: 431, code: 'BAD_REQUEST' },
-  { name: 'a persisted query whose hash does not match it', request: post({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }), status: 400, code: 'BAD_REQUEST' },
+  { name: 'a persisted query whose hash does not match it', request: post({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } }), status: 400, code: 'BAD_REQUEST' },
+  { name: 'a persisted query whose hash no query has', request: persistedQueryGet('0'.repeat(64)), status: 200, code: 'PERSISTED_QUERY_NOT_FOUND' },
+  // Red-team, 2026-12-03: these were looked up, and PERSISTED_QUERY_NOT_FOUND told the client to send the query.
+  { name: 'a persisted query whose hash is a number', request: post({ extensions: { persistedQuery: { version: 1, sha256Hash: 123 } } }), status: 400, code: 'BAD_REQUEST', message: /64 lowercase hexadecimal digits/ },
+  { name: 'a persisted query whose hash is not hexadecimal', request: post({ extensions: { persistedQuery: { version: 1, sha256Hash: 'xyz' } } }), status: 400, code: 'BAD_REQUEST', message: /64 lowercase hexadecimal digits/ },
+  { name: 'a persisted query over GET whose hash is a number', request: persistedQueryGet(123), status: 400, code: 'BAD_REQUEST', message: /64 lowercase hexadecimal digits/ },
   { name: 'a persisted query version APQ does not have', request: post({ query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } }), status: 400, code: 'BAD_REQUEST' },
 ];
 
@@ -247,6 +262,7 @@ describe('hostile input', () => {
       expect(response.json?.errors?.[0]?.extensions?.code).toBe(c.code);
     }
     if (c.code === 'GRAPHQL_VALIDATION_FAILED') expect(response.json?.errors?.[0]?.message).not.toMatch(/syntax error/i);
+    if (c.message) expect(response.json?.errors?.map((error) => error.message)).toContainEqual(expect.stringMatching(c.message));
     expect(response.text).not.toMatch(/\n\s+at |stacktrace|MATCH \(|neo4j-driver/);
     await stillAnswers();
   });
