@@ -3,7 +3,7 @@
  * their resolvers find their answers in the loaders' caches instead of querying again.
  */
 import { carrying, type Carried, type CarriedPageParams } from '../db/look-ahead.js';
-import { toModelPage, type SortValue } from '../db/model-page.js';
+import { toModelPage } from '../db/model-page.js';
 import { compactRow } from '../db/projections.js';
 import { RELATIONS, type CarryingOf } from '../db/relation-query.js';
 import type { EntityLabel, ModelRow } from '../db/rows.js';
@@ -53,7 +53,7 @@ export function primeChildren(loaders: Loaders, row: Record<string, unknown>, ca
     } else {
       const { page: scope, args } = child;
       primeCarried(loaders, list, 'Model', args.carried);
-      const page = toModelPage(list as unknown as (ModelRow & { sortValues: SortValue[] })[], args, { scope, parentId, filter: args.filter });
+      const page = toModelPage(list as unknown as ModelRow[], args, { scope, parentId, filter: args.filter });
       loaders.models.page.prime({ scope, parentId, args }, page);
     }
   });

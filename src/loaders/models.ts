@@ -13,7 +13,6 @@ import {
   type ModelPage,
   type ModelScope,
   type PageArgs,
-  type SortValue,
 } from '../db/model-page.js';
 import { FACETS, modelFacetsQuery, type FacetName, type FacetsRow, type FacetsWanted } from '../db/model-facets.js';
 import type { ModelRow } from '../db/rows.js';
@@ -93,8 +92,6 @@ function createListLoader(reader: Reader, settings: LoaderSettings): DataLoader<
   );
 }
 
-type PageRow = ModelRow & { sortValues: SortValue[] };
-
 /** Pages, their rows carrying what the request selects on them (none for the N+1 baseline, batching off). */
 export function createModelLoaders(reader: Reader, settings: LoaderSettings, prime: PrimeCarried): ModelLoaders {
   const page = createLoader<ModelPageKey, ModelPage>(
@@ -113,7 +110,7 @@ export function createModelLoaders(reader: Reader, settings: LoaderSettings, pri
           carried: carriedPages,
         });
         for (const row of rows) prime(row['page'] as Record<string, unknown>[], 'Model', carried);
-        const pages = alignByKey(parentIds, rows.map((row) => [String(row['parentId']), row['page'] as unknown as PageRow[]] as const), []);
+        const pages = alignByKey(parentIds, rows.map((row) => [String(row['parentId']), row['page'] as unknown as ModelRow[]] as const), []);
         return pages.map((pageRows, i) =>
           toModelPage(pageRows, args, { scope, parentId: parentIds[i]!, filter: args.filter }),
         );

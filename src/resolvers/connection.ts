@@ -1,6 +1,9 @@
 /** ModelConnection and ModelEdge: shaped from a loaded page; totalCount is counted only when asked for. */
 import { encodeCursor } from '../cursor.js';
+import { edgePosition, type ModelPageEdge } from '../db/model-page.js';
 import type { ModelConnectionResolvers, ModelEdgeResolvers } from '../generated/graphql.js';
+
+const cursorOf = (edge: ModelPageEdge): string => encodeCursor(edgePosition(edge), edge.order);
 
 export const ModelConnection: ModelConnectionResolvers = {
   edges: (page) => page.edges,
@@ -11,14 +14,14 @@ export const ModelConnection: ModelConnectionResolvers = {
     return {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: first ? encodeCursor(first.position, first.order) : null,
-      endCursor: last ? encodeCursor(last.position, last.order) : null,
+      startCursor: first ? cursorOf(first) : null,
+      endCursor: last ? cursorOf(last) : null,
     };
   },
   totalCount: async (page, _, context) => (await context.loaders.models.list.load({ ...page.count, facets: null })).total,
 };
 
 export const ModelEdge: ModelEdgeResolvers = {
-  cursor: (edge) => encodeCursor(edge.position, edge.order),
+  cursor: cursorOf,
   node: (edge) => edge.node,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelCountQuery, modelPageQuery, toModelPage, type PageArgs } from '../../src/db/model-page.js';
+import { edgePosition, modelCountQuery, modelPageQuery, toModelPage, type PageArgs } from '../../src/db/model-page.js';
 
 const base: PageArgs = { first: 2, after: null, filter: {}, order: [{ field: 'NAME', direction: 'ASC' }], properties: [], carried: [] };
 
@@ -11,7 +11,7 @@ describe('modelPageQuery', () => {
 
   it('carries the properties asked for and no others, and refuses one that is not a stored property', () => {
     const query = modelPageQuery('all', { ...base, properties: ['paperUrl', 'year'] });
-    expect(query).toContain('m {.id, .name, .paperUrl, .year, sortValues: [toLower(m.name)]}');
+    expect(query).toContain('m {.id, .name, .paperUrl, .year, nameKey: toLower(m.name)}');
     expect(() => modelPageQuery('all', { ...base, properties: ['name} DETACH DELETE m //'] })).toThrow(/is not a stored property/);
   });
 
@@ -104,10 +104,10 @@ describe('modelCountQuery', () => {
 
 describe('toModelPage', () => {
   it('keeps first rows and reports a next page when the extra row came back', () => {
-    const rows = ['a', 'b', 'c'].map((id) => ({ label: 'Model' as const, id, name: id, sortValues: [id] }));
+    const rows = ['a', 'b', 'c'].map((id) => ({ label: 'Model' as const, id, name: id.toUpperCase(), nameKey: id }));
     const page = toModelPage(rows, base, { scope: 'all', parentId: '', filter: {} });
     expect(page.edges.map((e) => e.node.id)).toEqual(['a', 'b']);
-    expect(page.edges[1]!.position).toEqual({ values: ['b'], id: 'b' });
+    expect(edgePosition(page.edges[1]!)).toEqual({ values: ['b'], id: 'b' });
     expect(page.hasNextPage).toBe(true);
     expect(page.hasPreviousPage).toBe(false);
   });
