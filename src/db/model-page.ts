@@ -91,22 +91,13 @@ export interface ModelCountKey {
   filter: ModelFilter;
 }
 
-const SORT_EXPRESSION: Record<OrderField, string> = {
-  NAME: 'toLower(m.name)',
-  YEAR: 'm.year',
-  PARAMETERS: 'm.parameters',
-  // Stored on every model by cypher/derived/ (never missing).
-  DERIVATIVES: 'm.derivativeCount',
-  DESCENDANTS: 'm.descendantCount',
-  DATASETS: 'm.datasetCount',
-};
-
 /**
- * Where a page's rows carry each sort key's value, which their cursors are made of: the stored property itself
- * (carried whether or not the request selects it), or for NAME the lowered name the list is ordered by. A list of
- * the values on every row (`sortValues: [m.year]`) cost the server more to unpack than the page's own properties:
- * side by side, a first page's server CPU 0.281 ms with it, 0.251 with one more property, 0.237 with none
- * (README, "Benchmark").
+ * The property of a model each sort field orders by, which a page's rows also carry, since their cursors are made
+ * of these values: stored (DERIVATIVES, DESCENDANTS and DATASETS on every model by cypher/derived/, never missing),
+ * or for NAME the lowered name, carried as an entry of this name. Carried whether or not the request selects it: a
+ * list of the values on every row (`sortValues: [m.year]`) cost the server more to unpack than the page's own
+ * properties: side by side, a first page's server CPU 0.281 ms with it, 0.251 with one more property, 0.237 with
+ * none (README, "Benchmark").
  */
 const SORT_KEY: Record<OrderField, string> = {
   NAME: 'nameKey',
@@ -116,6 +107,11 @@ const SORT_KEY: Record<OrderField, string> = {
   DESCENDANTS: 'descendantCount',
   DATASETS: 'datasetCount',
 };
+
+/** What Cypher orders by for each field: the property SORT_KEY names, NAME's lowered name. */
+const SORT_EXPRESSION = Object.fromEntries(
+  (Object.keys(SORT_KEY) as OrderField[]).map((field) => [field, field === 'NAME' ? 'toLower(m.name)' : `m.${SORT_KEY[field]}`]),
+) as Record<OrderField, string>;
 
 /** What a page's rows carry for their sort keys: stored properties, and NAME's lowered name as an entry. */
 function sortKeyProjection(order: OrderKey[]): { properties: string[]; entries: Record<string, string> } {
