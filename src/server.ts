@@ -29,6 +29,7 @@ import { concurrencyLimit } from './limits/concurrency-limit.js';
 import { FIELD_COSTS } from './limits/field-costs.js';
 import { listSizes } from './limits/list-sizes.js';
 import { MAX_VALIDATION_ERRORS } from './limits/validation-aborted.js';
+import { jsonBody } from './json-body.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
 import { type ExpressMessages, leanRoute, type Listener } from './lean-route.js';
 import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
@@ -180,7 +181,7 @@ export async function createServer({
   app.use('/graphql', corsHeaders);
   if (config.playground) app.use(pagesRouter());
   const graphql = [
-    express.json({ limit: limits.maxBodyBytes }),
+    jsonBody(limits.maxBodyBytes),
     requireJsonPost,
     requirePersistedQueryHash,
     gate.guard(),

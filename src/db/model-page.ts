@@ -5,6 +5,7 @@
  * The query text is assembled only from the fixed fragments below, chosen by enum values; every value that comes
  * from a request (ids, filter values, cursor keys, limits) travels as a parameter.
  */
+import { LRUCache } from 'lru-cache';
 import type { Carried } from './look-ahead.js';
 import { unlabelledProjection } from './projections.js';
 import { CARRY_NOTHING, type CarryingOf } from './relation-query.js';
@@ -382,6 +383,32 @@ export function modelPageQuery(scope: ModelScope, args: PageArgs, carrying: Carr
   ]);
   const page = names.length === 1 ? names[0]! : `(${names.join(' + ')})[0..$limit]`;
   return ['UNWIND $parentIds AS parentId', ...subqueries, `RETURN parentId, ${page} AS page`].join('\n');
+}
+
+/** How many shapes of page keep their statement's text: far more than the lists any one client asks for. */
+const MAX_PAGE_STATEMENTS = 500;
+
+const pageStatements = new LRUCache<string, string>({ max: MAX_PAGE_STATEMENTS });
+
+/**
+ * All that decides the text of a page statement whose rows carry nothing: which filters are set (not their
+ * values), the order, which of a cursor's values are missing, and the properties; never a value from a request.
+ */
+function statementShape(scope: ModelScope, args: PageArgs): string {
+  const filters = (Object.keys(args.filter) as (keyof ModelFilter)[]).filter((key) => args.filter[key] !== undefined);
+  const missing = args.after?.values.map((value) => value === null) ?? null;
+  return JSON.stringify([scope, filters, args.order, missing, args.properties]);
+}
+
+/**
+ * modelPageQuery for rows that carry no lists, its text made once per shape of page: in a loop, 0.6 µs instead of
+ * 2.9-3.5 for a first page's and 5.8-6.0 for a deep page's.
+ */
+export function plainModelPageQuery(scope: ModelScope, args: PageArgs): string {
+  const shape = statementShape(scope, args);
+  let statement = pageStatements.get(shape);
+  if (statement === undefined) pageStatements.set(shape, (statement = modelPageQuery(scope, args)));
+  return statement;
 }
 
 /** Size of the whole filtered list per parent. Params: $parentIds, $filter. Returns parentId, total. */

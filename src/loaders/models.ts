@@ -8,6 +8,7 @@ import { carrying, type CarriedPageParams } from '../db/look-ahead.js';
 import {
   modelCountQuery,
   modelPageQuery,
+  plainModelPageQuery,
   toModelPage,
   type ModelCountKey,
   type ModelPage,
@@ -102,7 +103,8 @@ export function createModelLoaders(reader: Reader, settings: LoaderSettings, pri
         const parentIds = group.map((key) => key.parentId);
         const carried = settings.batching ? args.carried : [];
         const carriedPages: CarriedPageParams[] = [];
-        const rows = await reader.read(modelPageQuery(scope, args, carrying(carried, carriedPages)), {
+        const statement = carried.length === 0 ? plainModelPageQuery(scope, args) : modelPageQuery(scope, args, carrying(carried, carriedPages));
+        const rows = await reader.read(statement, {
           parentIds,
           filter: args.filter,
           after: args.after,

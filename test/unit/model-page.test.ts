@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgePosition, modelCountQuery, modelPageQuery, toModelPage, type PageArgs } from '../../src/db/model-page.js';
+import { edgePosition, modelCountQuery, modelPageQuery, plainModelPageQuery, toModelPage, type PageArgs } from '../../src/db/model-page.js';
 
 const base: PageArgs = { first: 2, after: null, filter: {}, order: [{ field: 'NAME', direction: 'ASC' }], properties: [], carried: [] };
 
@@ -91,6 +91,41 @@ describe('modelPageQuery', () => {
       expect(query).not.toContain('m.id IS NOT NULL');
       expect(query).toContain('RETURN parentId, part0 AS page');
     }
+  });
+});
+
+describe('plainModelPageQuery', () => {
+  // Shapes that differ in one thing each: the set filters, the order, a cursor's missing values, the properties.
+  const shapes: [string, PageArgs][] = [
+    ['all by name', base],
+    ['a year filter', { ...base, filter: { yearFrom: 2019 } }],
+    ['a year filter and a domain', { ...base, filter: { domain: 'drug-discovery', yearFrom: 2019 } }],
+    ['by year', { ...base, order: [{ field: 'YEAR', direction: 'DESC' }] }],
+    ['after a year', { ...base, order: [{ field: 'YEAR', direction: 'DESC' }], after: { values: [2023], id: 'm-9' } }],
+    ['after a missing year', { ...base, order: [{ field: 'YEAR', direction: 'DESC' }], after: { values: [null], id: 'm-9' } }],
+    ['with parameters', { ...base, properties: ['parameters'] }],
+  ];
+
+  it('gives the text modelPageQuery builds, for each shape of page', () => {
+    for (const [, args] of shapes) {
+      for (const scope of ['all', 'domain'] as const) expect(plainModelPageQuery(scope, args)).toBe(modelPageQuery(scope, args));
+    }
+    expect(new Set(shapes.map(([, args]) => plainModelPageQuery('all', args))).size).toBe(shapes.length);
+  });
+
+  it('gives one text to pages that differ only in values, which travel as parameters', () => {
+    const after = (values: (number | null)[], id: string, yearFrom: number): PageArgs => ({
+      ...base,
+      first: yearFrom - 2000,
+      filter: { yearFrom },
+      order: [{ field: 'YEAR', direction: 'DESC' }],
+      after: { values, id },
+    });
+    const text = plainModelPageQuery('all', after([2023], 'm-9', 2019));
+    expect(plainModelPageQuery('all', after([2021], 'x-1', 2020))).toBe(text);
+    expect(text).not.toMatch(/2019|2023|m-9/);
+    expect(plainModelPageQuery('all', after([null], 'm-9', 2019))).not.toBe(text);
+    expect(plainModelPageQuery('task', after([2023], 'm-9', 2019))).not.toBe(text);
   });
 });
 
