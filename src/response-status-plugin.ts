@@ -5,16 +5,9 @@
  * that older media type, whose clients read errors from the body whatever the status.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import Negotiator from 'negotiator';
 import { ErrorCode } from './errors.js';
+import { graphqlMediaType } from './graphql-media-types.js';
 
-// Apollo Server's own choice, in its order: fixing the content type here makes Apollo keep it, so the status and
-// the media type of a response always agree.
-const MEDIA_TYPES = [
-  'application/json; charset=utf-8',
-  'application/graphql-response+json; charset=utf-8',
-  'application/json; callbackSpec=1.0; charset=utf-8',
-];
 const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json; charset=utf-8';
 
 /** The codes of GraphQL request errors: the request was well-formed HTTP, but nothing could be executed. */
@@ -32,9 +25,10 @@ export function responseStatusPlugin<C extends object>(): ApolloServerPlugin<C> 
       return Promise.resolve({
         willSendResponse({ request, response }) {
           if (response.body.kind !== 'single') return Promise.resolve();
-          const accept = request.http?.headers.get('accept');
-          // No accept header means application/json; a header that allows neither type is Apollo's 406.
-          const mediaType = accept ? new Negotiator({ headers: { accept } }).mediaType(MEDIA_TYPES) : MEDIA_TYPES[0];
+          // Apollo's own choice: fixing the content type here makes Apollo keep it, so the status and the media type
+          // of a response always agree. No accept header means application/json; a header that allows no GraphQL
+          // answer was refused before Apollo ran (requireAcceptable).
+          const mediaType = graphqlMediaType(request.http?.headers.get('accept'));
           if (mediaType === undefined) return Promise.resolve();
           response.http.headers.set('content-type', mediaType);
           const { errors, data } = response.body.singleResult;

@@ -24,6 +24,7 @@ import type { Database } from './db/database.js';
 import { formatError } from './errors.js';
 import { GraphGate } from './graph-gate.js';
 import { apolloHandler } from './graphql-http.js';
+import { requireAcceptable } from './graphql-media-types.js';
 import { bodyErrorHandler, notFound, requireJsonPost } from './http-errors.js';
 import { concurrencyLimit } from './limits/concurrency-limit.js';
 import { FIELD_COSTS } from './limits/field-costs.js';
@@ -183,6 +184,8 @@ export async function createServer({
   const graphql = [
     jsonBody(limits.maxBodyBytes),
     requireJsonPost,
+    // Before the gate, the rate limit and Apollo: an answer the client would not take is worth no work.
+    requireAcceptable,
     requirePersistedQueryHash,
     gate.guard(),
     // Answers left unread by slow clients may hold as much memory as the execution slots allow, no more.

@@ -38,6 +38,8 @@ const REQUESTS: Record<string, Sent> = {
   'a GET of /graphql/ with a query': { status: 200, method: 'GET', path: `/graphql/?query=${encodeURIComponent(QUERY)}`, headers: { 'apollo-require-preflight': 'true' } },
   'a GET of /GraphQL/sub with a query': { status: 200, method: 'GET', path: `/GraphQL/sub?query=${encodeURIComponent(QUERY)}&x`, headers: { 'apollo-require-preflight': 'true' } },
   'a GET without a query': { status: 400, method: 'GET', path: '/graphql?x', headers: { accept: 'application/json' } },
+  'a GET that accepts only image/png': { status: 406, method: 'GET', path: `/graphql?query=${encodeURIComponent(QUERY)}`, headers: { accept: 'image/png' } },
+  'a POST that accepts only image/png': { status: 406, method: 'POST', path: '/graphql', headers: { ...json({ query: QUERY }), accept: 'image/png' }, body: JSON.stringify({ query: QUERY }) },
   'a HEAD': { status: 405, method: 'HEAD', path: '/graphql' },
   'a PUT': { status: 405, method: 'PUT', path: '/graphql', headers: json({ query: QUERY }), body: JSON.stringify({ query: QUERY }) },
   'a DELETE': { status: 405, method: 'DELETE', path: '/graphql' },
@@ -156,6 +158,20 @@ describe('the /graphql route without Express', () => {
     const api = await send(port, 'lean', { method: 'GET', path: '/graphql', headers: { accept: 'text/html;q=0.5, application/json' } });
     expect(api.headers['content-type']).toMatch(/^application\/json/);
     expect(api.status).toBe(400);
+  });
+
+  it('refuses an Accept that allows no GraphQL answer with a 406 never cached, and takes every one Apollo answers', async () => {
+    const get = (accept: string) => send(port, 'lean', { method: 'GET', path: `/graphql?query=${encodeURIComponent(QUERY)}`, headers: { accept } });
+    const refused = await get('image/png');
+    expect(refused.status).toBe(406);
+    expect(refused.headers['cache-control']).toBe('no-store');
+    expect(refused.headers.etag).toBeUndefined();
+    expect(JSON.parse(refused.body)).toEqual({
+      errors: [{ message: 'This path is served as application/graphql-response+json or application/json; the Accept header allows none of them: "image/png".', extensions: { code: 'NOT_ACCEPTABLE' } }],
+    });
+    for (const accept of ['', '*/*', 'application/json; charset=utf-8', 'application/json; callbackSpec=1.0', 'image/png, application/*;q=0.1']) {
+      expect((await get(accept)).status, accept).toBe(200);
+    }
   });
 
   it('takes /graphql, its sub-paths and query strings, in any case, and nothing else', () => {

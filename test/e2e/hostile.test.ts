@@ -71,6 +71,11 @@ const CASES: HostileCase[] = [
   { name: 'variables that are not an object', request: post({ query: '{ __typename }', variables: 'x' }), status: 400, code: 'BAD_REQUEST' },
   { name: 'PUT', request: { method: 'PUT', headers: JSON_HEADERS, body: '{"query":"{ __typename }"}' }, status: 405, code: 'BAD_REQUEST' },
   { name: 'DELETE', request: { method: 'DELETE', headers: JSON_HEADERS }, status: 405, code: 'BAD_REQUEST' },
+  // Apollo ran these first and answered its own 406, coded BAD_REQUEST; now refused before any work, as /entity/ does.
+  { name: 'a POST that accepts only image/png', request: post({ query: '{ __typename }' }, { 'content-type': 'application/json', accept: 'image/png' }), status: 406, code: 'NOT_ACCEPTABLE', message: /served as application\/graphql-response\+json or application\/json; the Accept header allows none of them: "image\/png"/ },
+  { name: 'a GET that accepts only image/png', request: { method: 'GET', path: `/graphql?query=${encodeURIComponent('{ __typename }')}`, headers: { accept: 'image/png' } }, status: 406, code: 'NOT_ACCEPTABLE' },
+  { name: 'a GET of a query that accepts only text/html', request: { method: 'GET', path: `/graphql?query=${encodeURIComponent('{ __typename }')}`, headers: { accept: 'text/html' } }, status: 406, code: 'NOT_ACCEPTABLE' },
+  { name: 'a POST that accepts JSON in another charset only', request: post({ query: '{ __typename }' }, { 'content-type': 'application/json', accept: 'application/json; charset=latin1' }), status: 406, code: 'NOT_ACCEPTABLE' },
   { name: 'a mutation in a GET', request: { method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { deleteEverything }')}`, headers: { accept: 'application/graphql-response+json' } }, status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   // The document.
   { name: 'a syntax error', request: gql('{ models { '), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
