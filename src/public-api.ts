@@ -20,11 +20,10 @@ import type { GraphGate } from './graph-gate.js';
 import { searchOf } from './graphql-http.js';
 import { costRecorder } from './limits/cost-plugin.js';
 import type { NodeEstimateOptions } from './limits/node-estimate.js';
-import { jsonBody } from './json-body.js';
 import { requestOrigin } from './links/entity-links.js';
 import { entityRouter } from './links/entity-router.js';
 import type { Logger } from './logger.js';
-import { mcpRouter } from './mcp/mcp-router.js';
+import { mcpBody, mcpRouter } from './mcp/mcp-router.js';
 import { CLIENT_LOCAL, rateLimitDoor } from './rate-limit/rate-limit-middleware.js';
 import { rateLimitPlugin } from './rate-limit/rate-limit-plugin.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
@@ -95,7 +94,7 @@ export async function publicApi({ db, config, logger, schema, estimate }: Public
       app.use('/entity', gate.guard(), door, conditionalGet(releases, { maxAgeSeconds, variant: ['accept'] }));
       app.use(entityRouter({ execute, origin }));
       // The body is read before a slot is taken: a slow upload must not hold one.
-      app.use('/mcp', gate.guard(), door, jsonBody(config.limits.maxBodyBytes), slots, mcpRouter({ execute, schemaSdl, logger }));
+      app.use('/mcp', gate.guard(), door, mcpBody(config.limits.maxBodyBytes), slots, mcpRouter({ execute, schemaSdl, logger }));
     },
   };
 }

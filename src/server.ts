@@ -30,7 +30,6 @@ import { concurrencyLimit } from './limits/concurrency-limit.js';
 import { FIELD_COSTS } from './limits/field-costs.js';
 import { listSizes } from './limits/list-sizes.js';
 import { MAX_VALIDATION_ERRORS } from './limits/validation-aborted.js';
-import { jsonBody } from './json-body.js';
 import { knownOperationTypeRule } from './limits/known-operation-type-rule.js';
 import { type ExpressMessages, leanRoute, type Listener } from './lean-route.js';
 import { nodeLimitPlugin } from './limits/node-limit-plugin.js';
@@ -182,7 +181,7 @@ export async function createServer({
   app.use('/graphql', corsHeaders);
   if (config.playground) app.use(pagesRouter());
   const graphql = [
-    jsonBody(limits.maxBodyBytes),
+    express.json({ limit: limits.maxBodyBytes }),
     requireJsonPost,
     // Before the gate, the rate limit and Apollo: an answer the client would not take is worth no work.
     requireAcceptable,

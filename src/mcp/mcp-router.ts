@@ -182,7 +182,7 @@ const refuseBatches: RequestHandler = (req, res, next) => {
 };
 
 /**
- * Mounted at /mcp after its body is read (jsonBody, before the execution slot is taken, so that a slow upload holds
+ * Mounted at /mcp after its body is read (mcpBody, before the execution slot is taken, so that a slow upload holds
  * none): each POST gets a fresh server and transport (stateless), answered as JSON.
  */
 export function mcpRouter(options: { execute: ExecuteOperation; schemaSdl: string; logger: Logger }): Router {
@@ -205,4 +205,9 @@ export function mcpRouter(options: { execute: ExecuteOperation; schemaSdl: strin
   });
   router.all('/', methodNotAllowed());
   return router;
+}
+
+/** Reads an /mcp body of up to `maxBodyBytes` (JSON-RPC is JSON); runs before the execution slot is taken. */
+export function mcpBody(maxBodyBytes: number): RequestHandler {
+  return express.json({ limit: maxBodyBytes });
 }
