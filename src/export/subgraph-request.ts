@@ -27,6 +27,20 @@ function queryString(query: Query, name: string): string | undefined {
   return raw;
 }
 
+/** The parameters each kind of subgraph takes. */
+const PARAMETERS = { around: ['around', 'depth'], path: ['path', 'maxHops'] } as const;
+
+/**
+ * A parameter the subgraph does not take is refused, not ignored: `dept=2` or `depth[x]=2` (a bracketed name is
+ * just a name) would give depth 1, and `depth` beside `path` would be dropped, each without a word.
+ */
+function refuseOthers(query: Query, kind: keyof typeof PARAMETERS): void {
+  const taken: readonly string[] = PARAMETERS[kind];
+  const other = Object.keys(query).find((name) => !taken.includes(name));
+  if (other === undefined) return;
+  throw badUserInput(other, `${kind}= takes only ${taken.join(' and ')}, got ${JSON.stringify(other)}`);
+}
+
 /** The subgraph a query string asks for; a BAD_USER_INPUT GraphQLError for one the API would refuse. */
 export function subgraphRequest(query: Query): SubgraphRequest {
   const around = queryString(query, 'around');
@@ -34,6 +48,7 @@ export function subgraphRequest(query: Query): SubgraphRequest {
   if ((around === undefined) === (path === undefined)) {
     throw badUserInput('around', 'give either around=ID (with depth) or path=FROM,TO (with maxHops)');
   }
+  refuseOthers(query, around !== undefined ? 'around' : 'path');
   if (around !== undefined) return { around: idArgument(around), depth: checkRange('depth', queryInteger(query, 'depth', 1), 1, 3) };
   const ends = path!.split(',');
   if (ends.length !== 2 || ends.some((end) => end === '')) throw badUserInput('path', `path must be FROM,TO, got ${JSON.stringify(path)}`);

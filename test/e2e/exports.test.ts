@@ -323,6 +323,11 @@ describe('exports', () => {
     expect(JSON.parse(tooLong.body.toString('utf8'))).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', argument: 'maxHops' } }] });
     const neither = await download('/export/subgraph.json');
     expect(neither.status).toBe(400);
+    const misspelt = await download('/export/subgraph.json?around=esm-2&depth%5Bx%5D=2');
+    expect(misspelt.status).toBe(400);
+    expect(JSON.parse(misspelt.body.toString('utf8'))).toMatchObject({
+      errors: [{ message: 'around= takes only around and depth, got "depth[x]"', extensions: { code: 'BAD_USER_INPUT', argument: 'depth[x]' } }],
+    });
     const unknown = await download('/export/subgraph.json?around=no-such-entity');
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.body.toString('utf8'))).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });

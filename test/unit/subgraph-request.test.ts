@@ -33,6 +33,10 @@ describe('subgraphRequest', () => {
     [{ path: 'esm-2,' }, 'path'],
     [{ path: 'a,b,c' }, 'path'],
     [{ path: 'esm-2,chembl', maxHops: '0' }, 'maxHops'],
+    [{ around: 'esm-2', dept: '2' }, 'dept'],
+    [{ around: 'esm-2', 'depth[x]': '2' }, 'depth[x]'],
+    [{ around: 'esm-2', maxHops: '2' }, 'maxHops'],
+    [{ path: 'esm-2,chembl', depth: '2' }, 'depth'],
   ])('refuses %j, naming %s', (query, argument) => {
     expect(() => subgraphRequest(query)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument }) }));
   });
