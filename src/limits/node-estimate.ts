@@ -10,12 +10,20 @@
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import {
   GraphQLError,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  getDirectiveValues,
+  getVariableValues,
   getNullableType,
   isListType,
   type DocumentNode,
+  type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
 } from 'graphql';
 import { ErrorCode } from '../errors.js';
 import { NODES_PER_DB_HIT, type FieldCost } from './field-costs.js';
@@ -63,13 +71,44 @@ function pageSize(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 2 ** 31 - 1 ? value : 0;
 }
 
-function nodeEstimator(options: NodeEstimateOptions): ComplexityEstimator {
+/** What the estimate needs of the document beyond the field it is at. */
+interface Document {
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+  /** The variables as execution coerces them (defaults applied); made when a directive first needs them. */
+  variables(): Record<string, unknown>;
+}
+
+/** Whether execution will take `selection`: graphql-js's @skip and @include, as graphql-query-complexity honours them. */
+function taken(selection: SelectionNode, document: Document): boolean {
+  if (!selection.directives?.length) return true;
+  const variables = document.variables();
+  if (getDirectiveValues(GraphQLSkipDirective, selection, variables)?.['if'] === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, selection, variables)?.['if'] !== false;
+}
+
+/** Whether `selectionSet` selects the field `name` itself, or through inline fragments and fragment spreads. */
+function selects(selectionSet: SelectionSetNode, name: string, document: Document, spread = new Set<string>()): boolean {
+  return selectionSet.selections.some((selection) => {
+    if (!taken(selection, document)) return false;
+    if (selection.kind === Kind.FIELD) return selection.name.value === name;
+    if (selection.kind === Kind.INLINE_FRAGMENT) return selects(selection.selectionSet, name, document, spread);
+    const fragment = document.fragments.get(selection.name.value);
+    // Validation refuses cycles before the estimate runs; the set keeps a fragment spread twice from being walked twice.
+    if (!fragment || spread.has(fragment.name.value)) return false;
+    spread.add(fragment.name.value);
+    return selects(fragment.selectionSet, name, document, spread);
+  });
+}
+
+function nodeEstimator(options: NodeEstimateOptions, document: Document): ComplexityEstimator {
   return ({ type, field, node, args, childComplexity }) => {
     // Scalars and enums (lists of them included) are part of the node that holds them.
     if (!node.selectionSet) return 0;
     const key = `${type.name}.${field.name}`;
     const effective = effectiveArguments(field, args);
-    const work = (options.fieldCosts?.[key]?.dbHits(effective) ?? 0) * NODES_PER_DB_HIT;
+    const cost = options.fieldCosts?.[key];
+    const charged = cost !== undefined && (cost.selecting === undefined || selects(node.selectionSet, cost.selecting, document));
+    const work = charged ? cost.dbHits(effective) * NODES_PER_DB_HIT : 0;
     if (field.args.some((arg) => arg.name === 'first')) {
       // A filter is tested on every item of the list before the page is cut and counted, whatever the page holds:
       // those are read (every model for the root list). Counted as nothing, 29 aliased filtered counts of no page
@@ -91,6 +130,19 @@ function nodeEstimator(options: NodeEstimateOptions): ComplexityEstimator {
   };
 }
 
+function coercedOnce(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): () => Record<string, unknown> {
+  let coerced: Record<string, unknown> | undefined;
+  return () => (coerced ??= getVariableValues(schema, operation.variableDefinitions ?? [], variables).coerced ?? variables);
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return fragments;
+}
+
 /**
  * The estimated node count of `operation`. Variables must already be valid for it (execution refuses them
  * otherwise, before anything runs). Throws EstimateTooLargeError for a document too large to walk, and a
@@ -109,7 +161,7 @@ export function estimateNodes(
       query: document,
       variables,
       operationName: operation.name?.value,
-      estimators: [nodeEstimator(options)],
+      estimators: [nodeEstimator(options, { fragments: fragmentsOf(document), variables: coercedOnce(schema, operation, variables) })],
     });
   } catch (error) {
     if (error instanceof Error && error.message === TOO_MANY_SELECTIONS) throw new EstimateTooLargeError(error);

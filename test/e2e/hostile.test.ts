@@ -139,6 +139,10 @@ const CASES: HostileCase[] = [
   { name: '25 aliased resolves of 100 names that match nothing', request: gql(`query($n: [NonEmptyString!]!) ${aliased(25, 'resolve(names: $n) { input }')}`, { n: Array.from({ length: 100 }, (_, i) => `qz${String(i)}xv`) }), status: 400, code: 'QUERY_TOO_COMPLEX' },
   // Red-team, 2026-12-02: 7 of these (100 names of 64 characters each) were charged 492,800 nodes and took 7.1 s.
   { name: '2 aliased resolves of 100 names of 64 characters', request: gql(`query($n: [NonEmptyString!]!) ${aliased(2, 'resolve(names: $n) { input }')}`, { n: Array.from({ length: 100 }, (_, i) => `${i.toString(36)}qzxv`.repeat(16).slice(0, 64)) }), status: 400, code: 'QUERY_TOO_COMPLEX' },
+  // Red-team leftover of 2026-12-02, closed 2026-12-03: charged as the lists they return (44,460 nodes), these took
+  // 258 ms of Neo4j for each new set of filters, where one modelCounts charged 340,000 takes 40.
+  { name: '30 aliased facets of the whole list, each with a filter of its own', request: gql(`{ ${Array.from({ length: 30 }, (_, i) => `a${String(i)}: models(first: 0, where: { yearTo: ${String(2030 + i)} }) { facets(top: 100) { tasks { count } } }`).join(' ')} }`), status: 400, code: 'QUERY_TOO_COMPLEX' },
+  { name: "facets of every task's models", request: gql('{ tasks { models(first: 0) { facets(top: 100) { domains { count } } } } }'), status: 400, code: 'QUERY_TOO_COMPLEX' },
   { name: '30 aliased paths of 6 hops', request: gql(aliased(30, 'path(from: "esm-2", to: "chembl", maxHops: 6) { length }')), status: 400, code: 'QUERY_TOO_COMPLEX' },
   { name: 'fragments spread 65,536 times', request: gql(fragmentFanOut), status: 400, code: 'QUERY_TOO_COMPLEX' },
   { name: 'null for a non-null argument through a variable default', request: gql('query($id: ID = "esm-2") { model(id: $id) { id } }', { id: null }), status: 400, code: 'BAD_USER_INPUT' },

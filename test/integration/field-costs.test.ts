@@ -16,6 +16,15 @@ interface Probe {
 
 const NEIGHBORHOOD = 'query($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth) { nodes { id } edges { type } } }';
 
+const EVERY_FACET = `facets(top: 100) { ${['domains', 'tasks', 'modalities', 'paradigms', 'years', 'openWeights', 'organizations'].map((f) => `${f} { value count }`).join(' ')} }`;
+const facetsOf = (field: string, parent: string, id: string): Probe => ({
+  field,
+  query: `{ ${parent}(id: "${id}") { models(first: 0) { ${EVERY_FACET} } } }`,
+  variables: {},
+  args: {},
+  shown: `facets of ${id}`,
+});
+
 const ONE_LETTER_NAMES = Array<string>(100).fill('e');
 
 const PROBES: Probe[] = [
@@ -28,6 +37,10 @@ const PROBES: Probe[] = [
   { field: 'Query.modelCounts', query: '{ modelCounts(by: [TASK, ORGANIZATION_GROUP]) { count } }', variables: {}, args: { by: ['TASK', 'ORGANIZATION_GROUP'] } },
   { field: 'Query.datasets', query: '{ datasets(where: { trainedByDomain: "medical-imaging" }) { id } }', variables: {}, args: { where: { trainedByDomain: 'medical-imaging' } } },
   { field: 'Query.leaderboards', query: '{ leaderboards(domain: "clinical-informatics") { totalCount } }', variables: {}, args: { domain: 'clinical-informatics' } },
+  { field: 'Query.models', query: `{ models(first: 0) { ${EVERY_FACET} } }`, variables: {}, args: {}, shown: 'facets of every model' },
+  facetsOf('Domain.models', 'domain', 'computational-biology'),
+  facetsOf('Task.models', 'task', 'medical-question-answering'),
+  facetsOf('Organization.models', 'organization', 'alphabet'),
   { field: 'Query.search', query: '{ search(text: "e", first: 100) { score } }', variables: {}, args: { first: 100 } },
   { field: 'Query.resolve', query: 'query($names: [NonEmptyString!]!) { resolve(names: $names) { input node { id } candidates { score } } }', variables: { names: ONE_LETTER_NAMES }, args: { names: ONE_LETTER_NAMES }, shown: '100 names "e"' },
 ];
