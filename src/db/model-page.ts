@@ -163,9 +163,10 @@ const FILTER_CONDITION: Record<keyof ModelFilter, string> = {
   yearTo: 'm.year <= $filter.yearTo',
   openWeights: 'm.openWeights = $filter.openWeights',
   minParameters: 'm.parameters >= $filter.minParameters',
-  developedBy: 'EXISTS { (m)-[:DEVELOPED_BY]->(:Organization)-[:PART_OF*0..]->(:Organization {id: $filter.developedBy}) }',
-  // The ancestors of each model are stored (cypher/derived/04-model-ancestors.cypher): a list test per model, not a
-  // search of the lineage from each.
+  // Each model's developers with every organisation they are part of, and its ancestors, are stored
+  // (cypher/derived/05-model-developer-ids.cypher, 04-model-ancestors.cypher): a list test per model, not a search
+  // of the PART_OF tree or the lineage from each.
+  developedBy: '$filter.developedBy IN m.developerIds',
   descendantOf: '$filter.descendantOf IN m.ancestorIds',
   ancestorOf: 'EXISTS { MATCH (descendant:Model {id: $filter.ancestorOf}) WHERE m.id IN descendant.ancestorIds }',
   trainedOnAny: 'EXISTS { MATCH (m)-[:TRAINED_ON]->(d:Dataset) WHERE d.id IN $filter.trainedOnAny }',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbHitsProbe, type DbHitsProbe } from '../../src/limits/db-hits.js';
 import { FIELD_COSTS } from '../../src/limits/field-costs.js';
+import { EXPECTED_STATS } from '../expected.js';
 import { testDatabase } from '../neo4j.js';
 
 interface Probe {
@@ -54,7 +55,31 @@ const PROBES: Probe[] = [
 const MOST_SHARE_MEASURED = 1.5;
 const LEAST_SHARE_MEASURED = 0.35;
 
-describe('the field costs of the node estimate, on the survey graph', () => {
+/**
+ * The node estimate counts a filter as one node per model it is tested on (src/limits/node-estimate.ts), so no
+ * condition may search the graph from each model: each reads a stored property or list, or the model's own links
+ * (2 to 20 database hits per model on this graph, the most for the datasets of trainedOnAny and evaluatedOnAny). Before
+ * developerIds was stored, `developedBy: "alphabet"` searched the PART_OF tree from every model: 125,226 database
+ * hits for one count of the whole list (160 per model), and 30 aliased counts under `domains`, charged 3,150 nodes,
+ * held Neo4j for 0.4-1.4 s.
+ */
+const MOST_HITS_PER_MODEL_TESTED = 25;
+const HUNDRED_IDS = (prefix: string): string[] => Array.from({ length: 100 }, (_, i) => `${prefix}-${String(i)}`);
+
+const FILTERS: [string, Record<string, unknown>][] = [
+  ['developedBy', { developedBy: 'alphabet' }],
+  ['descendantOf', { descendantOf: 'llama' }],
+  ['ancestorOf', { ancestorOf: 'me-llama' }],
+  ['nameContains', { nameContains: 'bert' }],
+  ['hasTrainingData', { hasTrainingData: false }],
+  ['hasEvaluationData', { hasEvaluationData: false }],
+  ['trainedOnAny of 100 ids', { trainedOnAny: ['pubmed', ...HUNDRED_IDS('dataset').slice(1)] }],
+  ['evaluatedOnAny of 100 ids', { evaluatedOnAny: ['medqa', ...HUNDRED_IDS('dataset').slice(1)] }],
+  ['domainAny', { domainAny: ['computational-biology', 'medical-imaging', 'drug-discovery', 'clinical-informatics', 'public-health'] }],
+  ['taskAny of 100 ids', { taskAny: ['medical-question-answering', ...HUNDRED_IDS('task').slice(1)] }],
+];
+
+describe('the database work the node estimate charges, on the survey graph', () => {
   const db = testDatabase();
   let probe: DbHitsProbe;
   beforeAll(async () => {
@@ -75,5 +100,11 @@ describe('the field costs of the node estimate, on the survey graph', () => {
     const registered = FIELD_COSTS[p.field]!.dbHits(p.args);
     expect(dbHits).toBeLessThanOrEqual(MOST_SHARE_MEASURED * registered);
     expect(dbHits).toBeGreaterThan(LEAST_SHARE_MEASURED * registered);
+  });
+
+  it.each(FILTERS)('%s reads a bounded number of database hits per model it tests', async (_name, where) => {
+    const { dbHits, errors } = await probe.measure('query($where: ModelWhere) { models(first: 0, where: $where) { totalCount } }', { where });
+    expect(errors).toEqual([]);
+    expect(dbHits).toBeLessThanOrEqual(MOST_HITS_PER_MODEL_TESTED * EXPECTED_STATS.models);
   });
 });
