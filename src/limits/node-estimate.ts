@@ -26,6 +26,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { ErrorCode } from '../errors.js';
+import { fieldsOf } from '../selection-fields.js';
 import { NODES_PER_DB_HIT, type FieldCost } from './field-costs.js';
 
 export interface NodeEstimateOptions {
@@ -73,7 +74,7 @@ function pageSize(value: unknown, fallback: number): number {
 
 /** What the estimate needs of the document beyond the field it is at. */
 interface Document {
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   /** The variables as execution coerces them (defaults applied); made when a directive first needs them. */
   variables(): Record<string, unknown>;
 }
@@ -87,17 +88,8 @@ function taken(selection: SelectionNode, document: Document): boolean {
 }
 
 /** Whether `selectionSet` selects the field `name` itself, or through inline fragments and fragment spreads. */
-function selects(selectionSet: SelectionSetNode, name: string, document: Document, spread = new Set<string>()): boolean {
-  return selectionSet.selections.some((selection) => {
-    if (!taken(selection, document)) return false;
-    if (selection.kind === Kind.FIELD) return selection.name.value === name;
-    if (selection.kind === Kind.INLINE_FRAGMENT) return selects(selection.selectionSet, name, document, spread);
-    const fragment = document.fragments.get(selection.name.value);
-    // Validation refuses cycles before the estimate runs; the set keeps a fragment spread twice from being walked twice.
-    if (!fragment || spread.has(fragment.name.value)) return false;
-    spread.add(fragment.name.value);
-    return selects(fragment.selectionSet, name, document, spread);
-  });
+function selects(selectionSet: SelectionSetNode, name: string, document: Document): boolean {
+  return fieldsOf(selectionSet, document.fragments, (selection) => taken(selection, document)).some((field) => field.name.value === name);
 }
 
 function nodeEstimator(options: NodeEstimateOptions, document: Document): ComplexityEstimator {
@@ -135,10 +127,10 @@ function coercedOnce(schema: GraphQLSchema, operation: OperationDefinitionNode, 
   return () => (coerced ??= getVariableValues(schema, operation.variableDefinitions ?? [], variables).coerced ?? variables);
 }
 
-function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
-  const fragments = new Map<string, FragmentDefinitionNode>();
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = Object.create(null) as Record<string, FragmentDefinitionNode>;
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   }
   return fragments;
 }

@@ -13,7 +13,8 @@ import type { ModelScope, PageArgs } from '../db/model-page.js';
 import { RELATIONS, type RelationName, type RelationTargets } from '../db/relation-query.js';
 import { pageArgs } from './page-args.js';
 import { PerField } from './per-field.js';
-import { fieldsAt, fieldsOf, type SelectionInfo } from './selection.js';
+import { fieldsOf } from '../selection-fields.js';
+import { fieldsAt, type SelectionInfo } from './selection.js';
 
 export type LookAheadInfo = SelectionInfo & Pick<GraphQLResolveInfo, 'schema' | 'variableValues'>;
 

@@ -7,36 +7,16 @@ import {
   getArgumentValues,
   getNamedType,
   isObjectType,
-  Kind,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLResolveInfo,
-  type SelectionSetNode,
 } from 'graphql';
 import { STORED_PROPERTIES } from '../db/projections.js';
+import { fieldsOf } from '../selection-fields.js';
 
 /** Fields that read stored properties under other names; every other property field reads its namesake. */
 const FIELD_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   paper: ['paperTitle', 'paperVenue', 'paperYear', 'paperUrl'],
 };
-
-/** The fields of a selection set, fragments expanded (each fragment once: spreading it again adds nothing). */
-export function fieldsOf(
-  selectionSet: SelectionSetNode | undefined,
-  fragments: Record<string, FragmentDefinitionNode>,
-  seen = new Set<string>(),
-  found: FieldNode[] = [],
-): FieldNode[] {
-  for (const selection of selectionSet?.selections ?? []) {
-    if (selection.kind === Kind.FIELD) found.push(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, fragments, seen, found);
-    else if (!seen.has(selection.name.value)) {
-      seen.add(selection.name.value);
-      fieldsOf(fragments[selection.name.value]?.selectionSet, fragments, seen, found);
-    }
-  }
-  return found;
-}
 
 /**
  * Answers per field of the document: graphql-js hands every item of a list the same `fieldNodes`, so a field
