@@ -103,6 +103,9 @@ RETURN [x IN nodes | {id: x.id}] AS nodes,
 
 const first = (rows: Data[], column: string): unknown => rows[0]?.[column];
 
+/** How deep the descendants operation looks (bench/operations/descendants.graphql asks for the same). */
+export const DESCENDANTS_DEPTH = 10;
+
 const SEARCH_TEXT = 'protein structure';
 const SEARCH_PLAN = searchPlan(0, SEARCH_TEXT, { first: 10, labels: null, words: true })!;
 /** The floor and the peer run our search statement and rank its candidates as the server does. */
@@ -360,12 +363,12 @@ export const OPERATIONS: Operation[] = [
     variables: (ctx) => ({ id: ctx.baseModel }),
     fromOurs: (data) => (data['model'] as Data)['descendants'],
     floor: {
-      cypher: lineageQuery('descendants'),
-      params: (ctx) => ({ ids: [ctx.baseModel], maxDepth: 10 }),
+      cypher: lineageQuery('descendants', DESCENDANTS_DEPTH),
+      params: (ctx) => ({ ids: [ctx.baseModel], maxDepth: DESCENDANTS_DEPTH }),
       payload: (rows) => (first(rows, 'steps') as LineageStepRow[]).map(lineageStep),
     },
     peer: {
-      query: `query Descendants($ids: [ID!]!) { descendants(ids: $ids, maxDepth: 10) { depth model { id name } via { id name } } }`,
+      query: `query Descendants($ids: [ID!]!) { descendants(ids: $ids, maxDepth: ${String(DESCENDANTS_DEPTH)}) { depth model { id name } via { id name } } }`,
       variables: (ctx) => ({ ids: [ctx.baseModel] }),
       fromPeer: (data) => data['descendants'],
     },

@@ -8,7 +8,7 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import neo4j from 'neo4j-driver';
 import { lineageQuery } from '../../src/db/lineage.js';
 import { cypherQuery } from '../../src/db/queries.js';
-import { NEIGHBORHOOD_FLOOR } from './operations.js';
+import { DESCENDANTS_DEPTH, NEIGHBORHOOD_FLOOR } from './operations.js';
 import { onStopSignal } from './stop-signal.js';
 
 /** GraphQL's block strings keep Cypher as written, except that triple quotes would end them. */
@@ -76,7 +76,7 @@ const typeDefs = `#graphql
       CALL () { ${cypherQuery('related-models')} }
       RETURN {score: score, model: {id: model.id}} AS related`)})
     descendants(ids: [ID!]!, maxDepth: Int!): [LineageStep!]! @cypher(columnName: "step", statement: ${block(`
-      CALL () { ${lineageQuery('descendants')} }
+      CALL () { ${lineageQuery('descendants', DESCENDANTS_DEPTH)} }
       UNWIND steps AS s
       RETURN {depth: s.depth, model: {id: s.model.id, name: s.model.name}, via: {id: s.via.id, name: s.via.name}} AS step`)})
   }
