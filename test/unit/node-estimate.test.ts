@@ -2,7 +2,9 @@ import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { readSeedManifest } from '../../src/db/seed-manifest.js';
 import { FIELD_COSTS, NODES_PER_DB_HIT } from '../../src/limits/field-costs.js';
+import { listSizes } from '../../src/limits/list-sizes.js';
 import { EstimateTooLargeError, estimateNodes } from '../../src/limits/node-estimate.js';
 
 const schema = buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
@@ -94,6 +96,24 @@ describe('estimateNodes', () => {
     // 20 domains, each with the top 5 organisations of its models.
     expect(estimate('{ domains { models(first: 0) { facets(top: 5) { organizations { label } } } } }')).toBe(20 * (1 + 5));
     expect(estimate('{ models(first: 0) { totalCount facets(top: 100) { tasks { value } years { value } } } }')).toBe(200);
+  });
+
+  it('tests a filter of a parent\'s models on as many as that kind of parent has on average, at least the list size', () => {
+    const manifest = readSeedManifest();
+    const sizes = listSizes(manifest);
+    const perDomain = Math.ceil(manifest.relationships['IN_DOMAIN']! / manifest.labels['Domain']!);
+    expect(perDomain).toBeGreaterThan(20);
+    expect(Math.ceil(manifest.relationships['DEVELOPED_BY']! / manifest.labels['Organization']!)).toBeLessThan(20);
+    const counted = (query: string): number => {
+      const document = parse(query);
+      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+      return estimateNodes(schema, document, operation, {}, { listSize: 20, fieldSizes: sizes });
+    };
+    const filtered = (parents: string): string => `{ ${parents} { models(first: 0, where: { yearFrom: 2020 }) { totalCount } } }`;
+    // Under the root list of the domains, every model of every domain: what the filter is tested on in all.
+    expect(counted(filtered('domains'))).toBe(manifest.labels['Domain']! * (1 + perDomain));
+    expect(counted(filtered('organizations'))).toBe(manifest.labels['Organization']! * (1 + 20));
+    expect(counted('{ domains { models(first: 0) { totalCount } } }')).toBe(manifest.labels['Domain']!);
   });
 
   it('counts lineage, counts and paths like lists', () => {
