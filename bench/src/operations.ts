@@ -364,11 +364,11 @@ export const OPERATIONS: Operation[] = [
     fromOurs: (data) => (data['model'] as Data)['descendants'],
     floor: {
       cypher: lineageQuery('descendants', DESCENDANTS_DEPTH),
-      params: (ctx) => ({ ids: [ctx.baseModel], maxDepth: DESCENDANTS_DEPTH }),
+      params: (ctx) => ({ ids: [ctx.baseModel] }),
       payload: (rows) => (first(rows, 'steps') as LineageStepRow[]).map(lineageStep),
     },
     peer: {
-      query: `query Descendants($ids: [ID!]!) { descendants(ids: $ids, maxDepth: ${String(DESCENDANTS_DEPTH)}) { depth model { id name } via { id name } } }`,
+      query: `query Descendants($ids: [ID!]!) { descendants(ids: $ids) { depth model { id name } via { id name } } }`,
       variables: (ctx) => ({ ids: [ctx.baseModel] }),
       fromPeer: (data) => data['descendants'],
     },

@@ -75,7 +75,7 @@ const typeDefs = `#graphql
     relatedModels(id: ID!, first: Int!, properties: [String!]!, shared: Boolean!): [Related!]! @cypher(columnName: "related", statement: ${block(`
       CALL () { ${cypherQuery('related-models')} }
       RETURN {score: score, model: {id: model.id}} AS related`)})
-    descendants(ids: [ID!]!, maxDepth: Int!): [LineageStep!]! @cypher(columnName: "step", statement: ${block(`
+    descendants(ids: [ID!]!): [LineageStep!]! @cypher(columnName: "step", statement: ${block(`
       CALL () { ${lineageQuery('descendants', DESCENDANTS_DEPTH)} }
       UNWIND steps AS s
       RETURN {depth: s.depth, model: {id: s.model.id, name: s.model.name}, via: {id: s.via.id, name: s.via.name}} AS step`)})

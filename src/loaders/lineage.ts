@@ -24,7 +24,7 @@ export function createLineageLoader(reader: Reader, settings: LoaderSettings, en
       batchByGroup(keys, ({ direction, maxDepth }) => `${direction}:${String(maxDepth)}`, async (group) => {
         const { direction, maxDepth } = group[0]!;
         const ids = group.map((key) => key.id);
-        const rows = await reader.read(lineageQuery(direction, maxDepth), { ids, maxDepth });
+        const rows = await reader.read(lineageQuery(direction, maxDepth), { ids });
         for (const row of rows) entity.prime(String(row['id']), row['start'] as unknown as ModelRow);
         return alignByKey(ids, rows.map((row) => [String(row['id']), row['steps'] as unknown as LineageStepRow[]] as const), []);
       }),

@@ -57,7 +57,7 @@ describe('lineage over cycles and diamonds', () => {
   });
 
   async function lineage(direction: LineageDirection, key: string, maxDepth = 20): Promise<Step[]> {
-    const [row] = await reader.read(lineageQuery(direction, maxDepth), { ids: [`fixture-${key}`], maxDepth });
+    const [row] = await reader.read(lineageQuery(direction, maxDepth), { ids: [`fixture-${key}`] });
     const strip = (id: string) => id.replace('fixture-', '');
     return (row!['steps'] as unknown as LineageStepRow[]).map((s) => [strip(s.model.id), s.depth, strip(s.via.id)]);
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { responseHash } from '../../bench/src/canonical.js';
 import { measureSequential, median, type Measurement } from '../../bench/src/measure.js';
+import { DESCENDANTS_DEPTH } from '../../bench/src/operations.js';
 import type { RealProfile } from '../../bench/src/profile.js';
 import { markdown, sizeSummaries, writeReport, type BenchReport, type OperationResult } from '../../bench/src/report.js';
 import { Rng } from '../../bench/src/rng.js';
@@ -24,6 +25,11 @@ describe('benchmark helpers', () => {
   it('hashes responses alike whatever their key and list order', () => {
     expect(responseHash({ a: [{ x: 1, y: 2 }, { x: 3 }], b: null })).toBe(responseHash({ b: null, a: [{ x: 3 }, { y: 2, x: 1 }] }));
     expect(responseHash({ a: [1, 2] })).not.toBe(responseHash({ a: [1, 3] }));
+  });
+
+  it('gives the floor and the peer of the descendants operation the depth its GraphQL document asks for', () => {
+    const document = readFileSync(new URL('../../bench/operations/descendants.graphql', import.meta.url), 'utf8');
+    expect(document).toContain(`descendants(maxDepth: ${String(DESCENDANTS_DEPTH)})`);
   });
 
   it('takes medians of odd and even counts', () => {
