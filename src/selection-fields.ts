@@ -8,8 +8,8 @@ import { Kind } from 'graphql';
 
 /**
  * The fields of `selectionSet`, fragments expanded, each fragment once (spreading it again adds nothing).
- * `taken` leaves out the selections execution will not take (a field, an inline fragment or a spread under a
- * false `@include`); by default every selection counts.
+ * `taken` leaves out the selections execution will not take (a field, an inline fragment or a spread under
+ * `@skip(if: true)` or `@include(if: false)`); by default every selection counts.
  */
 export function fieldsOf(
   selectionSet: SelectionSetNode | undefined,

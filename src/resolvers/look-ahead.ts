@@ -11,9 +11,9 @@ import type { RequestContext } from '../context.js';
 import type { Carried } from '../db/look-ahead.js';
 import type { ModelScope, PageArgs } from '../db/model-page.js';
 import { RELATIONS, type RelationName, type RelationTargets } from '../db/relation-query.js';
+import { fieldsOf } from '../selection-fields.js';
 import { pageArgs } from './page-args.js';
 import { PerField } from './per-field.js';
-import { fieldsOf } from '../selection-fields.js';
 import { fieldsAt, type SelectionInfo } from './selection.js';
 
 export type LookAheadInfo = SelectionInfo & Pick<GraphQLResolveInfo, 'schema' | 'variableValues'>;
