@@ -1,6 +1,7 @@
 /**
  * Maintainer tool: turns the facts of seed/facts/ into the seed/ Cypher scripts and seed/manifest.json (the label
- * and relationship counts the seeded graph must have). Run it after changing a fact: `npm run seed:generate`.
+ * and relationship counts the seeded graph must have, and the most models of one domain, task or organisation).
+ * Run it after changing a fact: `npm run seed:generate`.
  *
  * Not part of the server: the seed scripts are committed, so a clone runs without running it (a test checks that
  * they are what the facts generate).

@@ -9,6 +9,11 @@ export interface SeedManifest {
   labels: Record<string, number>;
   /** Relationships per type. */
   relationships: Record<string, number>;
+  /**
+   * The most models one entity of a kind has: a domain's, a task's, an organisation's with those of its parts
+   * (the node estimate charges a filter of such a list this many models tested).
+   */
+  mostModels: Record<'Domain' | 'Task' | 'Organization', number>;
 }
 
 export const MANIFEST_PATH = projectPath('seed', 'manifest.json');

@@ -126,6 +126,25 @@ function resultScript(results: ResultFact[]): string {
 
 export interface Seed { scripts: Map<string, string>; manifest: SeedManifest }
 
+/** The most models `idsOf` a model gives any one id. */
+function mostModels(models: ModelFact[], idsOf: (model: ModelFact) => Iterable<string>): number {
+  const counts = new Map<string, number>();
+  for (const model of models) {
+    for (const id of new Set(idsOf(model))) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return Math.max(0, ...counts.values());
+}
+
+/** An organisation and every organisation it is part of, up the PART_OF tree. */
+function withParents(organizations: Facts['organizations']): (id: string) => string[] {
+  const parentOf = new Map(organizations.map((o) => [o.id, o.parent]));
+  return (id) => {
+    const chain: string[] = [];
+    for (let at: string | null | undefined = id; at && !chain.includes(at); at = parentOf.get(at)) chain.push(at);
+    return chain;
+  };
+}
+
 /** The seed files, named so that nodes load before the relationships that need them, and their expected counts. */
 export function seedFromFacts(facts: Facts): Seed {
   const nodes: [string, EntityLabel, Props[]][] = [
@@ -168,12 +187,18 @@ export function seedFromFacts(facts: Facts): Seed {
   relationships['ON'] = facts.results.length;
   const sorted = (counts: Record<string, number>): Record<string, number> =>
     Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const organizationChain = withParents(facts.organizations);
   const manifest: SeedManifest = {
     source: `"Biomedical Foundation Model: A Survey" (arXiv 2503.02104) and its curated facts: ${String(facts.models.length)} models, ` +
       `${String(facts.organizations.length)} organisations, ${String(facts.tasks.length)} tasks, ${String(facts.datasets.length)} datasets ` +
       `in 5 domains, each model with its sources, and ${String(facts.results.length)} benchmark results, each with its source (seed/facts/).`,
     labels: sorted(labels),
     relationships: sorted(relationships),
+    mostModels: {
+      Domain: mostModels(facts.models, (m) => m.domains),
+      Task: mostModels(facts.models, (m) => m.tasks),
+      Organization: mostModels(facts.models, (m) => m.organizations.flatMap(organizationChain)),
+    },
   };
   return { scripts, manifest };
 }

@@ -105,8 +105,7 @@ function nodeEstimator(options: NodeEstimateOptions, document: Document): Comple
       // A filter is tested on every item of the list before the page is cut and counted, whatever the page holds:
       // those are read (every model for the root list). Counted as nothing, 29 aliased filtered counts of no page
       // took 0.45 s of Neo4j's CPU at an estimate of 0.
-      // A known size below the estimate's list size is an average (list-sizes.ts): one parent may hold more.
-      const tested = effective['where'] == null ? 0 : Math.max(options.fieldSizes?.[key] ?? 0, options.listSize);
+      const tested = effective['where'] == null ? 0 : (options.fieldSizes?.[key] ?? options.listSize);
       // A connection asked for no model still answers its fields beside the page (totalCount, facets) once.
       if (!isListType(getNullableType(field.type)) && effective['first'] === 0) return work + tested + childComplexity;
       return work + tested + pageSize(effective['first'], options.listSize) * (1 + childComplexity);

@@ -18,6 +18,19 @@ describe('the seeded graph', () => {
     expect(await graphCounts(db)).toEqual({ labels: manifest.labels, relationships: manifest.relationships });
   });
 
+  it('holds at most the models per domain, task and organisation (with its parts) that seed/manifest.json says', async () => {
+    const [row] = await db.read(`
+      RETURN
+        COLLECT { MATCH (d:Domain) RETURN COUNT { (d)<-[:IN_DOMAIN]-(:Model) } AS n ORDER BY n DESC LIMIT 1 }[0] AS Domain,
+        COLLECT { MATCH (t:Task) RETURN COUNT { (t)<-[:PERFORMS]-(:Model) } AS n ORDER BY n DESC LIMIT 1 }[0] AS Task,
+        COLLECT {
+          MATCH (o:Organization)
+          RETURN COUNT { MATCH (o)<-[:PART_OF*0..]-(:Organization)<-[:DEVELOPED_BY]-(m:Model) RETURN DISTINCT m } AS n
+          ORDER BY n DESC LIMIT 1
+        }[0] AS Organization`);
+    expect(row).toEqual(manifest.mostModels);
+  });
+
   it('links every model to its domains, tasks, datasets, bases and organisations as the facts say', async () => {
     const rows = await db.read(`
       MATCH (m:Model)

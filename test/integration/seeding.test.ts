@@ -105,7 +105,7 @@ describe('ensureRelease', () => {
     expect(
       countDifferences(
         { labels: { Model: 1, Extra: 2 }, relationships: {} },
-        { source: '', labels: { Model: 2 }, relationships: { BASED_ON: 1 } },
+        { labels: { Model: 2 }, relationships: { BASED_ON: 1 } },
       ),
     ).toEqual(['label Extra: expected 0, found 2', 'label Model: expected 2, found 1', 'relationship type BASED_ON: expected 1, found 0']);
   });
