@@ -11,8 +11,8 @@ import { factProblems } from '../facts/fact-problems.js';
 import type { Facts, ResultFact } from '../facts/types.js';
 
 const source = process.argv[2];
-if (!source) {
-  console.error('usage: npm run facts:import -- PATH/TO/survey.json');
+if (!source || source.startsWith('-') || !existsSync(source)) {
+  console.error(`${source && !source.startsWith('-') ? `facts:import: no file ${source}\n` : ''}usage: npm run facts:import -- PATH/TO/survey.json`);
   process.exit(2);
 }
 const resultsFile = path.join(path.dirname(source), 'results.json');
