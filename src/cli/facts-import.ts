@@ -10,11 +10,15 @@ import { FACTS_DIR, readFacts, writeFacts } from '../facts/facts-files.js';
 import { factProblems } from '../facts/fact-problems.js';
 import type { Facts, ResultFact } from '../facts/types.js';
 
-const source = process.argv[2];
-if (!source || source.startsWith('-') || !existsSync(source)) {
-  console.error(`${source && !source.startsWith('-') ? `facts:import: no file ${source}\n` : ''}usage: npm run facts:import -- PATH/TO/survey.json`);
+function usage(problem?: string): never {
+  if (problem) console.error(`facts:import: ${problem}`);
+  console.error('usage: npm run facts:import -- PATH/TO/survey.json');
   process.exit(2);
 }
+
+const source = process.argv[2];
+if (!source || source.startsWith('-')) usage();
+if (!existsSync(source)) usage(`no file ${source}`);
 const resultsFile = path.join(path.dirname(source), 'results.json');
 const hasResults = existsSync(resultsFile);
 const results = hasResults ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as ResultFact[]) : readFacts().results;

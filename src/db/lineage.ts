@@ -68,7 +68,9 @@ function lineageText(direction: LineageDirection, maxDepth: number): string {
   ].join('\n');
 }
 
-const LINEAGE_QUERIES: Record<LineageDirection, string[]> = {
-  ancestors: Array.from({ length: MAX_LINEAGE_DEPTH }, (_, i) => lineageText('ancestors', i + 1)),
-  descendants: Array.from({ length: MAX_LINEAGE_DEPTH }, (_, i) => lineageText('descendants', i + 1)),
-};
+const LINEAGE_QUERIES = Object.fromEntries(
+  (Object.keys(HOP) as LineageDirection[]).map((direction) => [
+    direction,
+    Array.from({ length: MAX_LINEAGE_DEPTH }, (_, i) => lineageText(direction, i + 1)),
+  ]),
+) as Record<LineageDirection, string[]>;

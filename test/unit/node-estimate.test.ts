@@ -5,15 +5,19 @@ import { loadConfig } from '../../src/config.js';
 import { readSeedManifest } from '../../src/db/seed-manifest.js';
 import { FIELD_COSTS, NODES_PER_DB_HIT } from '../../src/limits/field-costs.js';
 import { listSizes } from '../../src/limits/list-sizes.js';
-import { EstimateTooLargeError, estimateNodes } from '../../src/limits/node-estimate.js';
+import { EstimateTooLargeError, estimateNodes, type NodeEstimateOptions } from '../../src/limits/node-estimate.js';
 
 const schema = buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
 const MAX_NODES = loadConfig({}).limits.maxNodes;
 
-function estimate(query: string, variables: Record<string, unknown> = {}, withCosts = false): number {
+function estimateWith(query: string, variables: Record<string, unknown>, options: NodeEstimateOptions): number {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
-  return estimateNodes(schema, document, operation, variables, {
+  return estimateNodes(schema, document, operation, variables, options);
+}
+
+function estimate(query: string, variables: Record<string, unknown> = {}, withCosts = false): number {
+  return estimateWith(query, variables, {
     listSize: 20,
     fieldSizes: { 'Subgraph.nodes': 200 },
     ...(withCosts ? { fieldCosts: FIELD_COSTS } : {}),
@@ -100,11 +104,7 @@ describe('estimateNodes', () => {
 
   it('tests a filter of a parent\'s models on as many as the parent of that kind with most has', () => {
     const manifest = readSeedManifest();
-    const counted = (query: string): number => {
-      const document = parse(query);
-      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
-      return estimateNodes(schema, document, operation, {}, { listSize: 20, fieldSizes: listSizes(manifest) });
-    };
+    const counted = (query: string): number => estimateWith(query, {}, { listSize: 20, fieldSizes: listSizes(manifest) });
     const filtered = (parents: string): string => `{ ${parents} { models(first: 0, where: { yearFrom: 2020 }) { totalCount } } }`;
     expect(counted(filtered('domain(id: "computational-biology")'))).toBe(manifest.mostModels.Domain);
     expect(counted(filtered('domains'))).toBe(manifest.labels['Domain']! * (1 + manifest.mostModels.Domain));

@@ -16,6 +16,8 @@ const names = (query: string, taken?: (selection: SelectionNode) => boolean): st
   return fieldsOf(operation.selectionSet, fragments, taken).map((field) => field.name.value);
 };
 
+const notSkipped = (selection: SelectionNode): boolean => !selection.directives?.some((d) => d.name.value === 'skip');
+
 describe('fieldsOf', () => {
   it('expands inline fragments and fragment spreads in the order they are written', () => {
     expect(names('{ id ... on Query { domains { id } } ...more } fragment more on Query { tasks { id } }')).toEqual(['id', 'domains', 'tasks']);
@@ -27,14 +29,12 @@ describe('fieldsOf', () => {
 
   it('leaves out what the taken test refuses: a field, an inline fragment, a spread, and nothing below them', () => {
     const query = '{ a: domains @skip(if: true) { id } ... @skip(if: true) { tasks { id } } ...f @skip(if: true) models { totalCount } } fragment f on Query { datasets { id } }';
-    const notSkipped = (selection: SelectionNode): boolean => !selection.directives?.some((d) => d.name.value === 'skip');
     expect(names(query, notSkipped)).toEqual(['models']);
     expect(names(query)).toEqual(['domains', 'tasks', 'datasets', 'models']);
   });
 
   it('walks a fragment skipped in one place where it is taken in another', () => {
     const query = '{ ...f @skip(if: true) ... on Query { ...f } } fragment f on Query { domains { id } }';
-    const notSkipped = (selection: SelectionNode): boolean => !selection.directives?.some((d) => d.name.value === 'skip');
     expect(names(query, notSkipped)).toEqual(['domains']);
   });
 
