@@ -3,8 +3,9 @@
  * (a filter id that matches nothing gives an empty list, not an error). Each warning is reported once.
  */
 export interface Warning {
-  code: 'UNKNOWN_ID';
-  /** The argument at fault, as written in the query (`domain`, `where.task`). */
+  /** UNKNOWN_ID: an id names nothing. PATHS_SAMPLED: `paths` ordered a sample of the shortest paths, not all. */
+  code: 'UNKNOWN_ID' | 'PATHS_SAMPLED';
+  /** The argument at fault, or the one to change, as written in the query (`domain`, `where.task`, `via`). */
   argument: string;
   message: string;
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { encodeCursor } from '../../src/cursor.js';
 import type { Reader } from '../../src/db/database.js';
 import { lineageQuery, type LineageStepRow } from '../../src/db/lineage.js';
+import { pathQuery } from '../../src/db/paths.js';
 import { cypherQuery } from '../../src/db/queries.js';
 import { candidatesByRequest, rankCandidates, searchParams, searchPlan, type Candidate } from '../../src/db/search.js';
 import { projectPath } from '../../src/paths.js';
@@ -105,6 +106,9 @@ const first = (rows: Data[], column: string): unknown => rows[0]?.[column];
 
 /** How deep the descendants operation looks (bench/operations/descendants.graphql asks for the same). */
 export const DESCENDANTS_DEPTH = 10;
+
+/** How far the path operation searches (bench/operations/path.graphql asks for the same). */
+export const PATH_HOPS = 6;
 
 const SEARCH_TEXT = 'protein structure';
 const SEARCH_PLAN = searchPlan(0, SEARCH_TEXT, { first: 10, labels: null, words: true })!;
@@ -262,8 +266,8 @@ export const OPERATIONS: Operation[] = [
     variables: (ctx) => ({ from: ctx.model, to: ctx.dataset }),
     fromOurs: (data) => data['path'],
     floor: {
-      cypher: cypherQuery('shortest-path'),
-      params: (ctx) => ({ from: ctx.model, to: ctx.dataset, maxHops: 6 }),
+      cypher: pathQuery('shortest-path', PATH_HOPS),
+      params: (ctx) => ({ from: ctx.model, to: ctx.dataset }),
       payload: (rows) => {
         const row = rows[0];
         // The query always answers one row (whether the ends exist); no nodes means no path.
@@ -272,7 +276,7 @@ export const OPERATIONS: Operation[] = [
       },
     },
     peer: {
-      query: `query Path($from: ID!, $to: ID!) { path(from: $from, to: $to, maxHops: 6) { length nodes { id } } }`,
+      query: `query Path($from: ID!, $to: ID!) { path(from: $from, to: $to) { length nodes { id } } }`,
       fromPeer: (data) => data['path'],
     },
   },

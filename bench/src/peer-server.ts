@@ -7,8 +7,9 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import neo4j from 'neo4j-driver';
 import { lineageQuery } from '../../src/db/lineage.js';
+import { pathQuery } from '../../src/db/paths.js';
 import { cypherQuery } from '../../src/db/queries.js';
-import { DESCENDANTS_DEPTH, NEIGHBORHOOD_FLOOR } from './operations.js';
+import { DESCENDANTS_DEPTH, NEIGHBORHOOD_FLOOR, PATH_HOPS } from './operations.js';
 import { onStopSignal } from './stop-signal.js';
 
 /** GraphQL's block strings keep Cypher as written, except that triple quotes would end them. */
@@ -65,8 +66,8 @@ const typeDefs = `#graphql
       RETURN {node: {id: c[0], name: c[1], aliases: c[2], searchKeys: c[3], label: c[4], degree: c[5],
                      texts: CASE WHEN c[7] IS NULL THEN null ELSE {description: c[7][0], paperTitle: c[7][1], topics: c[7][2], searchLinks: c[7][3]} END},
               scores: [s IN c[6] | [toFloat(s[0]), s[1]]]} AS candidate`)})
-    path(from: ID!, to: ID!, maxHops: Int!): Path @cypher(columnName: "path", statement: ${block(`
-      CALL () { ${cypherQuery('shortest-path')} }
+    path(from: ID!, to: ID!): Path @cypher(columnName: "path", statement: ${block(`
+      CALL () { ${pathQuery('shortest-path', PATH_HOPS)} }
       WITH nodes, edges WHERE nodes IS NOT NULL
       RETURN {length: size(edges), nodes: [n IN nodes | {id: n.id}]} AS path`)})
     neighborhood(id: ID!): Subgraph @cypher(columnName: "subgraph", statement: ${block(`

@@ -1,4 +1,7 @@
-/** The named read queries of cypher/queries/, loaded once; a missing file fails at start-up, not mid-request. */
+/**
+ * The named read queries of cypher/queries/, loaded once; a missing file fails at start-up, not mid-request. The
+ * path queries are templates (a placeholder where Cypher wants a literal): src/db/paths.ts makes their texts.
+ */
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../paths.js';
 
@@ -8,8 +11,6 @@ const QUERY_NAMES = [
   'organizations',
   'nodes-by-id',
   'search',
-  'shortest-path',
-  'paths',
   'related-models',
   'stats',
   'label-counts',
@@ -22,14 +23,25 @@ const QUERY_NAMES = [
   'leaderboards',
 ] as const;
 
-export type QueryName = (typeof QUERY_NAMES)[number];
+const TEMPLATE_NAMES = ['shortest-path', 'paths'] as const;
 
-const texts = new Map<QueryName, string>(
-  QUERY_NAMES.map((name) => [name, readFileSync(projectPath('cypher', 'queries', `${name}.cypher`), 'utf8')]),
+export type QueryName = (typeof QUERY_NAMES)[number];
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+const texts = new Map<QueryName | TemplateName, string>(
+  [...QUERY_NAMES, ...TEMPLATE_NAMES].map((name) => [name, readFileSync(projectPath('cypher', 'queries', `${name}.cypher`), 'utf8')]),
 );
 
+function text(name: QueryName | TemplateName): string {
+  const found = texts.get(name);
+  if (found === undefined) throw new Error(`unknown query ${name}`);
+  return found;
+}
+
 export function cypherQuery(name: QueryName): string {
-  const text = texts.get(name);
-  if (text === undefined) throw new Error(`unknown query ${name}`);
-  return text;
+  return text(name);
+}
+
+export function cypherTemplate(name: TemplateName): string {
+  return text(name);
 }

@@ -5,6 +5,7 @@
  */
 import { parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Request } from 'express';
+import { MAX_PATH_HOPS } from '../db/paths.js';
 import { badUserInput, checkRange } from '../errors.js';
 import { estimateNodes, type NodeEstimateOptions } from '../limits/node-estimate.js';
 import { idArgument } from '../resolvers/id-args.js';
@@ -52,7 +53,7 @@ export function subgraphRequest(query: Query): SubgraphRequest {
   if (around !== undefined) return { around: idArgument(around), depth: checkRange('depth', queryInteger(query, 'depth', 1), 1, 3) };
   const ends = path!.split(',');
   if (ends.length !== 2 || ends.some((end) => end === '')) throw badUserInput('path', `path must be FROM,TO, got ${JSON.stringify(path)}`);
-  return { from: idArgument(ends[0]!), to: idArgument(ends[1]!), maxHops: checkRange('maxHops', queryInteger(query, 'maxHops', 4), 1, 6) };
+  return { from: idArgument(ends[0]!), to: idArgument(ends[1]!), maxHops: checkRange('maxHops', queryInteger(query, 'maxHops', 4), 1, MAX_PATH_HOPS) };
 }
 
 interface Twin {

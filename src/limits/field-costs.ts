@@ -8,6 +8,7 @@
  * add an entry keyed "Type.field" whose `dbHits` returns that figure for the arguments that drive it, rounded up,
  * add a probe at the worst id to test/integration/field-costs.test.ts, and a row to README "Limits and errors".
  */
+import { MAX_PATH_HOPS } from '../db/paths.js';
 import { fuzzyEdits, searchKey } from '../db/search.js';
 import { MAX_RESOLVE_NAMES } from './argument-limits.js';
 
@@ -48,6 +49,18 @@ function fuzzyProbeUnits(name: string): number {
  * but a deeper call does at least the work of a shallower one from the same start, so depth 3 counts depth 2's.
  */
 const NEIGHBORHOOD_DB_HITS: Readonly<Record<number, number>> = { 1: 9_200, 2: 14_200, 3: 14_200 };
+
+/**
+ * Worst case by maxHops (`npm run field-cost -- --pairs 40`, then every entity to and from each domain and the
+ * farthest entities found), with no `via` or `avoidKinds` (which only narrow the search). A search to more hops
+ * does at least the work of one to fewer from the same ends, so each counts at least the one before. The worst
+ * pairs: two domains, a domain and a far entity, or two far entities (ptunifier, omni-mol-dataset, reverie-labs). Before the search
+ * stopped at maxHops, every call ran to 6 hops (paths between medical-imaging and drug-discovery within 2 read
+ * 10,666 database hits, not 1,002), and before paths ordered at most MAX_PATHS_ORDERED of them, two far entities
+ * read twice the table's worst (ptunifier and 3d-molt5: 54,496).
+ */
+const PATH_DB_HITS: Readonly<Record<number, number>> = { 1: 600, 2: 1_000, 3: 2_700, 4: 3_500, 5: 3_500, 6: 3_500 };
+const PATHS_DB_HITS: Readonly<Record<number, number>> = { 1: 1_000, 2: 2_500, 3: 8_500, 4: 19_000, 5: 36_000, 6: 36_000 };
 
 /** A count argument as the resolver will use it, or undefined when the resolver refuses it. */
 function count(args: Readonly<Record<string, unknown>>, name: string, min: number, max: number): number | undefined {
@@ -94,13 +107,14 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   },
   'Query.path': {
     reason:
-      'a bidirectional shortest-path search that always runs to 6 hops (shortest-path.cypher), whatever maxHops; worst between two domains (medical-imaging and drug-discovery)',
-    dbHits: (args) => (count(args, 'maxHops', 1, 6) === undefined ? 0 : 2_700),
+      'a bidirectional shortest-path search to maxHops (shortest-path.cypher); worst between two domains, or a domain and a far entity',
+    dbHits: (args) => PATH_DB_HITS[count(args, 'maxHops', 1, MAX_PATH_HOPS) ?? 0] ?? 0,
   },
   'Query.paths': {
     reason:
-      'every shortest path up to 6 hops is enumerated before the first are kept, whatever maxHops or first; worst between two domains (medical-imaging and drug-discovery)',
-    dbHits: (args) => (count(args, 'maxHops', 1, 6) === undefined || count(args, 'first', 1, 20) === undefined ? 0 : 15_100),
+      'every shortest path within maxHops is found and up to 1,000 of them ordered before the first are kept, whatever first (paths.cypher); worst between a domain or hub and a far entity',
+    dbHits: (args) =>
+      count(args, 'first', 1, 20) === undefined ? 0 : (PATHS_DB_HITS[count(args, 'maxHops', 1, MAX_PATH_HOPS) ?? 0] ?? 0),
   },
   'Query.relatedModels': {
     reason:

@@ -78,7 +78,8 @@ const tools = (schema: GraphQLSchema): Record<string, Tool> => ({
   find_paths: {
     description:
       'What lies between two entities: the shortest paths between them (ignoring direction), each with the entities and relationships along it, ' +
-      'optionally only through some relationship types or avoiding some kinds of entity in between; [] when none is within maxHops.',
+      'optionally only through some relationship types or avoiding some kinds of entity in between; [] when none is within maxHops. ' +
+      'Ordered by the names along them; when more than 1,000 shortest paths join the two, the first of 1,000 of them (extensions.warnings says PATHS_SAMPLED).',
     input: {
       from: z.string().min(1).describe('Id of the start'),
       to: z.string().min(1).describe('Id of the end'),

@@ -26,15 +26,48 @@ const facetsOf = (field: string, parent: string, id: string): Probe => ({
   shown: `facets of ${id}`,
 });
 
+/** The worst pair found for maxHops 1, 2, ... 6 (src/limits/field-costs.ts says how they were searched). */
+const PATH_WORST: [string, string][] = [
+  ['computational-biology', 'medical-imaging'],
+  ['computational-biology', 'clinical-informatics'],
+  ['medical-imaging', 'drug-discovery'],
+  ['drug-discovery', 'ptunifier'],
+  ['drug-discovery', 'ptunifier'],
+  ['ptunifier', 'otter-knowledge'],
+];
+const PATHS_WORST: [string, string][] = [
+  ['computational-biology', 'esm-2'],
+  ['computational-biology', 'drug-discovery'],
+  ['clinical-informatics', 'computational-biology'],
+  ['mimic-cxr', 'computational-biology'],
+  ['ptunifier', 'drug-discovery'],
+  ['omni-mol-dataset', 'ptunifier'],
+];
+/** The probe of `path` or `paths` (the latter with first: 20) between `ends` at the i-th maxHops (from 0). */
+const pathProbe =
+  (field: 'path' | 'paths') =>
+  ([from, to]: [string, string], i: number): Probe => {
+    const maxHops = i + 1;
+    const first = field === 'paths' ? { first: 20 } : {};
+    const extra = field === 'paths' ? ', first: 20' : '';
+    return {
+      field: `Query.${field}`,
+      query: `{ ${field}(from: "${from}", to: "${to}", maxHops: ${String(maxHops)}${extra}) { length } }`,
+      variables: {},
+      args: { maxHops, ...first },
+      shown: `${from} to ${to} within ${String(maxHops)}`,
+    };
+  };
+
 const ONE_LETTER_NAMES = Array<string>(100).fill('e');
 
 const PROBES: Probe[] = [
   { field: 'Query.neighborhood', query: NEIGHBORHOOD, variables: { id: 'medical-imaging', depth: 1 }, args: { depth: 1 } },
   { field: 'Query.neighborhood', query: NEIGHBORHOOD, variables: { id: 'medical-imaging', depth: 2 }, args: { depth: 2 } },
   { field: 'Query.neighborhood', query: NEIGHBORHOOD, variables: { id: 'pubmedbert', depth: 3 }, args: { depth: 3 } },
-  { field: 'Query.path', query: '{ path(from: "medical-imaging", to: "drug-discovery", maxHops: 6) { length } }', variables: {}, args: { maxHops: 6 } },
+  ...PATH_WORST.map(pathProbe('path')),
   { field: 'Query.relatedModels', query: '{ relatedModels(id: "me-llama", first: 100) { score sharedTasks { id } sharedDatasets { id } } }', variables: {}, args: { first: 100 } },
-  { field: 'Query.paths', query: '{ paths(from: "medical-imaging", to: "drug-discovery", maxHops: 6, first: 20) { length } }', variables: {}, args: { maxHops: 6, first: 20 } },
+  ...PATHS_WORST.map(pathProbe('paths')),
   { field: 'Query.modelCounts', query: '{ modelCounts(by: [TASK, ORGANIZATION_GROUP]) { count } }', variables: {}, args: { by: ['TASK', 'ORGANIZATION_GROUP'] } },
   { field: 'Query.datasets', query: '{ datasets(where: { trainedByDomain: "medical-imaging" }) { id } }', variables: {}, args: { where: { trainedByDomain: 'medical-imaging' } } },
   { field: 'Query.leaderboards', query: '{ leaderboards(domain: "clinical-informatics") { totalCount } }', variables: {}, args: { domain: 'clinical-informatics' } },
@@ -90,8 +123,11 @@ describe('the database work the node estimate charges, on the survey graph', () 
     await db.close();
   });
 
-  it('has a worst-case probe for every field of the table', () => {
+  it('has a worst-case probe for every field of the table, and for every maxHops of the path fields', () => {
     expect(new Set(PROBES.map((p) => p.field))).toEqual(new Set(Object.keys(FIELD_COSTS)));
+    for (const field of ['Query.path', 'Query.paths']) {
+      expect(PROBES.filter((p) => p.field === field).map((p) => p.args['maxHops'])).toEqual([1, 2, 3, 4, 5, 6]);
+    }
   });
 
   it.each(PROBES.map((p) => [`${p.field} ${p.shown ?? JSON.stringify(p.args)}`, p] as const))('%s costs what the table says', async (_name, p) => {
@@ -109,6 +145,21 @@ describe('the database work the node estimate charges, on the survey graph', () 
     // LLaMA's descendants at depth 1 read 283 database hits, at depth 20 876; cut after a search of 20 hops, depth 1
     // read 635.
     expect(near.dbHits).toBeLessThan(0.5 * whole.dbHits);
+  });
+
+  it('stops a path search at maxHops instead of searching 6 hops and cutting after', async () => {
+    const ends = 'from: "medical-imaging", to: "drug-discovery"';
+    const [path2, path6, paths2, paths6] = await Promise.all([
+      probe.measure(`{ path(${ends}, maxHops: 2) { length } }`, {}),
+      probe.measure(`{ path(${ends}, maxHops: 6) { length } }`, {}),
+      probe.measure(`{ paths(${ends}, maxHops: 2, first: 20) { length } }`, {}),
+      probe.measure(`{ paths(${ends}, maxHops: 6, first: 20) { length } }`, {}),
+    ]);
+    expect([...path2.errors, ...path6.errors, ...paths2.errors, ...paths6.errors]).toEqual([]);
+    // No path of 2 hops joins them (the shortest has 4). Searched to 6 hops and cut after, within 2 read 2,176
+    // database hits against 2,243 within 6 (path), and 10,666 against 15,549 (paths); searched to 2 hops, 672 and 1,002.
+    expect(path2.dbHits).toBeLessThan(0.5 * path6.dbHits);
+    expect(paths2.dbHits).toBeLessThan(0.2 * paths6.dbHits);
   });
 
   it.each(FILTERS)('%s reads a bounded number of database hits per model it tests', async (_name, where) => {

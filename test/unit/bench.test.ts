@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { responseHash } from '../../bench/src/canonical.js';
 import { measureSequential, median, type Measurement } from '../../bench/src/measure.js';
-import { DESCENDANTS_DEPTH } from '../../bench/src/operations.js';
+import { DESCENDANTS_DEPTH, PATH_HOPS } from '../../bench/src/operations.js';
 import type { RealProfile } from '../../bench/src/profile.js';
 import { markdown, sizeSummaries, writeReport, type BenchReport, type OperationResult } from '../../bench/src/report.js';
 import { Rng } from '../../bench/src/rng.js';
@@ -30,6 +30,11 @@ describe('benchmark helpers', () => {
   it('gives the floor and the peer of the descendants operation the depth its GraphQL document asks for', () => {
     const document = readFileSync(new URL('../../bench/operations/descendants.graphql', import.meta.url), 'utf8');
     expect(document).toContain(`descendants(maxDepth: ${String(DESCENDANTS_DEPTH)})`);
+  });
+
+  it('gives the floor and the peer of the path operation the maxHops its GraphQL document asks for', () => {
+    const document = readFileSync(new URL('../../bench/operations/path.graphql', import.meta.url), 'utf8');
+    expect(document).toContain(`maxHops: ${String(PATH_HOPS)})`);
   });
 
   it('takes medians of odd and even counts', () => {
