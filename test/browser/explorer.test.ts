@@ -183,4 +183,15 @@ describe('the explorer in a real browser', () => {
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('says when the paths drawn are the first of a sample of the shortest paths', async () => {
+    // More than 1,000 shortest paths of 6 hops join them: the API orders 1,000 and warns (PATHS_SAMPLED).
+    const { data, extensions } = await server.gql<{ paths: { nodes: { id: string }[] }[] }>('{ paths(from: "ptunifier", to: "3d-molt5", maxHops: 6, first: 3) { nodes { id } } }');
+    expect(extensions?.warnings?.map((warning) => warning.code)).toEqual(['PATHS_SAMPLED']);
+    const { page, pageErrors } = await openPage(browser);
+    await page.goto(`${origin()}/explore?from=ptunifier&to=3d-molt5&paths=3`);
+    await expect.poll(() => page.locator('#status').innerText()).toBe('3 paths of length 6, the first by name of 1,000 of the many shortest paths');
+    expect(await drawnIds(page)).toEqual([...new Set(data!.paths.flatMap((p) => p.nodes.map((n) => n.id)))].sort());
+    expect(pageErrors).toEqual([]);
+  });
 });

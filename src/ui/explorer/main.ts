@@ -4,7 +4,7 @@
  * export the view. The whole view lives in the URL. Uses only the public API.
  */
 import { byId } from '../dom.js';
-import { query } from '../graphql-client.js';
+import { query, queryWithWarnings } from '../graphql-client.js';
 import { showDetails } from './entity-details.js';
 import { exportView } from './export.js';
 import { GraphView, KIND_STYLES, type Drawing, type GraphEdge, type GraphNode, type Kind, type MoreNode } from './graph-view.js';
@@ -32,7 +32,9 @@ const details = byId<HTMLElement>('details');
 const status = byId<HTMLElement>('status');
 const history = new History();
 const neighbourhoods = new Map<string, Promise<Subgraph | null>>();
-const pathLists = new Map<string, Promise<(Subgraph & { length: number })[]>>();
+/** Paths found between two entities; `sampled` when they are the first of a sample of more shortest paths. */
+interface FoundPaths { paths: (Subgraph & { length: number })[]; sampled: boolean }
+const pathLists = new Map<string, Promise<FoundPaths>>();
 
 const say = (text: string, isError = false): void => {
   status.textContent = text;
@@ -49,12 +51,15 @@ function neighborhood(id: string): Promise<Subgraph | null> {
 }
 
 /** The shortest paths, only through the relationship types the filters show (all when none is hidden). */
-function paths(from: string, to: string, first: number, hiddenTypes: string[]): Promise<(Subgraph & { length: number })[]> {
+function paths(from: string, to: string, first: number, hiddenTypes: string[]): Promise<FoundPaths> {
   const via = hiddenTypes.length ? RELATION_TYPES.filter((type) => !hiddenTypes.includes(type)) : null;
   const key = JSON.stringify([from, to, first, via]);
   let found = pathLists.get(key);
   if (!found) {
-    found = query<{ paths: (Subgraph & { length: number })[] }>(PATHS, { from, to, maxHops: MAX_HOPS, first, via }).then((data) => data.paths);
+    found = queryWithWarnings<{ paths: FoundPaths['paths'] }>(PATHS, { from, to, maxHops: MAX_HOPS, first, via }).then(({ data, warnings }) => ({
+      paths: data.paths,
+      sampled: warnings.some((warning) => warning.code === 'PATHS_SAMPLED'),
+    }));
     pathLists.set(key, found);
   }
   return found;
@@ -68,17 +73,19 @@ function visible(entity: Entity, state: ViewState): boolean {
 }
 
 /** The entities and relationships the state asks for: the path or the centre, each expansion a page at a time. */
-async function compute(state: ViewState): Promise<Drawing & { pathLength: number | null; pathCount: number }> {
+async function compute(state: ViewState): Promise<Drawing & { pathLength: number | null; pathCount: number; pathSampled: boolean }> {
   const nodes = new Map<string, Entity>();
   const edges: GraphEdge[] = [];
   const more: MoreNode[] = [];
   let pathLength: number | null = null;
   let pathCount = 0;
+  let pathSampled = false;
   const pinned = new Set<string>();
   if (state.path) {
     const found = await paths(state.path.from, state.path.to, state.path.count, state.hiddenTypes);
-    pathCount = found.length;
-    for (const one of found) {
+    pathCount = found.paths.length;
+    pathSampled = found.sampled;
+    for (const one of found.paths) {
       pathLength = one.length;
       for (const node of one.nodes) {
         nodes.set(node.id, node);
@@ -112,7 +119,7 @@ async function compute(state: ViewState): Promise<Drawing & { pathLength: number
     return true;
   });
   const focus = state.path?.from ?? state.centre;
-  return { nodes: drawn, edges: kept, more, focus, highlight: focus ? [focus] : [], pathLength, pathCount };
+  return { nodes: drawn, edges: kept, more, focus, highlight: focus ? [focus] : [], pathLength, pathCount, pathSampled };
 }
 
 let drawing = 0;
@@ -127,7 +134,9 @@ async function render(state: ViewState, detailsFor: string | null): Promise<void
   window.history.replaceState(null, '', `${window.location.pathname}${toSearch(state)}`);
   syncControls(state);
   if (state.path) {
-    const found = result.pathCount === 1 ? `Path of length ${String(result.pathLength)}` : `${String(result.pathCount)} paths of length ${String(result.pathLength)}`;
+    const counted = result.pathCount === 1 ? `Path of length ${String(result.pathLength)}` : `${String(result.pathCount)} paths of length ${String(result.pathLength)}`;
+    // The API ordered a sample of the shortest paths (more than 1,000 join the two): not the first of all of them.
+    const found = result.pathSampled ? `${counted}, the first by name of 1,000 of the many shortest paths` : counted;
     say(result.pathLength === null ? `No path of at most ${String(MAX_HOPS)} steps between ${state.path.from} and ${state.path.to}.` : found, result.pathLength === null);
   } else {
     say(`${String(result.nodes.length)} entities drawn${result.more.length ? `, ${String(result.more.reduce((n, m) => n + m.hidden, 0))} more behind "+N more"` : ''}`);
