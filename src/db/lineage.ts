@@ -6,6 +6,7 @@
  * and cycles cost nothing extra and a model reached twice appears once. The `via` of a step is, among the models
  * one hop closer that it is linked to, the first by name: the search's own choice would depend on storage order.
  */
+import { textFor } from './literal-texts.js';
 import { compactProjection } from './projections.js';
 import type { ModelRow } from './rows.js';
 
@@ -36,10 +37,7 @@ const HOP: Record<LineageDirection, { away: string; back: string }> = {
  * searched to depth 1, 283.
  */
 export function lineageQuery(direction: LineageDirection, maxDepth: number): string {
-  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > MAX_LINEAGE_DEPTH) {
-    throw new RangeError(`a lineage's depth is 1..${String(MAX_LINEAGE_DEPTH)}, not ${String(maxDepth)}`);
-  }
-  return LINEAGE_QUERIES[direction][maxDepth - 1]!;
+  return textFor(LINEAGE_QUERIES[direction], maxDepth, "a lineage's depth");
 }
 
 function lineageText(direction: LineageDirection, maxDepth: number): string {

@@ -4,6 +4,7 @@
  * also says whether both ends exist, so that an unknown id and "no path" can be told apart.
  */
 import type { Reader, Row } from './database.js';
+import { textFor } from './literal-texts.js';
 import { cypherTemplate, type TemplateName } from './queries.js';
 import type { EdgeRow, EntityRow, PathRow } from './rows.js';
 
@@ -14,22 +15,21 @@ export const MAX_PATH_HOPS = 6;
 const HOPS_PLACEHOLDER = 'MAX_HOPS';
 
 /**
- * A template's text for one maxHops: the placeholder replaced by the number on every line but comments (which
- * name the placeholder). A template without one fails at start-up.
+ * A template's texts for maxHops 1..MAX_PATH_HOPS: the placeholder replaced by the number on every line but
+ * comments (which name the placeholder). A template without one fails at start-up.
  */
-function withHops(name: TemplateName, maxHops: number): string {
+function textsByHops(name: TemplateName): string[] {
   const lines = cypherTemplate(name).split('\n');
   const isCypher = (line: string): boolean => !line.trimStart().startsWith('//');
   if (!lines.some((line) => isCypher(line) && line.includes(HOPS_PLACEHOLDER))) {
     throw new Error(`cypher/queries/${name}.cypher has no ${HOPS_PLACEHOLDER} in its pattern`);
   }
-  return lines.map((line) => (isCypher(line) ? line.replaceAll(HOPS_PLACEHOLDER, String(maxHops)) : line)).join('\n');
+  return Array.from({ length: MAX_PATH_HOPS }, (_, i) =>
+    lines.map((line) => (isCypher(line) ? line.replaceAll(HOPS_PLACEHOLDER, String(i + 1)) : line)).join('\n'),
+  );
 }
 
-const PATH_QUERIES: Record<TemplateName, string[]> = {
-  'shortest-path': Array.from({ length: MAX_PATH_HOPS }, (_, i) => withHops('shortest-path', i + 1)),
-  paths: Array.from({ length: MAX_PATH_HOPS }, (_, i) => withHops('paths', i + 1)),
-};
+const PATH_QUERIES: Record<TemplateName, string[]> = { 'shortest-path': textsByHops('shortest-path'), paths: textsByHops('paths') };
 
 /**
  * The text of a path query searching at most `maxHops` relationships: one of those made at load. A pattern's
@@ -38,10 +38,7 @@ const PATH_QUERIES: Record<TemplateName, string[]> = {
  * to 2 hops, 1,002).
  */
 export function pathQuery(name: TemplateName, maxHops: number): string {
-  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_PATH_HOPS) {
-    throw new RangeError(`a path's maxHops is 1..${String(MAX_PATH_HOPS)}, not ${String(maxHops)}`);
-  }
-  return PATH_QUERIES[name][maxHops - 1]!;
+  return textFor(PATH_QUERIES[name], maxHops, "a path's maxHops");
 }
 
 /**

@@ -47,15 +47,14 @@ const PATHS_WORST: [string, string][] = [
 const pathProbe =
   (field: 'path' | 'paths') =>
   ([from, to]: [string, string], i: number): Probe => {
-    const maxHops = i + 1;
-    const first = field === 'paths' ? { first: 20 } : {};
-    const extra = field === 'paths' ? ', first: 20' : '';
+    const args = field === 'paths' ? { maxHops: i + 1, first: 20 } : { maxHops: i + 1 };
+    const written = Object.entries(args).map(([name, value]) => `${name}: ${String(value)}`).join(', ');
     return {
       field: `Query.${field}`,
-      query: `{ ${field}(from: "${from}", to: "${to}", maxHops: ${String(maxHops)}${extra}) { length } }`,
+      query: `{ ${field}(from: "${from}", to: "${to}", ${written}) { length } }`,
       variables: {},
-      args: { maxHops, ...first },
-      shown: `${from} to ${to} within ${String(maxHops)}`,
+      args,
+      shown: `${from} to ${to} within ${String(args.maxHops)}`,
     };
   };
 
