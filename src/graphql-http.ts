@@ -8,6 +8,7 @@
  */
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
+import { holdSlotFor } from './limits/concurrency-limit.js';
 
 /** Whether a request line's target is /graphql, as Express's `app.use('/graphql')` matches it (any case, any sub-path). */
 export function isGraphqlPath(url: string | undefined): boolean {
@@ -35,10 +36,13 @@ export function apolloHandler<C extends BaseContext>(
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const answer = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: searchOf(req.url), body: req.body },
-      context: () => context(req, res),
-    });
+    const answer = await holdSlotFor(
+      res,
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: searchOf(req.url), body: req.body },
+        context: () => context(req, res),
+      }),
+    );
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
     if (answer.body.kind === 'complete') {

@@ -91,7 +91,7 @@ export async function publicApi({ db, config, logger, schema, estimate }: Public
       const execute = operationExecutor(apollo, db, config.loaderBatching);
       app.use('/export', gate.guard(), door, conditionalGet(releases, { maxAgeSeconds }), slots);
       app.use(exportRouter({ db, releases, logger, origin, stallMs: Math.max(config.limits.responseWriteTimeoutMs, db.stallDeadlineMs) }));
-      app.use('/entity', gate.guard(), door, conditionalGet(releases, { maxAgeSeconds, variant: ['accept'] }));
+      app.use('/entity', gate.guard(), door, conditionalGet(releases, { maxAgeSeconds, variant: ['accept'] }), slots);
       app.use(entityRouter({ execute, origin }));
       // The body is read before a slot is taken: a slow upload must not hold one.
       app.use('/mcp', gate.guard(), door, mcpBody(config.limits.maxBodyBytes), slots, mcpRouter({ execute, schemaSdl, logger }));

@@ -15,6 +15,7 @@ import { shortestPath } from '../db/paths.js';
 import { neighborhood } from '../db/traversal.js';
 import { ErrorCode } from '../errors.js';
 import { sendError, sendNotFound } from '../http-errors.js';
+import { holdSlotFor } from '../limits/concurrency-limit.js';
 import type { Logger } from '../logger.js';
 import type { ReleaseCache } from '../caching/release-cache.js';
 import { notCacheable } from '../caching/http-cache.js';
@@ -118,7 +119,7 @@ export function exportRouter({ db, releases, logger, origin, stallMs }: ExportOp
     try {
       const release = await current(res);
       if (!release) return;
-      const schema = await exportSchema(db.reader({ cypherQueries: 0 }));
+      const schema = await holdSlotFor(res, exportSchema(db.reader({ cypherQueries: 0 })));
       res.type('application/ld+json').send(JSON.stringify(croissant(release, schema, origin(req)), null, 2));
     } catch (error) {
       sendFailure(res, logger, error);
@@ -134,7 +135,7 @@ export function exportRouter({ db, releases, logger, origin, stallMs }: ExportOp
     try {
       const release = await current(res);
       if (!release) return;
-      const graph = await readSubgraph(db, subgraphRequest(req.query), release);
+      const graph = await holdSlotFor(res, readSubgraph(db, subgraphRequest(req.query), release));
       if (!graph) {
         sendNotFound(res, 'No such entity, or no path between the two within maxHops.');
         return;
@@ -151,7 +152,7 @@ export function exportRouter({ db, releases, logger, origin, stallMs }: ExportOp
       try {
         const release = await current(res);
         if (!release) return;
-        graph = await wholeGraph(db.reader({ cypherQueries: 0 }), release);
+        graph = await holdSlotFor(res, wholeGraph(db.reader({ cypherQueries: 0 }), release));
       } catch (error) {
         sendFailure(res, logger, error);
         return;

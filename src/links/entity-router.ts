@@ -8,6 +8,7 @@ import { ErrorCode } from '../errors.js';
 import type { ExecuteOperation } from '../execute.js';
 import { sendNotAcceptable, sendNotFound } from '../http-errors.js';
 import { notCacheable } from '../caching/http-cache.js';
+import { holdSlotFor } from '../limits/concurrency-limit.js';
 import { CLIENT_LOCAL } from '../rate-limit/rate-limit-middleware.js';
 import { idArgument } from '../resolvers/id-args.js';
 import { canonicalEntityUrl, ENTITY_QUERY, entityLinks, explorerUrl } from './entity-links.js';
@@ -32,7 +33,7 @@ export function entityRouter(options: { execute: ExecuteOperation; origin: (req:
       res.redirect(302, explorerUrl(origin, id));
       return;
     }
-    const result = await options.execute(ENTITY_QUERY, { id }, res.locals[CLIENT_LOCAL] as string | undefined);
+    const result = await holdSlotFor(res, options.execute(ENTITY_QUERY, { id }, res.locals[CLIENT_LOCAL] as string | undefined));
     if (result.errors) {
       notCacheable(res);
       res.status(result.errors.some((error) => error.extensions?.['code'] === ErrorCode.RATE_LIMITED) ? 429 : 503).json({ errors: result.errors });

@@ -13,6 +13,7 @@ import * as z from 'zod/v4';
 import { ErrorCode } from '../errors.js';
 import type { ExecuteOperation } from '../execute.js';
 import { sendError } from '../http-errors.js';
+import { holdSlotFor } from '../limits/concurrency-limit.js';
 import { ENTITY_QUERY } from '../links/entity-links.js';
 import type { Logger } from '../logger.js';
 import { CLIENT_LOCAL } from '../rate-limit/rate-limit-middleware.js';
@@ -190,7 +191,9 @@ export function mcpRouter(options: { execute: ExecuteOperation; schemaSdl: strin
   const router = express.Router();
   const toolList = tools(buildSchema(options.schemaSdl));
   router.post('/', refuseBatches, async (req, res) => {
-    const server = mcpServer(options.execute, res.locals[CLIENT_LOCAL] as string | undefined, options.schemaSdl, toolList);
+    // The request's slot covers its tool calls until they end, whether or not the client waits for them.
+    const execute: ExecuteOperation = (query, variables, client) => holdSlotFor(res, options.execute(query, variables, client));
+    const server = mcpServer(execute, res.locals[CLIENT_LOCAL] as string | undefined, options.schemaSdl, toolList);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on('close', () => {
       void transport.close();

@@ -2,7 +2,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { concurrencyLimit } from '../../src/limits/concurrency-limit.js';
+import { concurrencyLimit, holdSlotFor } from '../../src/limits/concurrency-limit.js';
 
 /**
  * An app behind the limit whose handler answers only when the test says so, in arrival order. It counts the
@@ -114,5 +114,41 @@ describe('concurrencyLimit', () => {
     app.releaseNext();
     app.releaseNext();
     expect((await third).status).toBe(200);
+  });
+
+  it('keeps the slot of a client that disconnects until the work declared for it has settled', async () => {
+    let finishWork: () => void = () => undefined;
+    let started = 0;
+    let arrived = 0;
+    let closed = 0;
+    const app = express();
+    app.use((_req, res, next) => {
+      arrived += 1;
+      res.once('close', () => (closed += 1));
+      next();
+    });
+    app.use(concurrencyLimit(1, 1), (_req, res) => {
+      started += 1;
+      if (started === 1) {
+        void holdSlotFor(res, new Promise<void>((resolve) => (finishWork = resolve))).then(() => res.json({ late: true }));
+      } else res.json({ ok: true });
+    });
+    server = createServer(app);
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}/`;
+    const hangingUp = new AbortController();
+    const abandoned = fetch(url, { signal: hangingUp.signal }).catch(() => 'aborted');
+    await until(() => started === 1);
+    hangingUp.abort();
+    expect(await abandoned).toBe('aborted');
+    await until(() => closed === 1);
+    // The next request waits in the queue while the abandoned one's work goes on, and starts once it has ended.
+    const next = fetch(url);
+    await until(() => arrived === 2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toBe(1);
+    finishWork();
+    expect(await (await next).json()).toEqual({ ok: true });
+    expect(started).toBe(2);
   });
 });
