@@ -50,8 +50,9 @@ const pass: RequestHandler = (_req, _res, next) => next();
  */
 function doorPoints(limiter: RateLimiter, subgraphNodes: (query: Request['query']) => number): (req: Request) => number {
   return (req) => {
-    if (/^\/export\/graph\./.test(req.originalUrl)) return limiter.policy.exportPoints;
-    if (/^\/export\/subgraph\./.test(req.originalUrl)) return limiter.pointsFor(subgraphNodes(req.query));
+    // In any case of the letters, as Express routes them: /EXPORT/GRAPH.JSONL is the same download.
+    if (/^\/export\/graph\./i.test(req.originalUrl)) return limiter.policy.exportPoints;
+    if (/^\/export\/subgraph\./i.test(req.originalUrl)) return limiter.pointsFor(subgraphNodes(req.query));
     return 1;
   };
 }

@@ -49,7 +49,7 @@ describe('rate limits: a token bucket per client', () => {
     RATE_LIMIT_POINTS: '12',
     RATE_LIMIT_WINDOW_S: '3600',
     RATE_LIMIT_EXPORT_POINTS: '6',
-    API_KEYS: 'weighted,spent,exports,subgraph,twin,own',
+    API_KEYS: 'weighted,spent,exports,subgraph,twin,own,spelled,subgraph-spelled',
   });
   const ask = asker(server);
 
@@ -99,6 +99,17 @@ describe('rate limits: a token bucket per client', () => {
     await whole.arrayBuffer();
     const again = await fetch(new URL('/export/graph.graphml', server.url), { headers: key });
     expect(again.status).toBe(429);
+  });
+
+  it('charges an export the same whatever the case of its path, as Express routes it', async () => {
+    const whole = await fetch(new URL('/Export/GRAPH.graphml', server.url), { headers: { 'x-api-key': 'spelled' } });
+    expect(whole.status).toBe(200);
+    expect(parameter(whole.headers.get('ratelimit'), 'r')).toBe(6);
+    await whole.arrayBuffer();
+    // Dearer than a whole bucket (see below), so it takes all of a full one.
+    const subgraph = await fetch(new URL('/EXPORT/Subgraph.json?around=medical-imaging&depth=3', server.url), { headers: { 'x-api-key': 'subgraph-spelled' } });
+    expect(subgraph.status).toBe(200);
+    expect(parameter(subgraph.headers.get('ratelimit'), 'r')).toBe(0);
   });
 
   it('charges a subgraph export what the same subgraph costs over GraphQL, and a refused one a token', async () => {
