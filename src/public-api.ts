@@ -39,7 +39,10 @@ export interface PublicApi {
   /** The client a /graphql request counts against, for its context. */
   clientOf(res: Response): string | undefined;
   /** Mounts /export, /entity and /mcp behind the gate and the execution slots /graphql uses. */
-  mount(app: Express, shared: { apollo: ApolloServer<RequestContext>; gate: GraphGate; slots: RequestHandler; schemaSdl: string }): void;
+  mount(
+    app: Express,
+    shared: { apollo: ApolloServer<RequestContext>; gate: GraphGate; slots: RequestHandler; unreadAnswers: RequestHandler; schemaSdl: string },
+  ): void;
 }
 
 const pass: RequestHandler = (_req, _res, next) => next();
@@ -85,7 +88,7 @@ export async function publicApi({ db, config, logger, schema, estimate }: Public
     // The tag is made of the query string as Apollo sees it and Accept (httpCachePlugin tags the answer with the same).
     graphql: [door, conditionalGet(releases, { key: (req) => graphqlReadKey(searchOf(req.url), req.get('accept')), variant: ['accept'] })],
     clientOf: (res) => res.locals[CLIENT_LOCAL] as string | undefined,
-    mount(app, { apollo, gate, slots, schemaSdl }) {
+    mount(app, { apollo, gate, slots, unreadAnswers, schemaSdl }) {
       // Express would tag every answer with a hash of its body, errors included, and answer 304 to it: tags are
       // ours alone (made of the release, given only to answers that may be cached).
       app.set('etag', false);
@@ -95,7 +98,15 @@ export async function publicApi({ db, config, logger, schema, estimate }: Public
       app.use('/entity', gate.guard(), door, conditionalGet(releases, { maxAgeSeconds, variant: ['accept'] }), slots);
       app.use(entityRouter({ execute, origin }));
       // The body is read before a slot is taken: a slow upload must not hold one.
-      app.use('/mcp', gate.guard(), door, mcpBody(config.limits.maxBodyBytes), slots, mcpRouter({ execute, schemaSdl, logger }));
+      app.use(
+        '/mcp',
+        gate.guard(),
+        door,
+        mcpBody(config.limits.maxBodyBytes),
+        unreadAnswers,
+        slots,
+        mcpRouter({ execute, schemaSdl, logger, maxResponseBytes: config.limits.maxResponseBytes }),
+      );
     },
   };
 }

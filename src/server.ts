@@ -160,6 +160,13 @@ export async function createServer({
   app.set('trust proxy', config.trustProxy);
   // One set of execution slots for GraphQL, exports and MCP.
   const slots = concurrencyLimit(limits.maxActiveRequests, limits.maxQueuedRequests);
+  // Answers left unread by slow clients, GraphQL's and MCP's together, may hold as much memory as the execution
+  // slots allow, no more.
+  const unreadAnswers = boundedWrites({
+    deadlineMs: limits.responseWriteTimeoutMs,
+    budgetBytes: limits.maxActiveRequests * limits.maxResponseBytes,
+    logger,
+  });
   app.get('/health', (_req, res) => {
     if (healthy()) res.json({ status: 'ok' });
     else res.status(503).json({ status: 'failed', reason: 'the local graph database could not be restarted' });
@@ -187,12 +194,7 @@ export async function createServer({
     requireAcceptable,
     requirePersistedQueryHash,
     gate.guard(),
-    // Answers left unread by slow clients may hold as much memory as the execution slots allow, no more.
-    boundedWrites({
-      deadlineMs: limits.responseWriteTimeoutMs,
-      budgetBytes: limits.maxActiveRequests * limits.maxResponseBytes,
-      logger,
-    }),
+    unreadAnswers,
     ...api.graphql,
     // After the body is read: a slow upload must not hold an execution slot.
     slots,
@@ -201,7 +203,7 @@ export async function createServer({
     ),
   ];
   app.use('/graphql', ...graphql);
-  api.mount(app, { apollo, gate, slots, schemaSdl: typeDefs });
+  api.mount(app, { apollo, gate, slots, unreadAnswers, schemaSdl: typeDefs });
   app.use(notFound);
   const bodyErrors = bodyErrorHandler(limits.maxBodyBytes);
   app.use(bodyErrors);

@@ -3,12 +3,20 @@
  * will be sent.
  */
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
-import type { FormattedExecutionResult } from 'graphql';
+import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors.js';
 
 /** The JSON Apollo sends for a result: its fields in Apollo's order (undefined ones left out), then a newline. */
 function serialise(result: FormattedExecutionResult): string {
   return `${JSON.stringify({ errors: result.errors, data: result.data, extensions: result.extensions })}\n`;
+}
+
+/** The error that stands for an answer over the limit, wherever it is sent (GraphQL over HTTP, MCP). */
+export function responseTooLarge(maxBytes: number): GraphQLFormattedError {
+  return {
+    message: `The answer is larger than the limit of ${String(maxBytes)} bytes; ask for smaller pages (first) or fewer fields.`,
+    extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, limit: maxBytes },
+  };
 }
 
 export interface ResponseSizeLimit<C extends object> {
@@ -29,17 +37,7 @@ export function responseSizeLimit<C extends object>(maxBytes: number): ResponseS
   const measured = new WeakMap<object, { result: FormattedExecutionResult; json: string }>();
   const tooLarge = (response: GraphQLResponse): void => {
     response.http.status = 413;
-    response.body = {
-      kind: 'single',
-      singleResult: {
-        errors: [
-          {
-            message: `The answer is larger than the limit of ${String(maxBytes)} bytes; ask for smaller pages (first) or fewer fields.`,
-            extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, limit: maxBytes },
-          },
-        ],
-      },
-    };
+    response.body = { kind: 'single', singleResult: { errors: [responseTooLarge(maxBytes)] } };
   };
   return {
     plugin: {

@@ -11,9 +11,10 @@ import express, { type RequestHandler, type Router } from 'express';
 import { buildSchema, GraphQLEnumType, type GraphQLSchema } from 'graphql';
 import * as z from 'zod/v4';
 import { ErrorCode } from '../errors.js';
-import type { ExecuteOperation } from '../execute.js';
+import type { ExecuteOperation, OperationResult } from '../execute.js';
 import { sendError } from '../http-errors.js';
 import { holdSlotFor } from '../limits/concurrency-limit.js';
+import { responseTooLarge } from '../limits/response-size-plugin.js';
 import { ENTITY_QUERY } from '../links/entity-links.js';
 import type { Logger } from '../logger.js';
 import { CLIENT_LOCAL } from '../rate-limit/rate-limit-middleware.js';
@@ -126,21 +127,43 @@ const tools = (schema: GraphQLSchema): Record<string, Tool> => ({
   },
 });
 
-function toolResult(result: Awaited<ReturnType<ExecuteOperation>>): CallToolResult {
+/** Generously, the bytes of a JSON-RPC answer besides its tool result's two copies (jsonrpc, id, the keys). */
+const ENVELOPE_BYTES = 1000;
+
+/**
+ * A tool's answer carries its GraphQL result twice, as text (which MCP clients without structured content read)
+ * and as structured content: together, with the text escaped again inside the JSON-RPC answer, they must fit
+ * MAX_RESPONSE_BYTES as a GraphQL answer does, or the result is replaced by RESPONSE_TOO_LARGE.
+ */
+function toolResult(result: OperationResult, maxBytes: number): CallToolResult {
+  let text = JSON.stringify(result);
+  let answered = result;
+  if (Buffer.byteLength(text) + Buffer.byteLength(JSON.stringify(text)) + ENVELOPE_BYTES > maxBytes) {
+    answered = { errors: [responseTooLarge(maxBytes)] };
+    text = JSON.stringify(answered);
+  }
   return {
-    content: [{ type: 'text', text: JSON.stringify(result) }],
-    structuredContent: result as Record<string, unknown>,
-    isError: (result.errors?.length ?? 0) > 0,
+    content: [{ type: 'text', text }],
+    structuredContent: answered as Record<string, unknown>,
+    isError: (answered.errors?.length ?? 0) > 0,
   };
 }
 
-function mcpServer(execute: ExecuteOperation, client: string | undefined, schemaSdl: string, toolList: Record<string, Tool>): McpServer {
+interface McpServerOptions {
+  execute: ExecuteOperation;
+  client: string | undefined;
+  schemaSdl: string;
+  toolList: Record<string, Tool>;
+  maxResponseBytes: number;
+}
+
+function mcpServer({ execute, client, schemaSdl, toolList, maxResponseBytes }: McpServerOptions): McpServer {
   const server = new McpServer({ name: 'biofm-graph', version: '1.0.0' });
   for (const [name, tool] of Object.entries(toolList)) {
     server.registerTool(
       name,
       { description: tool.description, inputSchema: tool.input, annotations: { readOnlyHint: true, openWorldHint: false } },
-      async (args: Record<string, unknown>) => toolResult(await execute(tool.query, args, client)),
+      async (args: Record<string, unknown>) => toolResult(await execute(tool.query, args, client), maxResponseBytes),
     );
   }
   server.registerTool(
@@ -155,7 +178,7 @@ function mcpServer(execute: ExecuteOperation, client: string | undefined, schema
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ query, variables }) => toolResult(await execute(query, variables ?? {}, client)),
+    async ({ query, variables }) => toolResult(await execute(query, variables ?? {}, client), maxResponseBytes),
   );
   server.registerResource('schema', 'graphql://schema', { description: 'The GraphQL schema (SDL) the graphql tool queries.', mimeType: 'application/graphql' }, (uri) => ({
     contents: [{ uri: uri.href, text: schemaSdl }],
@@ -187,13 +210,19 @@ const refuseBatches: RequestHandler = (req, res, next) => {
  * Mounted at /mcp after its body is read (mcpBody, before the execution slot is taken, so that a slow upload holds
  * none): each POST gets a fresh server and transport (stateless), answered as JSON.
  */
-export function mcpRouter(options: { execute: ExecuteOperation; schemaSdl: string; logger: Logger }): Router {
+export function mcpRouter(options: { execute: ExecuteOperation; schemaSdl: string; logger: Logger; maxResponseBytes: number }): Router {
   const router = express.Router();
   const toolList = tools(buildSchema(options.schemaSdl));
   router.post('/', refuseBatches, async (req, res) => {
     // The request's slot covers its tool calls until they end, whether or not the client waits for them.
     const execute: ExecuteOperation = (query, variables, client) => holdSlotFor(res, options.execute(query, variables, client));
-    const server = mcpServer(execute, res.locals[CLIENT_LOCAL] as string | undefined, options.schemaSdl, toolList);
+    const server = mcpServer({
+      execute,
+      client: res.locals[CLIENT_LOCAL] as string | undefined,
+      schemaSdl: options.schemaSdl,
+      toolList,
+      maxResponseBytes: options.maxResponseBytes,
+    });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on('close', () => {
       void transport.close();

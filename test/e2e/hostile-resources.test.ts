@@ -64,6 +64,16 @@ function rawPost(server: TestServer, query: string): Socket {
   return socket;
 }
 
+/** POSTs a call of the MCP graphql tool on a raw connection (red-team pass, 2026-12-04: /mcp had no bound on unread answers). */
+function rawMcpCall(server: TestServer, query: string): Socket {
+  const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'graphql', arguments: { query } } });
+  const socket = open(server);
+  socket.write(
+    `POST /mcp HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nConnection: close\r\nContent-Length: ${String(Buffer.byteLength(body))}\r\n\r\n${body}`,
+  );
+  return socket;
+}
+
 /** Introspection answers are large and cheap to build: 300 of these make about 7.7 MB, far more than the kernel takes for a client that does not read. */
 const SCHEMA_FRAGMENT =
   'fragment S on __Schema { types { name description fields { name description args { name description } } inputFields { name description } enumValues { name description } } }';
@@ -89,9 +99,10 @@ describe('clients that never read their answer (MAX_ACTIVE_REQUESTS=1, RESPONSE_
   it('holds no execution slot while they do not read, and closes their connections at the deadline', async () => {
     const baseline = await normalClients(server, 3);
     const readers: { socket: Socket; firstChunk: string; received: number }[] = [];
-    // One after the other, each read up to its first bytes (the answer is built and being written), then left unread.
-    for (let i = 0; i < 2; i += 1) {
-      const socket = rawPost(server, schemaCopies(300));
+    // One after the other, each read up to its first bytes (the answer is built and being written), then left
+    // unread: a GraphQL answer and an MCP tool's, which carries its result twice.
+    for (const send of [rawPost, rawMcpCall]) {
+      const socket = send(server, schemaCopies(300));
       onTestFinished(() => void socket.destroy());
       const reader = { socket, firstChunk: '', received: 0 };
       await new Promise<void>((resolve) => {
@@ -107,7 +118,7 @@ describe('clients that never read their answer (MAX_ACTIVE_REQUESTS=1, RESPONSE_
     }
     // The only execution slot is free: normal clients are answered as usual while both answers wait.
     const during = await normalClients(server, 5);
-    report('2 clients leaving 7.7 MB answers unread, 1 execution slot', baseline, during);
+    report('2 clients leaving 7.7 and 16 MB answers unread (/graphql and /mcp), 1 execution slot', baseline, during);
     for (const ms of during) expect(ms).toBeLessThan(NORMAL_ANSWER_BOUND_MS);
 
     const aborted = (): number => lines.filter((line) => line['msg'] === 'answer aborted: the client does not read it').length;
@@ -166,6 +177,35 @@ describe('an answer over MAX_RESPONSE_BYTES (200,000)', () => {
     expect(chunk).toMatch(/^HTTP\/1\.1 413/);
     expect(chunk).toContain('RESPONSE_TOO_LARGE');
     expect(await normalClient(server)).toBeLessThan(NORMAL_ANSWER_BOUND_MS);
+  });
+
+  it('counts both copies of an MCP tool result: a result of half the limit is refused with RESPONSE_TOO_LARGE', async () => {
+    // About 140 kB of introspection: under the limit as a GraphQL answer, over it as a tool's answer, which
+    // carries it as text and as structured content.
+    const query = schemaCopies(3);
+    const graphql = await server.raw({ headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    expect(graphql.status).toBe(200);
+    expect(graphql.text.length).toBeGreaterThan(100_000);
+    const call = async (text: string) => {
+      const socket = rawMcpCall(server, text);
+      onTestFinished(() => void socket.destroy());
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      await new Promise((resolve) => socket.once('end', resolve));
+      const answer = Buffer.concat(chunks).toString('utf8');
+      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as {
+        result: { isError: boolean; structuredContent: { data?: unknown; errors?: { extensions: { code: string; limit: number } }[] } };
+      };
+      return { bytes: Buffer.byteLength(answer), result: body.result };
+    };
+    const refused = await call(query);
+    expect(refused.bytes).toBeLessThan(2000);
+    expect(refused.result.isError).toBe(true);
+    expect(refused.result.structuredContent.errors?.[0]?.extensions).toEqual({ code: 'RESPONSE_TOO_LARGE', limit: 200_000 });
+    const whole = await call(schemaCopies(1));
+    expect(whole.result.isError).toBe(false);
+    expect(whole.bytes).toBeGreaterThan(90_000);
+    expect(whole.bytes).toBeLessThan(200_000);
   });
 });
 
