@@ -1,11 +1,12 @@
 /**
  * Caps open HTTP connections, in all (server.maxConnections: Node closes the surplus at once) and per client
- * address (the surplus is answered 503 TOO_MANY_CONNECTIONS and closed), so that idle or half-open sockets from
+ * address (an IPv6 one's /64, see client-network.ts; the surplus is answered 503 TOO_MANY_CONNECTIONS and closed), so that idle or half-open sockets from
  * one host cannot use up the file descriptors and lock everyone else out. Refusals are logged: the first at once,
  * then a count at most every LOG_INTERVAL_MS.
  */
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { clientNetwork } from '../client-network.js';
 import { ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { rawErrorAnswer } from '../raw-http-answer.js';
@@ -17,10 +18,6 @@ export interface ConnectionLimits {
 
 const LOG_INTERVAL_MS = 10_000;
 
-/** IPv4 clients of a dual-stack listener arrive as ::ffff:a.b.c.d; one address, one count. */
-function clientAddress(socket: Socket): string {
-  return (socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
-}
 
 function refusal(maxPerIp: number): string {
   const message = `Too many connections from your address (at most ${String(maxPerIp)}); close some and retry.`;
@@ -46,7 +43,7 @@ export function limitConnections(server: Server, limits: ConnectionLimits, logge
   server.on('drop', (data?: { remoteAddress?: string }) => noteRefusal('total', data?.remoteAddress ?? 'unknown'));
   // Before the HTTP parser takes the socket: a refused one never reaches the application.
   server.prependListener('connection', (socket: Socket) => {
-    const address = clientAddress(socket);
+    const address = clientNetwork(socket.remoteAddress ?? 'unknown');
     const open = (perAddress.get(address) ?? 0) + 1;
     perAddress.set(address, open);
     socket.once('close', () => {

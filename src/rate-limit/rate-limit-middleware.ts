@@ -1,10 +1,12 @@
 /**
- * The door of the rate limit: names the client (its API key when it sends a known one, else its IP), takes the
+ * The door of the rate limit: names the client (its API key when it sends a known one, else its IP address, an
+ * IPv6 one's /64), takes the
  * request's tokens (one, or a whole-graph export's), sets the RateLimit header fields, and refuses a client whose
  * bucket lacks them with 429 and Retry-After. GraphQL operations take the rest of their cost once estimated
  * (rate-limit-plugin.ts).
  */
 import type { Request, RequestHandler } from 'express';
+import { clientNetwork } from '../client-network.js';
 import { ErrorCode } from '../errors.js';
 import { sendError } from '../http-errors.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -21,7 +23,7 @@ export function rateLimitDoor(limiter: RateLimiter, points: (req: Request) => nu
       sendError(res, 401, ErrorCode.UNAUTHENTICATED, `The API key in ${apiKeyHeader} is not known to this server.`);
       return;
     }
-    const client = key === undefined ? `ip:${req.ip ?? 'unknown'}` : `key:${key}`;
+    const client = key === undefined ? `ip:${clientNetwork(req.ip ?? 'unknown')}` : `key:${key}`;
     res.locals[CLIENT_LOCAL] = client;
     limiter.take(client, points(req)).then(
       (taken) => {
