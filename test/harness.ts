@@ -1,11 +1,12 @@
 /** Starts the real server over real HTTP on the shared test Neo4j, and sends GraphQL requests to it. */
 import { request as httpRequest } from 'node:http';
 import { pino } from 'pino';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { startHttpServer, type RunningServer } from '../src/http-server.js';
 import { logger as processLogger, type Logger } from '../src/logger.js';
 import type { Database, DatabaseOptions } from '../src/db/database.js';
+import type { Warning } from '../src/warnings.js';
 import { testDatabase } from './neo4j.js';
 import { BUDGET } from './time.js';
 
@@ -62,6 +63,12 @@ export interface TestServerOptions {
   database?: Partial<Omit<DatabaseOptions, 'uri' | 'user' | 'password' | 'database'>>;
   /** Where the server logs (default: the process logger, silent in tests). */
   logger?: Logger;
+}
+
+/** Asserts that a response warns exactly `warnings`, in any order, each once. */
+export function expectWarnings(response: GraphQLResponse<unknown>, warnings: Warning[]): void {
+  expect(response.extensions?.warnings ?? []).toEqual(expect.arrayContaining(warnings));
+  expect(response.extensions?.warnings ?? []).toHaveLength(warnings.length);
 }
 
 /** A logger that keeps every line it writes, parsed, for tests that assert what was logged. */

@@ -53,12 +53,16 @@ const MODEL_FILTER_IDS: {
   { key: 'ancestorOf', label: 'Model' },
 ];
 
+/** The id filters of a model list's `where`, each named as written in the query (`where.domain`). */
+export function modelFilterIds(filter: ModelFilter): IdFilter[] {
+  return MODEL_FILTER_IDS.map(({ key, label }) => ({ argument: `where.${key}`, id: filter[key], label }));
+}
+
 /** A page of models; when the whole filtered list is empty, a warning for each `where` id that matches nothing. */
 export async function modelPage(context: RequestContext, key: ModelPageKey): Promise<ModelPage> {
   const page = await context.loaders.models.page.load(key);
   if (page.edges.length === 0 && !page.hasNextPage && key.args.after === null) {
-    const { filter } = key.args;
-    await warnUnknownIds(context, MODEL_FILTER_IDS.map(({ key: name, label }) => ({ argument: `where.${name}`, id: filter[name], label })));
+    await warnUnknownIds(context, modelFilterIds(key.args.filter));
   }
   return page;
 }

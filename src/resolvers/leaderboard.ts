@@ -4,7 +4,7 @@ import type { ModelFilter } from '../db/model-page.js';
 import { checkRange } from '../errors.js';
 import type { InputMaybe, LeaderboardResolvers, ModelWhere, QueryResolvers } from '../generated/graphql.js';
 import type { EntriesKey } from '../loaders/results.js';
-import { idArgument } from './id-args.js';
+import { filteredList, idArgument, modelFilterIds } from './id-args.js';
 import { MAX_PAGE_SIZE, normaliseFilter } from './page-args.js';
 import { PerField, type FieldInfo } from './per-field.js';
 
@@ -20,11 +20,21 @@ function entriesKey(board: LeaderboardRow, args: { first?: InputMaybe<number>; w
 }
 
 export const Leaderboard: LeaderboardResolvers = {
-  entries: (board, args, context, info) => context.loaders.results.entries.load(entriesKey(board, args, info)),
+  entries: (board, args, context, info) => {
+    const key = entriesKey(board, args, info);
+    return filteredList(context, context.loaders.results.entries.load(key), modelFilterIds(key.filter));
+  },
 };
 
 export const leaderboardQueries: Pick<QueryResolvers, 'leaderboards' | 'leaderboard'> = {
-  leaderboards: (_, { task, domain }, context) => listLeaderboards(context.reader, task == null ? null : idArgument(task), domain == null ? null : idArgument(domain)),
+  leaderboards: (_, { task, domain }, context) => {
+    const taskId = task == null ? null : idArgument(task);
+    const domainId = domain == null ? null : idArgument(domain);
+    return filteredList(context, listLeaderboards(context.reader, taskId, domainId), [
+      { argument: 'task', id: taskId, label: 'Task' },
+      { argument: 'domain', id: domainId, label: 'Domain' },
+    ]);
+  },
   // A dataset has a handful of leaderboards: its list, loaded like Dataset.leaderboards, holds the one asked for.
   leaderboard: async (_, { dataset, metric, setting }, context) =>
     (await context.loaders.results.leaderboardsOfDataset.load(idArgument(dataset))).find((b) => b.metric === metric && b.setting === setting) ?? null,

@@ -3,6 +3,7 @@ import { modelCounts } from '../db/model-counts.js';
 import { badUserInput } from '../errors.js';
 import type { ModelCountResolvers, ModelDimension, QueryResolvers } from '../generated/graphql.js';
 import { toModality, toParadigm } from './enum-values.js';
+import { filteredList, modelFilterIds } from './id-args.js';
 import { normaliseFilter } from './page-args.js';
 
 /** `by` holds one or two dimensions, each once. */
@@ -13,7 +14,10 @@ function checkDimensions(by: ModelDimension[]): ModelDimension[] {
 }
 
 export const ModelCountsQuery: Pick<QueryResolvers, 'modelCounts'> = {
-  modelCounts: (_, { by, where }, context) => modelCounts(context.reader, checkDimensions(by), normaliseFilter(where)),
+  modelCounts: (_, { by, where }, context) => {
+    const filter = normaliseFilter(where);
+    return filteredList(context, modelCounts(context.reader, checkDimensions(by), filter), modelFilterIds(filter));
+  },
 };
 
 export const ModelCount: ModelCountResolvers = {

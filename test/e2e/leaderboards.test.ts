@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readFacts } from '../../src/facts/facts-files.js';
 import type { ResultFact } from '../../src/facts/types.js';
-import { useTestServer } from '../harness.js';
+import { expectWarnings, useTestServer } from '../harness.js';
 
 const facts = readFacts();
 const models = new Map(facts.models.map((m) => [m.id, m]));
@@ -226,6 +226,49 @@ describe('leaderboards', () => {
     const tooMany = await server.gql(`{ leaderboards { entries(first: 101) { rank } } }`);
     expect(tooMany.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
     expect(tooMany.errors?.[0]?.message).toBe('first must be 0..100, got 101');
+  });
+
+  it('warn about unknown task, domain and entry filter ids, in one lookup however many leaderboards ask', async () => {
+    const board = expectedBoards()[0]!;
+    const response = await server.gql<{ byTask: unknown[]; byDomain: unknown[]; leaderboard: { entries: unknown[] } }>(
+      `query($dataset: ID!, $metric: String!, $setting: String!) {
+        byTask: leaderboards(task: "NOPE") { metric }
+        byDomain: leaderboards(domain: "nope") { metric }
+        leaderboard(dataset: $dataset, metric: $metric, setting: $setting) { entries(where: { domain: "nope", descendantOf: "nope2" }) { rank } }
+      }`,
+      { dataset: board.dataset, metric: board.metric, setting: board.setting },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ byTask: [], byDomain: [], leaderboard: { entries: [] } });
+    expectWarnings(response, [
+      { code: 'UNKNOWN_ID', argument: 'task', message: 'no task has the id "nope"' },
+      { code: 'UNKNOWN_ID', argument: 'domain', message: 'no domain has the id "nope"' },
+      { code: 'UNKNOWN_ID', argument: 'where.domain', message: 'no domain has the id "nope"' },
+      { code: 'UNKNOWN_ID', argument: 'where.descendantOf', message: 'no model has the id "nope2"' },
+    ]);
+    const every = await server.gql<{ leaderboards: { entries: unknown[] }[] }>(
+      '{ leaderboards { entries(where: { domain: "nope", descendantOf: "nope2" }) { rank } } }',
+    );
+    expect(every.data!.leaderboards).toHaveLength(expectedBoards().length);
+    expect(every.data!.leaderboards.every((b) => b.entries.length === 0)).toBe(true);
+    expectWarnings(every, [
+      { code: 'UNKNOWN_ID', argument: 'where.domain', message: 'no domain has the id "nope"' },
+      { code: 'UNKNOWN_ID', argument: 'where.descendantOf', message: 'no model has the id "nope2"' },
+    ]);
+    // The leaderboards; the entries of all of them; one batched lookup of the unknown ids, not one per leaderboard.
+    expect(every.extensions?.cypherQueries).toBe(3);
+  });
+
+  it('do not warn when known ids simply leave a leaderboard empty', async () => {
+    const board = expectedBoards().find((b) => b.dataset === 'medqa-usmle')!;
+    const response = await server.gql<{ leaderboard: { entries: unknown[] } }>(
+      `query($dataset: ID!, $metric: String!, $setting: String!) {
+        leaderboard(dataset: $dataset, metric: $metric, setting: $setting) { entries(where: { domain: "drug-discovery", yearTo: 1900 }) { rank } }
+      }`,
+      { dataset: board.dataset, metric: board.metric, setting: board.setting },
+    );
+    expect(response.data!.leaderboard.entries).toEqual([]);
+    expect(response.extensions?.warnings).toBeUndefined();
   });
 
   it('load one Cypher query per level, however many leaderboards or models ask', async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestServer } from '../harness.js';
+import { expectWarnings, useTestServer } from '../harness.js';
 import { countByHand, DIMENSIONS, everyModel, type Dimension, type ModelFacts } from './every-model.js';
 
 interface Group {
@@ -125,6 +125,28 @@ describe('Query.modelCounts', () => {
     const group = byGroup.groups.find((g) => g.organizationGroup!.id === shared!.organizationGroups[0]!.id)!;
     expect(group.count).toBe(all.filter((m) => m.organizationGroups.some((g) => g.id === group.organizationGroup!.id)).length);
     expect(byGroup.groups.reduce((sum, g) => sum + g.count, 0)).toBe(all.reduce((sum, m) => sum + m.organizationGroups.length, 0));
+  });
+
+  it('warns about each unknown where id, as model lists do, and not about known ids that count nothing', async () => {
+    const unknown = await server.gql<{ modelCounts: Group[] }>(COUNTS, {
+      by: ['YEAR'],
+      where: { domain: 'computational-biologi', developedBy: 'nope', descendantOf: 'nope' },
+    });
+    expect(unknown.data!.modelCounts).toEqual([]);
+    expectWarnings(unknown, [
+      { code: 'UNKNOWN_ID', argument: 'where.domain', message: 'no domain has the id "computational-biologi"' },
+      { code: 'UNKNOWN_ID', argument: 'where.developedBy', message: 'no organization has the id "nope"' },
+      { code: 'UNKNOWN_ID', argument: 'where.descendantOf', message: 'no model has the id "nope"' },
+    ]);
+    // The counting query, then one batched lookup of the ids.
+    expect(unknown.extensions?.cypherQueries).toBe(2);
+    const known = await server.gql<{ modelCounts: Group[] }>(COUNTS, { by: ['YEAR'], where: { domain: 'drug-discovery', yearTo: 1900 } });
+    expect(known.data!.modelCounts).toEqual([]);
+    expect(known.extensions?.warnings).toBeUndefined();
+    const found = await server.gql<{ modelCounts: Group[] }>(COUNTS, { by: ['YEAR'], where: { domain: 'drug-discovery' } });
+    expect(found.data!.modelCounts.length).toBeGreaterThan(0);
+    expect(found.extensions?.warnings).toBeUndefined();
+    expect(found.extensions?.cypherQueries).toBe(1);
   });
 
   it.each([

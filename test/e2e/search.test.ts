@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FACTS } from '../facts-oracle.js';
-import { useTestServer } from '../harness.js';
+import { expectWarnings, useTestServer } from '../harness.js';
 
 interface Hit {
   score: number;
@@ -251,13 +251,10 @@ describe('ids in any case, and warnings for filter ids that match nothing', () =
       models(where: { descendantOf: "no-such-model" }) { nodes { id } }
     }`);
     expect(response.data).toEqual({ datasets: [], models: { nodes: [] } });
-    expect(response.extensions?.warnings).toEqual(
-      expect.arrayContaining([
-        { code: 'UNKNOWN_ID', argument: 'where.domain', message: 'no domain has the id "no-such-domain"' },
-        { code: 'UNKNOWN_ID', argument: 'where.descendantOf', message: 'no model has the id "no-such-model"' },
-      ]),
-    );
-    expect(response.extensions?.warnings).toHaveLength(2);
+    expectWarnings(response, [
+      { code: 'UNKNOWN_ID', argument: 'where.domain', message: 'no domain has the id "no-such-domain"' },
+      { code: 'UNKNOWN_ID', argument: 'where.descendantOf', message: 'no model has the id "no-such-model"' },
+    ]);
   });
 
   it('warns, naming the argument, when a filter id matches nothing, and still answers with empty lists', async () => {
@@ -273,15 +270,12 @@ describe('ids in any case, and warnings for filter ids that match nothing', () =
       models: { nodes: [] },
       domain: { models: { nodes: [] } },
     });
-    expect(response.extensions?.warnings).toEqual(
-      expect.arrayContaining([
-        { code: 'UNKNOWN_ID', argument: 'domain', message: 'no domain has the id "no-such-domain"' },
-        { code: 'UNKNOWN_ID', argument: 'task', message: 'no task has the id "esm-2"' },
-        { code: 'UNKNOWN_ID', argument: 'where.dataset', message: 'no dataset has the id "no-such-dataset"' },
-        { code: 'UNKNOWN_ID', argument: 'where.task', message: 'no task has the id "no-such-task"' },
-      ]),
-    );
-    expect(response.extensions?.warnings).toHaveLength(4);
+    expectWarnings(response, [
+      { code: 'UNKNOWN_ID', argument: 'domain', message: 'no domain has the id "no-such-domain"' },
+      { code: 'UNKNOWN_ID', argument: 'task', message: 'no task has the id "esm-2"' },
+      { code: 'UNKNOWN_ID', argument: 'where.dataset', message: 'no dataset has the id "no-such-dataset"' },
+      { code: 'UNKNOWN_ID', argument: 'where.task', message: 'no task has the id "no-such-task"' },
+    ]);
   });
 
   it('does not warn when a known filter id simply has nothing to list', async () => {
