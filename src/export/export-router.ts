@@ -11,9 +11,9 @@ import { createRequestContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import { exportSchema } from '../db/graph-export.js';
 import type { ReleaseRow } from '../db/rows.js';
-import { shortestPath } from '../db/paths.js';
+import { MAX_PATH_HOPS, shortestPath } from '../db/paths.js';
 import { neighborhood } from '../db/traversal.js';
-import { ErrorCode } from '../errors.js';
+import { ErrorCode, notFound } from '../errors.js';
 import { sendError, sendNotFound } from '../http-errors.js';
 import { holdSlotFor } from '../limits/concurrency-limit.js';
 import type { Logger } from '../logger.js';
@@ -74,15 +74,25 @@ const SUBGRAPH: Record<string, Format> = {
   json: { contentType: 'application/json; charset=utf-8', extension: 'json', write: subgraphJson },
 };
 
-/** The subgraph a request asks for; null for an unknown id or no path. */
-async function readSubgraph(db: Database, asked: SubgraphRequest, release: ReleaseRow): Promise<ExportGraph | null> {
+/**
+ * The subgraph a request asks for. What is not there is a NOT_FOUND GraphQLError naming the parameter to change:
+ * `around` or `path` for an id of no entity, `maxHops` when the two are joined by no path that short.
+ */
+async function readSubgraph(db: Database, asked: SubgraphRequest, release: ReleaseRow): Promise<ExportGraph> {
   const { reader, loaders } = createRequestContext(db, { batching: true });
   if ('around' in asked) {
     const found = await neighborhood(reader, asked.around, asked.depth);
-    return found && subgraph(release, found.nodes, found.edges, found.truncated);
+    if (!found) throw notFound('around', asked.around);
+    return subgraph(release, found.nodes, found.edges, found.truncated);
   }
   const found = await shortestPath(reader, (id) => loaders.entity.load(id), asked.from, asked.to, asked.maxHops);
-  if (found.missing !== null || found.value === null) return null;
+  if (found.missing !== null) throw notFound('path', asked[found.missing]);
+  if (found.value === null) {
+    const ends = `${JSON.stringify(asked.from)} and ${JSON.stringify(asked.to)}`;
+    throw new GraphQLError(`maxHops: no path of at most ${String(asked.maxHops)} relationships joins ${ends} (maxHops may be up to ${String(MAX_PATH_HOPS)})`, {
+      extensions: { code: ErrorCode.NOT_FOUND, argument: 'maxHops' },
+    });
+  }
   return subgraph(release, found.value.nodes, found.value.edges, false);
 }
 
@@ -95,8 +105,9 @@ const EXPORT_PATHS = [
 
 function sendFailure(res: Response, logger: Logger, error: unknown): void {
   notCacheable(res);
+  // A deliberate error keeps its code and argument: NOT_FOUND is 404, a refused parameter 400.
   if (error instanceof GraphQLError) {
-    res.status(400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+    res.status(error.extensions['code'] === ErrorCode.NOT_FOUND ? 404 : 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
   } else {
     logger.error({ err: error }, 'export failed');
     sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The graph database is unavailable; try again shortly.');
@@ -136,10 +147,6 @@ export function exportRouter({ db, releases, logger, origin, stallMs }: ExportOp
       const release = await current(res);
       if (!release) return;
       const graph = await holdSlotFor(res, readSubgraph(db, subgraphRequest(req.query), release));
-      if (!graph) {
-        sendNotFound(res, 'No such entity, or no path between the two within maxHops.');
-        return;
-      }
       await sendDownload(res, { logger, stallMs, fileName: exportFileName(release, 'biofm-graph-subgraph', format.extension), contentType: format.contentType }, format.write(graph, origin(req)));
     } catch (error) {
       sendFailure(res, logger, error);

@@ -328,9 +328,17 @@ describe('exports', () => {
     expect(JSON.parse(misspelt.body.toString('utf8'))).toMatchObject({
       errors: [{ message: 'around= takes only around and depth, got "depth[x]"', extensions: { code: 'BAD_USER_INPUT', argument: 'depth[x]' } }],
     });
-    const unknown = await download('/export/subgraph.json?around=no-such-entity');
-    expect(unknown.status).toBe(404);
-    expect(JSON.parse(unknown.body.toString('utf8'))).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
+    for (const [path, message, argument] of [
+      ['/export/subgraph.cyjs?around=No-Such-Entity', 'around: no entity has the id "no-such-entity"', 'around'],
+      ['/export/subgraph.json?path=esm-2,nope', 'path: no entity has the id "nope"', 'path'],
+      ['/export/subgraph.graphml?path=nope,esm-2', 'path: no entity has the id "nope"', 'path'],
+      ['/export/subgraph.json?path=esm-2,chembl&maxHops=1', 'maxHops: no path of at most 1 relationships joins "esm-2" and "chembl" (maxHops may be up to 6)', 'maxHops'],
+    ] as const) {
+      const unknown = await download(path);
+      expect(unknown.status, path).toBe(404);
+      expect(unknown.headers.get('cache-control'), path).toBe('no-store');
+      expect(JSON.parse(unknown.body.toString('utf8')), path).toEqual({ errors: [{ message, extensions: { code: 'NOT_FOUND', argument } }] });
+    }
     for (const path of ['/export/subgraph.xlsx?around=esm-2', '/export/graph.xml', '/export/nothing']) {
       const missing = await download(path);
       expect(missing.status, path).toBe(404);
