@@ -1,6 +1,7 @@
 /**
  * GraphML (Gephi, Cytoscape, NetworkX, igraph): one key per property, typed; list values as JSON text (GraphML
- * has no list type); the release stamped as data of the graph. Nodes first, then edges.
+ * has no list type); the release stamped as data of the graph, and whether the node limit cut a neighbourhood
+ * (`truncated`, false for the whole graph and a path). Nodes first, then edges.
  */
 import type { PropertyType, PropertyTypes } from '../db/graph-export.js';
 import type { PlainValue } from '../db/values.js';
@@ -65,12 +66,13 @@ export async function* graphml(graph: ExportGraph): AsyncGenerator<string> {
     ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
   const graphEntries = Object.entries(stamp) as [string, string][];
   yield* graphEntries.map(([name]) => `  <key id="g_${name}" for="graph" attr.name="${name}" attr.type="string"/>\n`);
+  yield '  <key id="g_truncated" for="graph" attr.name="truncated" attr.type="boolean"/>\n';
   yield '  <key id="label" for="node" attr.name="label" attr.type="string"/>\n';
   yield* keys('n_', 'node', mergedTypes(graph.schema.labels.values()));
   yield '  <key id="type" for="edge" attr.name="type" attr.type="string"/>\n';
   yield* keys('e_', 'edge', mergedTypes(graph.schema.types.values()));
   yield '  <graph id="biofm-graph" edgedefault="directed">\n';
-  yield `    ${data('g_', graphEntries)}\n`;
+  yield `    ${data('g_', [...graphEntries, ['truncated', graph.truncated]])}\n`;
   for await (const node of graph.nodes()) {
     yield `    <node id="${xmlEscape(node.id)}"><data key="label">${node.label}</data>${data('n_', nodeProperties(node))}</node>\n`;
   }

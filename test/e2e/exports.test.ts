@@ -6,6 +6,7 @@ import jsonld from 'jsonld';
 import { beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { DERIVED_PROPERTIES } from '../../src/db/derived-properties.js';
+import { NEIGHBORHOOD_NODE_LIMIT } from '../../src/db/traversal.js';
 import { EXPECTED, EXPECTED_STATS } from '../expected.js';
 import { useTestServer } from '../harness.js';
 
@@ -62,6 +63,25 @@ function unzip(buffer: Buffer): Promise<Map<string, string>> {
   });
 }
 
+interface GraphmlFile {
+  key: { id: string; for: string; 'attr.name': string; 'attr.type': string }[];
+  graph: {
+    data: { key: string; '#text': unknown }[];
+    node: { id: string; data: { key: string; '#text': unknown }[] }[];
+    edge: { source: string; target: string; data: { key: string; '#text': unknown }[] }[];
+  };
+}
+
+/** A GraphML file as fast-xml-parser reads it, its values typed as the text allows (`true`, 42). */
+function readGraphml(body: Buffer): GraphmlFile {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'node', 'edge', 'data'].includes(name),
+  });
+  return (parser.parse(body.toString('utf8')) as { graphml: GraphmlFile }).graphml;
+}
+
 describe('exports', () => {
   const server = useTestServer();
   const origin = (): string => new URL(server.url).origin;
@@ -113,11 +133,9 @@ describe('exports', () => {
   it('writes GraphML that a GraphML reader loads with every node, relationship and property', async () => {
     const file = await download('/export/graph.graphml');
     expectStamped(file, 'graphml', 'application/graphml+xml');
-    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'node', 'edge', 'data'].includes(name) }).parse(
-      file.body.toString('utf8'),
-    ) as { graphml: { key: { id: string; for: string; 'attr.name': string; 'attr.type': string }[]; graph: { data: { key: string; '#text': string }[]; node: { id: string; data: { key: string; '#text': unknown }[] }[]; edge: { source: string; target: string; data: { key: string; '#text': unknown }[] }[] } } };
-    const { graph, key } = xml.graphml;
+    const { graph, key } = readGraphml(file.body);
     expect(graph.data.find((d) => d.key === 'g_version')?.['#text']).toBe(version);
+    expect(graph.data.find((d) => d.key === 'g_truncated')?.['#text']).toBe(false);
     expect(graph.node).toHaveLength(nodeCount);
     expect(graph.edge).toHaveLength(relationshipCount);
     const keyName = new Map(key.map((k) => [k.id, k['attr.name']]));
@@ -168,8 +186,9 @@ describe('exports', () => {
   it('writes Cytoscape JSON that cytoscape.js loads', async () => {
     const file = await download('/export/graph.cyjs');
     expectStamped(file, 'cyjs', 'application/json');
-    const json = JSON.parse(file.body.toString('utf8')) as { data: { release: { version: string } }; elements: cytoscape.ElementsDefinition };
+    const json = JSON.parse(file.body.toString('utf8')) as { data: { release: { version: string }; truncated: boolean }; elements: cytoscape.ElementsDefinition };
     expect(json.data.release.version).toBe(version);
+    expect(json.data.truncated).toBe(false);
     const cy = cytoscape({ headless: true, elements: json.elements });
     expect(cy.nodes()).toHaveLength(nodeCount);
     expect(cy.edges()).toHaveLength(relationshipCount);
@@ -345,6 +364,23 @@ describe('exports', () => {
       expect(missing.headers.get('content-type'), path).toMatch(/^application\/json/);
       expect(missing.headers.get('cache-control'), path).toBe('no-store');
       expect(JSON.parse(missing.body.toString('utf8')), path).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
+    }
+  });
+
+  it('says in Cytoscape JSON and GraphML whether the node limit cut a neighbourhood, as the API does', async () => {
+    const api = await server.gql<Record<'wide' | 'small', { nodes: unknown[]; truncated: boolean }>>(
+      '{ wide: neighborhood(id: "esm-2", depth: 2) { nodes { id } truncated } small: neighborhood(id: "chembl") { nodes { id } truncated } }',
+    );
+    expect(api.data!.wide).toMatchObject({ nodes: { length: NEIGHBORHOOD_NODE_LIMIT }, truncated: true });
+    expect(api.data!.small.truncated).toBe(false);
+    for (const [query, { nodes, truncated }] of [['around=esm-2&depth=2', api.data!.wide], ['around=chembl', api.data!.small]] as const) {
+      const cyjs = JSON.parse((await download(`/export/subgraph.cyjs?${query}`)).body.toString('utf8')) as { data: { truncated: boolean }; elements: { nodes: unknown[] } };
+      expect(cyjs.data.truncated, query).toBe(truncated);
+      expect(cyjs.elements.nodes, query).toHaveLength(nodes.length);
+      const { graph, key } = readGraphml((await download(`/export/subgraph.graphml?${query}`)).body);
+      expect(key.find((k) => k.id === 'g_truncated'), query).toEqual({ id: 'g_truncated', for: 'graph', 'attr.name': 'truncated', 'attr.type': 'boolean' });
+      expect(graph.data.find((d) => d.key === 'g_truncated')?.['#text'], query).toBe(truncated);
+      expect(graph.node, query).toHaveLength(nodes.length);
     }
   });
 
