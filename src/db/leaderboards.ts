@@ -105,7 +105,8 @@ export const MODEL_RESULTS_QUERY = [
   '  WITH d, r, m, r.value AS value, r.higherIsBetter AS higher,',
   '       COLLECT { MATCH (d)<-[:ON]-(o:Result {metric: r.metric, setting: r.setting}) RETURN o.value } AS values',
   `  WITH d, r, m, ${rankAmong('values')} AS rank`,
-  `  ORDER BY toLower(d.name), d.id, r.metric, r.setting, rank, ${TIES}`,
+  // Metrics and settings are names: case-insensitively, as every list of the API, the exact text breaking ties.
+  `  ORDER BY toLower(d.name), d.id, toLower(r.metric), r.metric, toLower(r.setting), r.setting, rank, ${TIES}`,
   `  RETURN collect(${RESULT}) AS results`,
   '}',
   'RETURN modelId, results',

@@ -325,7 +325,7 @@ export type Model = Node & {
   parameters?: Maybe<Scalars['SafeInt']['output']>;
   /** How it was pretrained, in words. */
   pretraining?: Maybe<Scalars['String']['output']>;
-  /** The model's benchmark results, by dataset name, metric and setting, then best first. */
+  /** The model's benchmark results, by dataset name, metric and setting (each case-insensitively), then best first. */
   results: Array<Result>;
   /** The tasks it performs, by name. */
   tasks: Array<Task>;

@@ -172,11 +172,21 @@ describe('leaderboards', () => {
       ids.forEach((id, j) => {
         const own = facts.results
           .filter((r) => r.model === id)
-          .sort(byKeys((r) => datasets.get(r.dataset)!.name.toLowerCase(), (r) => r.dataset, (r) => r.metric, (r) => r.setting,
-            (r) => ranks.get(r)!, (r) => (r.variant ?? '').toLowerCase()));
+          .sort(byKeys((r) => datasets.get(r.dataset)!.name.toLowerCase(), (r) => r.dataset, (r) => r.metric.toLowerCase(), (r) => r.metric,
+            (r) => r.setting.toLowerCase(), (r) => r.setting, (r) => ranks.get(r)!, (r) => (r.variant ?? '').toLowerCase()));
         expect(response.data![`m${String(j)}`]!.results, id).toEqual(own.map((r) => answerOf(r, ranks.get(r)!)));
       });
     }
+  });
+
+  it('sort a model\'s metrics by name in any case, as every list of the API: ESM-2\'s contact precision before its Q3', async () => {
+    const response = await server.gql<{ model: { results: { dataset: { id: string }; metric: string }[] } }>(
+      '{ model(id: "esm-2") { results { dataset { id } metric } } }',
+    );
+    const metrics = [...new Set(response.data!.model.results.filter((r) => r.dataset.id === 'casp14').map((r) => r.metric))];
+    const own = [...new Set(facts.results.filter((r) => r.model === 'esm-2' && r.dataset === 'casp14').map((r) => r.metric))];
+    expect(metrics).toEqual(own.sort(byKeys((metric) => metric.toLowerCase(), (metric) => metric)));
+    expect(metrics.findIndex((m) => m.startsWith('contact'))).toBeLessThan(metrics.findIndex((m) => m.startsWith('Q3')));
   });
 
   it('give a model only its results on one dataset when asked, and none to a model without results', async () => {
