@@ -367,6 +367,19 @@ describe('exports', () => {
     }
   });
 
+  it('stamps the release\'s seededAt as GraphQL prints it, with three digits of milliseconds', async () => {
+    const api = await server.gql<{ release: { seededAt: string } }>('{ release { seededAt } }');
+    const { seededAt } = api.data!.release;
+    expect(seededAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const json = JSON.parse((await download('/export/subgraph.json?around=chembl')).body.toString('utf8')) as { release: { seededAt: string } };
+    const cyjs = JSON.parse((await download('/export/subgraph.cyjs?around=chembl')).body.toString('utf8')) as { data: { release: { seededAt: string } } };
+    const { graph } = readGraphml((await download('/export/subgraph.graphml?around=chembl')).body);
+    const croissant = JSON.parse((await download('/export/croissant.json')).body.toString('utf8')) as { datePublished: string };
+    expect([json.release.seededAt, cyjs.data.release.seededAt, graph.data.find((d) => d.key === 'g_seededAt')?.['#text'], croissant.datePublished]).toEqual(
+      [seededAt, seededAt, seededAt, seededAt],
+    );
+  });
+
   it('says in Cytoscape JSON and GraphML whether the node limit cut a neighbourhood, as the API does', async () => {
     const api = await server.gql<Record<'wide' | 'small', { nodes: unknown[]; truncated: boolean }>>(
       '{ wide: neighborhood(id: "esm-2", depth: 2) { nodes { id } truncated } small: neighborhood(id: "chembl") { nodes { id } truncated } }',
