@@ -186,7 +186,7 @@ export type GraphStats = {
   models: Scalars['Int']['output'];
   /** Number of organisations. */
   organizations: Scalars['Int']['output'];
-  /** Number of relationships of all kinds. */
+  /** Number of relationships in the graph: those of every `RelationType` kind, and also the two links of each benchmark result, `(Model)-[:ACHIEVED]->(Result)-[:ON]->(Dataset)`, which are no `RelationType` kind (no `Edge`, path or neighbourhood has them). Counting only the `RelationType` kinds gives fewer by twice the number of results. */
   relationships: Scalars['Int']['output'];
   /** Number of tasks. */
   tasks: Scalars['Int']['output'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from '../harness.js';
-import { EXPECTED_STATS } from '../expected.js';
+import { EXPECTED, EXPECTED_STATS } from '../expected.js';
 import * as oracle from '../facts-oracle.js';
 
 const idsOf = (items: readonly { id: string }[]): { id: string }[] => items.map(({ id }) => ({ id }));
@@ -265,5 +265,18 @@ describe('Query fields over HTTP', () => {
   it('reports the sizes of the graph', async () => {
     const { data } = await server.gql('{ stats { domains tasks datasets models organizations relationships } }');
     expect(data?.['stats']).toEqual(EXPECTED_STATS);
+  });
+
+  it('counts in relationships the RelationType kinds and the ACHIEVED and ON links of each result, as the schema says', async () => {
+    const { data } = await server.gql<{ __type: { enumValues: { name: string }[] }; stats: { relationships: number } }>(
+      '{ __type(name: "RelationType") { enumValues { name } } stats { relationships } }',
+    );
+    const kinds = data!.__type.enumValues.map(({ name }) => name);
+    const ofKinds = kinds.reduce((sum, kind) => sum + (EXPECTED.relationships[kind] ?? 0), 0);
+    const results = EXPECTED.labels['Result']!;
+    expect(kinds).not.toContain('ACHIEVED');
+    expect(results).toBeGreaterThan(0);
+    expect([EXPECTED.relationships['ACHIEVED'], EXPECTED.relationships['ON']]).toEqual([results, results]);
+    expect(data!.stats.relationships).toBe(ofKinds + 2 * results);
   });
 });
