@@ -77,6 +77,8 @@ interface Document {
   fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   /** The variables as execution coerces them (defaults applied); made when a directive first needs them. */
   variables(): Record<string, unknown>;
+  /** Where the fields charged their database work are noted, by "Type.field", with the nodes of one call. */
+  charged?: Map<string, number>;
 }
 
 /** Whether execution will take `selection`: graphql-js's @skip and @include, as graphql-query-complexity honours them. */
@@ -101,6 +103,7 @@ function nodeEstimator(options: NodeEstimateOptions, document: Document): Comple
     const cost = options.fieldCosts?.[key];
     const charged = cost !== undefined && (cost.selecting === undefined || selects(node.selectionSet, cost.selecting, document));
     const work = charged ? cost.dbHits(effective) * NODES_PER_DB_HIT : 0;
+    if (work > 0) document.charged?.set(key, Math.max(work, document.charged.get(key) ?? 0));
     if (field.args.some((arg) => arg.name === 'first')) {
       // A filter is tested on every item of the list before the page is cut and counted, whatever the page holds:
       // those are read (every model for the root list). Counted as nothing, 29 aliased filtered counts of no page
@@ -137,7 +140,8 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
 
 /**
  * The estimated node count of `operation`. Variables must already be valid for it (execution refuses them
- * otherwise, before anything runs). Throws EstimateTooLargeError for a document too large to walk, and a
+ * otherwise, before anything runs). `charged`, when given, is told the fields charged their database work
+ * (FIELD_COSTS) and what one call of each counts. Throws EstimateTooLargeError for a document too large to walk, and a
  * BAD_USER_INPUT GraphQLError for an argument execution would refuse, such as null for a non-null argument.
  */
 export function estimateNodes(
@@ -146,6 +150,7 @@ export function estimateNodes(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
   options: NodeEstimateOptions,
+  charged?: Map<string, number>,
 ): number {
   try {
     return getComplexity({
@@ -153,7 +158,7 @@ export function estimateNodes(
       query: document,
       variables,
       operationName: operation.name?.value,
-      estimators: [nodeEstimator(options, { fragments: fragmentsOf(document), variables: coercedOnce(schema, operation, variables) })],
+      estimators: [nodeEstimator(options, { fragments: fragmentsOf(document), variables: coercedOnce(schema, operation, variables), charged })],
     });
   } catch (error) {
     if (error instanceof Error && error.message === TOO_MANY_SELECTIONS) throw new EstimateTooLargeError(error);

@@ -9,6 +9,20 @@ function tooComplex(message: string, extensions: Record<string, unknown>): Graph
   return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...extensions, http: { status: 400 } } });
 }
 
+/**
+ * What a refusal over the node limit says: the advice for lists, and the fields charged their database work the
+ * query asks for, with what one call counts, dearest first. Two `modelCounts` are over the limit however small
+ * their answers: only the names tell a client what to drop.
+ */
+function tooManyNodes(nodes: number, maxNodes: number, charged: ReadonlyMap<string, number>): string {
+  const found = `The query could return or read up to ${nodes.toLocaleString('en-US')} nodes; the limit is ${maxNodes.toLocaleString('en-US')}.`;
+  if (charged.size === 0) return `${found} Ask for smaller pages (first), nest fewer lists or run fewer traversals.`;
+  const fields = [...charged]
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([field, perCall]) => `${field} (${perCall.toLocaleString('en-US')} a call)`);
+  return `${found} Of it, the database work of ${fields.join(', ')}; ask for fewer of these in one request, smaller pages (first) or fewer nested lists.`;
+}
+
 /** Estimates kept per parsed document (Apollo keeps the parsed documents), for this many variable sets at most. */
 const ESTIMATES_PER_DOCUMENT = 64;
 
@@ -51,10 +65,9 @@ export function nodeLimitPlugin<C extends object>(
           }
           onEstimate(contextValue, nodes);
           if (nodes > maxNodes) {
-            throw tooComplex(
-              `The query could return or read up to ${String(nodes)} nodes; the limit is ${String(maxNodes)}. Ask for smaller pages (first), nest fewer lists or run fewer traversals.`,
-              { nodes, limit: maxNodes },
-            );
+            const charged = new Map<string, number>();
+            estimateNodes(schema, document, operation, variables, options, charged);
+            throw tooComplex(tooManyNodes(nodes, maxNodes, charged), { nodes, limit: maxNodes });
           }
           return Promise.resolve();
         },

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FIELD_COSTS, NODES_PER_DB_HIT } from '../../src/limits/field-costs.js';
 import { expectWarnings, useTestServer } from '../harness.js';
 import { countByHand, DIMENSIONS, everyModel, type Dimension, type ModelFacts } from './every-model.js';
 
@@ -147,6 +148,15 @@ describe('Query.modelCounts', () => {
     expect(found.data!.modelCounts.length).toBeGreaterThan(0);
     expect(found.extensions?.warnings).toBeUndefined();
     expect(found.extensions?.cypherQueries).toBe(1);
+  });
+
+  it('refuses two in one request over the node limit, naming the field whose database work it counts', async () => {
+    const perCall = FIELD_COSTS['Query.modelCounts']!.dbHits({}) * NODES_PER_DB_HIT;
+    const response = await server.gql('{ a: modelCounts(by: [YEAR]) { count } b: modelCounts(by: [DOMAIN]) { count } }');
+    expect(response.status).toBe(400);
+    expect(response.errors![0]!.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(response.errors![0]!.message).toContain(`Of it, the database work of Query.modelCounts (${perCall.toLocaleString('en-US')} a call)`);
+    expect(response.extensions?.cypherQueries).toBe(0);
   });
 
   it.each([
