@@ -14,16 +14,22 @@ export interface OperationResult {
   extensions?: Record<string, unknown>;
 }
 
+/**
+ * `onHeaders`, when given, hears the HTTP header fields the operation's answer would carry over /graphql (the rate
+ * limit's fields once the operation is charged), for an adapter whose own answer should carry them too.
+ */
 export type ExecuteOperation = (
   query: string,
   variables: Record<string, unknown>,
   client: string | undefined,
+  onHeaders?: (headers: ReadonlyMap<string, string>) => void,
 ) => Promise<OperationResult>;
 
 export function operationExecutor(apollo: ApolloServer<RequestContext>, db: Database, batching: boolean): ExecuteOperation {
-  return async (query, variables, client) => {
+  return async (query, variables, client, onHeaders) => {
     const contextValue = { ...createRequestContext(db, { batching }), client };
     const response = await apollo.executeOperation({ query, variables }, { contextValue });
+    onHeaders?.(response.http.headers);
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by this server');
     const { data, errors, extensions } = response.body.singleResult;
     return { data, ...(errors && { errors }), ...(extensions && { extensions }) };

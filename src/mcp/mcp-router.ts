@@ -7,7 +7,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import express, { type RequestHandler, type Router } from 'express';
+import express, { type RequestHandler, type Response, type Router } from 'express';
 import { buildSchema, GraphQLEnumType, type GraphQLSchema } from 'graphql';
 import * as z from 'zod/v4';
 import { ErrorCode } from '../errors.js';
@@ -18,6 +18,7 @@ import { responseTooLarge } from '../limits/response-size-plugin.js';
 import { ENTITY_QUERY } from '../links/entity-links.js';
 import type { Logger } from '../logger.js';
 import { CLIENT_LOCAL } from '../rate-limit/rate-limit-middleware.js';
+import { RATE_LIMIT_FIELDS } from '../rate-limit/rate-limiter.js';
 
 const ENTITY_FIELDS = '__typename id ... on Domain { name } ... on Task { name } ... on Dataset { name } ... on Model { name year } ... on Organization { name }';
 
@@ -206,6 +207,14 @@ const refuseBatches: RequestHandler = (req, res, next) => {
   res.status(400).json({ jsonrpc: '2.0', error: { code: -32600, message: 'Batches are not supported: send one JSON-RPC message per request.' }, id: null });
 };
 
+function copyRateLimitFields(headers: ReadonlyMap<string, string>, res: Response): void {
+  if (res.headersSent) return;
+  for (const name of RATE_LIMIT_FIELDS) {
+    const value = headers.get(name);
+    if (value !== undefined) res.setHeader(name, value);
+  }
+}
+
 /**
  * Mounted at /mcp after its body is read (mcpBody, before the execution slot is taken, so that a slow upload holds
  * none): each POST gets a fresh server and transport (stateless), answered as JSON.
@@ -214,8 +223,10 @@ export function mcpRouter(options: { execute: ExecuteOperation; schemaSdl: strin
   const router = express.Router();
   const toolList = tools(buildSchema(options.schemaSdl));
   router.post('/', refuseBatches, async (req, res) => {
-    // The request's slot covers its tool calls until they end, whether or not the client waits for them.
-    const execute: ExecuteOperation = (query, variables, client) => holdSlotFor(res, options.execute(query, variables, client));
+    // The request's slot covers its tool calls until they end, whether or not the client waits for them; the
+    // answer's RateLimit fields are the tool call's, set once it is charged (the door's said one token less).
+    const execute: ExecuteOperation = (query, variables, client) =>
+      holdSlotFor(res, options.execute(query, variables, client, (headers) => copyRateLimitFields(headers, res)));
     const server = mcpServer({
       execute,
       client: res.locals[CLIENT_LOCAL] as string | undefined,

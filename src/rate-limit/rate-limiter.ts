@@ -44,6 +44,9 @@ export type Take = { allowed: true; state: RateLimitState } | { allowed: false; 
 /** The policy's name in the header fields. */
 const POLICY = 'default';
 
+/** The header fields of the IETF draft "RateLimit header fields for HTTP" every charged answer carries. */
+export const RATE_LIMIT_FIELDS = ['ratelimit-policy', 'ratelimit'] as const;
+
 export class RateLimiter {
   private constructor(
     private readonly config: RateLimitConfig,
@@ -86,7 +89,7 @@ export class RateLimiter {
   }
 
   /** The header fields for a client's state: the policy (q tokens, refilled over w seconds) and what is left. */
-  headers(state: RateLimitState): Record<string, string> {
+  headers(state: RateLimitState): Record<(typeof RATE_LIMIT_FIELDS)[number], string> {
     const reset = state.resetSeconds === undefined ? '' : `;t=${String(state.resetSeconds)}`;
     return {
       'ratelimit-policy': `"${POLICY}";q=${String(this.config.points)};w=${String(this.config.windowSeconds)}`,

@@ -49,7 +49,7 @@ describe('rate limits: a token bucket per client', () => {
     RATE_LIMIT_POINTS: '12',
     RATE_LIMIT_WINDOW_S: '3600',
     RATE_LIMIT_EXPORT_POINTS: '6',
-    API_KEYS: 'weighted,spent,exports,subgraph,twin,own,spelled,subgraph-spelled',
+    API_KEYS: 'weighted,spent,exports,subgraph,twin,own,spelled,subgraph-spelled,mcp',
   });
   const ask = asker(server);
 
@@ -65,6 +65,20 @@ describe('rate limits: a token bucket per client', () => {
     const tokens = Math.ceil(medium.body.extensions!.cost!.estimated / 100);
     expect(tokens).toBeGreaterThan(1);
     expect(medium.remaining).toBe(11 - tokens);
+  });
+
+  it('tells an MCP client what its tool call took, not only the token at the door', async () => {
+    const call = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'graphql', arguments: { query: MEDIUM } } };
+    const response = await fetch(new URL('/mcp', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'x-api-key': 'mcp' },
+      body: JSON.stringify(call),
+    });
+    const { result } = (await response.json()) as { result: { structuredContent: { extensions: { cost: { estimated: number } } } } };
+    const tokens = Math.ceil(result.structuredContent.extensions.cost.estimated / 100);
+    expect(tokens).toBeGreaterThan(1);
+    expect(response.headers.get('ratelimit-policy')).toBe('"default";q=12;w=3600');
+    expect(parameter(response.headers.get('ratelimit'), 'r')).toBe(12 - tokens);
   });
 
   it('refuses an operation the bucket cannot cover with 429 and Retry-After, charging only its token at the door', async () => {
