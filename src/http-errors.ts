@@ -5,6 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { notCacheable } from './caching/http-cache.js';
 import { ErrorCode } from './errors.js';
+import { searchOf } from './graphql-http.js';
 
 /** Answers with a GraphQL-shaped JSON error carrying `code`. */
 export function sendError(res: Parameters<RequestHandler>[1], status: number, code: ErrorCode, message: string): void {
@@ -41,6 +42,21 @@ export const requireJsonPost: RequestHandler = (req, res, next) => {
   }
   // Apollo's Express integration expects `body` to exist even on GET.
   if (!('body' in req)) (req as { body?: unknown }).body = undefined;
+  next();
+};
+
+/**
+ * A /graphql query string whose percent-encoding does not decode to UTF-8 is refused, as such a path is: Apollo's
+ * URLSearchParams would read it with U+FFFD in place of the broken bytes, and the client would be told its GraphQL
+ * does not parse.
+ */
+export const requireDecodableQueryString: RequestHandler = (req, res, next) => {
+  try {
+    decodeURIComponent(searchOf(req.url));
+  } catch {
+    sendError(res, 400, ErrorCode.BAD_REQUEST, 'The query string is not valid percent-encoded UTF-8.');
+    return;
+  }
   next();
 };
 

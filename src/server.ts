@@ -25,7 +25,7 @@ import { formatError } from './errors.js';
 import { GraphGate } from './graph-gate.js';
 import { apolloHandler } from './graphql-http.js';
 import { requireAcceptable } from './graphql-media-types.js';
-import { bodyErrorHandler, notFound, requireJsonPost } from './http-errors.js';
+import { bodyErrorHandler, notFound, requireDecodableQueryString, requireJsonPost } from './http-errors.js';
 import { concurrencyLimit } from './limits/concurrency-limit.js';
 import { FIELD_COSTS } from './limits/field-costs.js';
 import { listSizes } from './limits/list-sizes.js';
@@ -190,6 +190,7 @@ export async function createServer({
   const graphql = [
     express.json({ limit: limits.maxBodyBytes }),
     requireJsonPost,
+    requireDecodableQueryString,
     // Before the gate, the rate limit and Apollo: an answer the client would not take is worth no work.
     requireAcceptable,
     requirePersistedQueryHash,

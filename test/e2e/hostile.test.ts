@@ -76,6 +76,8 @@ const CASES: HostileCase[] = [
   { name: 'a GET that accepts only image/png', request: { method: 'GET', path: `/graphql?query=${encodeURIComponent('{ __typename }')}`, headers: { accept: 'image/png' } }, status: 406, code: 'NOT_ACCEPTABLE' },
   { name: 'a GET of a query that accepts only text/html', request: { method: 'GET', path: `/graphql?query=${encodeURIComponent('{ __typename }')}`, headers: { accept: 'text/html' } }, status: 406, code: 'NOT_ACCEPTABLE' },
   { name: 'a POST that accepts JSON in another charset only', request: post({ query: '{ __typename }' }, { 'content-type': 'application/json', accept: 'application/json; charset=latin1' }), status: 406, code: 'NOT_ACCEPTABLE' },
+  // Red-team pass, 2026-12-04: Apollo read it with U+FFFD and answered GRAPHQL_PARSE_FAILED.
+  { name: 'a GET whose query string does not decode', request: { method: 'GET', path: '/graphql?query=%E0%A4%A', headers: { accept: 'application/json' } }, status: 400, code: 'BAD_REQUEST', message: /not valid percent-encoded UTF-8/ },
   { name: 'a mutation in a GET', request: { method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { deleteEverything }')}`, headers: { accept: 'application/graphql-response+json' } }, status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   // The document.
   { name: 'a syntax error', request: gql('{ models { '), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
