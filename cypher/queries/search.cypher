@@ -1,10 +1,13 @@
 // The candidates of several searches at once (Query.search sends one, Query.resolve one per name): every probe of
 // a request is one full-text query (cypher/schema/02-indexes.cypher); the near misses of its key only when no
 // entity has the key itself, fewer than $few begin with it and fewer than $few hold every word (a fuzzy query
-// costs ten exact ones). src/db/search.ts ranks the candidates.
-// $requests: [{index, pool, key, probes: [{indexName, query, limit}], keyProbe, coverProbes, fuzzyQuery}] (limit: the
-// hits read from a probe, pool: from the near misses; keyProbe: the position of the key's probe or null; coverProbes:
-// the positions of those whose hits hold every word); $few
+// costs ten exact ones). A search of some kinds probes every kind, since entities of the others count for the
+// ranking (links), and src/db/search.ts ranks the candidates and keeps its kinds; only when fewer than `first` of
+// them are found do its fill probes (the same, restricted to its kinds) look for more.
+// $requests: [{index, pool, key, probes: [{indexName, query, limit}], keyProbe, coverProbes, fuzzyQuery, kinds, first,
+// fill: [{indexName, query, limit, near}]}] (limit: the hits read from a probe, pool: from the near misses; keyProbe:
+// the position of the key's probe or null; coverProbes: the positions of those whose hits hold every word; kinds:
+// the labels kept or null; fill: positions after those of probes, `near` ones only when near misses were looked for); $few
 // Returns: one row per request that found something: request (its index), candidates (one list per candidate,
 // positions instead of keys, which the driver would otherwise decode for every candidate: id, name, aliases,
 // searchKeys, label (searchKind), degree (searchDegree; both stored by cypher/derived/search-keys.cypher),
@@ -17,16 +20,29 @@ CALL (request) {
     YIELD node, score
   RETURN collect([p, node, score]) AS found
 }
-CALL (request, found) {
-  WITH request, found
-  WHERE request.fuzzyQuery IS NOT NULL
-    AND size([f IN found WHERE f[0] = request.keyProbe]) < $few
-    AND NOT any(f IN found WHERE f[0] = request.keyProbe AND request.key IN f[1].searchKeys)
-    AND size([f IN found WHERE f[0] IN request.coverProbes]) < $few
-  CALL db.index.fulltext.queryNodes('entity_keys', request.fuzzyQuery, {limit: request.pool}) YIELD node, score
-  RETURN collect([-1, node, score]) AS near
+WITH request, found,
+     request.kinds IS NOT NULL
+       AND COUNT { UNWIND found AS hit WITH DISTINCT hit[1] AS n WHERE n.searchKind IN request.kinds RETURN n } < request.first AS filling
+CALL (request, found, filling) {
+  WITH request, filling
+  WHERE filling
+  UNWIND range(0, size(request.fill) - 1) AS p
+  CALL db.index.fulltext.queryNodes(request.fill[p].indexName, request.fill[p].query, {limit: request.fill[p].limit})
+    YIELD node, score
+  RETURN collect([size(request.probes) + p, node, score]) AS filled
 }
-UNWIND found + near AS hit
+// The near misses of the probes, and of the fill's as if they were the probes of a search of its kinds alone.
+CALL (request, found, filling, filled) {
+  UNWIND [[found, 0, request.fuzzyQuery, -1], [filled, size(request.probes), CASE WHEN filling THEN request.fillFuzzyQuery END, -2]] AS probed
+  WITH request, probed[0] AS hits, probed[1] AS offset, probed[2] AS fuzzyQuery, probed[3] AS position
+  WHERE fuzzyQuery IS NOT NULL
+    AND size([f IN hits WHERE f[0] = request.keyProbe + offset]) < $few
+    AND NOT any(f IN hits WHERE f[0] = request.keyProbe + offset AND request.key IN f[1].searchKeys)
+    AND size([f IN hits WHERE f[0] - offset IN request.coverProbes]) < $few
+  CALL db.index.fulltext.queryNodes('entity_keys', fuzzyQuery, {limit: request.pool}) YIELD node, score
+  RETURN collect([position, node, score]) AS near
+}
+UNWIND found + filled + near AS hit
 WITH request, hit[1] AS n, collect([toFloat(hit[0]), hit[2]]) AS scores
 RETURN request.index AS request,
        collect([n.id, n.name, n.aliases, n.searchKeys, n.searchKind, n.searchDegree, scores,

@@ -128,8 +128,17 @@ export interface SearchPlan {
     /** The probes whose hits are the entities holding every word. */
     coverProbes: number[];
     fuzzyQuery: string | null;
+    /** The labels a search keeps (null: all), and how many hits of them fill its page. */
+    kinds: readonly EntityLabel[] | null;
+    first: number;
+    /**
+     * For a search of some kinds (else empty and null), its probes and near misses restricted to those kinds, run only
+     * when `probes` find fewer than `first` of them; their positions follow those of `probes`.
+     */
+    fill: SearchPlan['request']['probes'];
+    fillFuzzyQuery: string | null;
   };
-  /** The role of each probe, by position. */
+  /** The role of each probe, by position (`probes`, then `fill`). */
   roles: ProbeRole[];
   key: string;
   /** The text in lowercase, for the literal bonus. */
@@ -138,7 +147,6 @@ export interface SearchPlan {
   terms: Term[];
   /** The terms that say each kind (bit masks of positions in `terms`), for the kinds the text says. */
   kindTerms: Partial<Record<EntityLabel, number>>;
-  first: number;
 }
 
 /** A candidate as the search statement returns it. */
@@ -153,7 +161,7 @@ export interface Candidate {
     label: EntityLabel;
     degree: number;
   };
-  /** [probe position, Lucene score] per probe that found it; position -1 for the near misses of the key. */
+  /** [probe position, Lucene score] per probe that found it; NEAR or FILL_NEAR for the near misses of the key. */
   scores: [number, number][];
 }
 
@@ -191,9 +199,13 @@ export function fuzzyEdits(key: string): 0 | 1 | 2 {
   return key.length <= 5 ? 1 : 2;
 }
 
-/** Restricts a Lucene query to entities of the given labels (label names come from the EntityKind allow-list). */
-function ofLabels(query: string, labels: readonly EntityLabel[] | null): string {
-  return labels === null ? query : `+(${query}) +searchKind:(${labels.join(' ')})`;
+/**
+ * Restricts a Lucene query to entities of the given labels (label names come from the EntityKind allow-list). The
+ * kind's clause is boosted by 0 so that every hit scores as it does in the query alone: the hits that fill a page of
+ * some kinds are ranked with the unrestricted probes' (see rankCandidates).
+ */
+function ofLabels(query: string, labels: readonly EntityLabel[]): string {
+  return `+(${query}) +searchKind:(${labels.join(' ')})^0`;
 }
 
 /**
@@ -267,12 +279,11 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
   const said = words.filter((_, i) => !inMask(kindMask, i));
   const core = said.length > 0 ? said : words;
   const typing = core === words || !inMask(kindMask, words.length - 1);
-  const restrict = (query: string): string => ofLabels(query, options.labels);
   const pool = options.words ? Math.max(SEARCH_POOL, options.first) : RESOLVE_POOL;
   const probes: SearchPlan['request']['probes'] = [];
   const roles: ProbeRole[] = [];
   const add = (indexName: SearchIndex, query: string, role: ProbeRole, limit = pool): number => {
-    probes.push({ indexName, query: restrict(query), limit });
+    probes.push({ indexName, query, limit });
     roles.push(role);
     return probes.length - 1;
   };
@@ -291,6 +302,8 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
       words.length > 1 ? [add('entity_fulltext', everyWord(words, COVER_FIELDS), { kind: 'cover' }, COVER_POOL)] : [wordsProbe];
   }
   const edits = fuzzyEdits(key);
+  const fuzzyQuery = edits === 0 ? null : `searchKeys:${key}~${String(edits)}`;
+  const labels = options.labels;
   return {
     request: {
       index,
@@ -299,14 +312,17 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
       probes,
       keyProbe,
       coverProbes,
-      fuzzyQuery: edits === 0 ? null : restrict(`searchKeys:${key}~${String(edits)}`),
+      fuzzyQuery,
+      kinds: labels,
+      first: options.first,
+      fill: labels === null ? [] : probes.map((probe) => ({ ...probe, query: ofLabels(probe.query, labels) })),
+      fillFuzzyQuery: labels === null || fuzzyQuery === null ? null : ofLabels(fuzzyQuery, labels),
     },
-    roles,
+    roles: labels === null ? roles : [...roles, ...roles],
     key,
     text: text.trim().toLowerCase(),
     terms,
     kindTerms: kinds,
-    first: options.first,
   };
 }
 
@@ -345,7 +361,7 @@ function keyScore(plan: SearchPlan, candidate: Candidate, topNear: number): { sc
   const keys = candidate.node.searchKeys ?? [];
   const keyed = candidate.scores.some(([position]) => plan.roles[position]?.kind === 'key');
   if (keyed) return bestKey(plan.key, keys);
-  const near = candidate.scores.find(([position]) => position === -1)?.[1];
+  const near = candidate.scores.find(([position]) => isNear(position))?.[1];
   if (near === undefined || topNear <= 0) return null;
   // Typing rarely gets the first letter wrong: `genformer` is Geneformer before Enformer.
   const sameStart = keys.some((candidateKey) => candidateKey[0] === plan.key[0]);
@@ -359,6 +375,14 @@ function wordsMatchedOn(match: TermMatch): MatchedOn {
   if (match.alias) return 'alias';
   if (match.description) return 'description';
   return match.paper ? 'paper' : 'topic';
+}
+
+/** The probe position the statement gives the near misses, and those of a fill (see cypher/queries/search.cypher). */
+const NEAR = -1;
+const FILL_NEAR = -2;
+
+function isNear(position: number): boolean {
+  return position === NEAR || position === FILL_NEAR;
 }
 
 /** The score of a candidate's probe of this kind (0 when that probe did not find it). */
@@ -386,11 +410,37 @@ function linkedRelevance(parts: { node: Candidate['node']; text: number; match: 
   return linked;
 }
 
-/** Ranks the candidates of one plan: best first, at most `first`, ties by name then id. */
+/**
+ * Ranks the candidates of one plan: best first, at most `first`, ties by name then id.
+ *
+ * A search of some kinds ranks the candidates of every kind that the unrestricted probes found and keeps its kinds
+ * after, so that it orders them as the search of every kind does: entities of other kinds count for the ranking
+ * (the task a model performs gives it its links score; the best words score is the share every other is taken of).
+ * When fewer than `first` of its kinds are among them, the probes restricted to its kinds found more (the
+ * plan's `fill`); those follow, ranked with every candidate, so that the first hits do not depend on how many are asked
+ * for.
+ */
 export function rankCandidates(plan: SearchPlan, candidates: Candidate[]): RankedHit[] {
+  const kinds = plan.request.kinds;
+  if (kinds === null) return rankAll(plan, candidates).slice(0, plan.request.first);
+  const probed = plan.request.probes.length;
+  const unrestricted = candidates
+    .map((candidate) => ({ ...candidate, scores: candidate.scores.filter(([position]) => position >= NEAR && position < probed) }))
+    .filter(({ scores }) => scores.length > 0);
+  const kept = (hits: RankedHit[]): RankedHit[] => hits.filter(({ node }) => kinds.includes(node.label));
+  const ranked = kept(rankAll(plan, unrestricted));
+  if (ranked.length < plan.request.first && unrestricted.length < candidates.length) {
+    const ids = new Set(ranked.map(({ node }) => node.id));
+    ranked.push(...kept(rankAll(plan, candidates)).filter(({ node }) => !ids.has(node.id)));
+  }
+  return ranked.slice(0, plan.request.first);
+}
+
+/** Every candidate ranked, best first, ties by name then id. */
+function rankAll(plan: SearchPlan, candidates: Candidate[]): RankedHit[] {
   const words = candidates.map((candidate) => probeScore(plan, candidate, 'words'));
   const topText = Math.max(0, ...words);
-  const topNear = Math.max(0, ...candidates.flatMap(({ scores }) => scores.filter(([p]) => p === -1).map(([, s]) => s)));
+  const topNear = Math.max(0, ...candidates.flatMap(({ scores }) => scores.filter(([p]) => isNear(p)).map(([, s]) => s)));
   const parts = candidates.map((candidate, i) => ({
     node: candidate.node,
     key: keyScore(plan, candidate, topNear),
@@ -419,7 +469,7 @@ export function rankCandidates(plan: SearchPlan, candidates: Candidate[]): Ranke
     return { node, score, exact: key?.exact ?? false, matchedOn: key?.on ?? wordsMatchedOn(match) };
   });
   ranked.sort((a, b) => b.score - a.score || compareNames(a.node, b.node));
-  return ranked.slice(0, plan.first).map(({ node, score, exact, matchedOn }) => ({ node: toRow(node), score, exact, matchedOn }));
+  return ranked.map(({ node, score, exact, matchedOn }) => ({ node: toRow(node), score, exact, matchedOn }));
 }
 
 function compareNames(a: Candidate['node'], b: Candidate['node']): number {

@@ -132,10 +132,12 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   },
   'Query.search': {
     reason:
-      'the full-text probes rank their candidates (50 per probe, or first when more, read with their texts) in TypeScript, then each kept hit is read; worst for common words ("e": 568 up to first 50, 760 at first 100); nothing for first: 0',
+      'the full-text probes rank their candidates (50 per probe, or first when more, read with their texts) in TypeScript, then each kept hit is read; worst for common words ("e": 568 up to first 50, 760 at first 100); with kinds, the probes of every kind and, when fewer than first of those kinds are among their candidates, the same probes restricted to them: worst for one letter and a kind the letter finds few of ("m", [MODEL]: 1,174 up to first 50, 2,252 at first 100, searched over every letter, a few common words and the kinds alone and together), 24 per candidate of a probe; nothing for first: 0',
     dbHits: (args) => {
       const first = count(args, 'first', 1, 100) ?? 0;
-      return first === 0 ? 0 : 500 + 3 * first;
+      const kinds = args['kinds'];
+      if (first === 0) return 0;
+      return Array.isArray(kinds) && kinds.length > 0 ? 24 * Math.max(50, first) : 500 + 3 * first;
     },
   },
 };

@@ -75,6 +75,8 @@ const PROBES: Probe[] = [
   facetsOf('Task.models', 'task', 'medical-question-answering'),
   facetsOf('Organization.models', 'organization', 'alphabet'),
   { field: 'Query.search', query: '{ search(text: "e", first: 100) { score } }', variables: {}, args: { first: 100 } },
+  { field: 'Query.search', query: '{ search(text: "m", first: 100, kinds: [MODEL]) { score } }', variables: {}, args: { first: 100, kinds: ['MODEL'] } },
+  { field: 'Query.search', query: '{ search(text: "m", first: 50, kinds: [MODEL]) { score } }', variables: {}, args: { first: 50, kinds: ['MODEL'] } },
   { field: 'Query.resolve', query: 'query($names: [NonEmptyString!]!) { resolve(names: $names) { input node { id } candidates { score } } }', variables: { names: ONE_LETTER_NAMES }, args: { names: ONE_LETTER_NAMES }, shown: '100 names "e"' },
 ];
 

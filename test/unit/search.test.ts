@@ -91,11 +91,15 @@ describe('searchPlan', () => {
     expect(one.request.coverProbes).toEqual([1]);
   });
 
-  it('restricts every probe to the given labels', () => {
-    const { request } = plan('esm', ['Model', 'Task'])!;
-    for (const query of [...request.probes.map((p) => p.query), request.fuzzyQuery]) {
-      expect(query).toMatch(/^\+\(.*\) \+searchKind:\(Model Task\)$/);
+  it('probes every kind for a search of some kinds, and restricts only its fill, scoring as unrestricted', () => {
+    const { request, roles } = plan('esm', ['Model', 'Task'])!;
+    expect(request.probes).toEqual(plan('esm')!.request.probes);
+    expect(request.fuzzyQuery).toBe(plan('esm')!.request.fuzzyQuery);
+    for (const query of [...request.fill.map((p) => p.query), request.fillFuzzyQuery]) {
+      expect(query).toMatch(/^\+\(.*\) \+searchKind:\(Model Task\)\^0$/);
     }
+    expect(roles).toEqual([...plan('esm')!.roles, ...plan('esm')!.roles]);
+    expect(plan('esm')!.request.fill).toEqual([]);
   });
 
   it('skips near misses for short keys, and words when resolving', () => {
@@ -226,6 +230,19 @@ describe('rankCandidates', () => {
     ]);
     expect(ids(hits).indexOf('linked')).toBeLessThan(ids(hits).indexOf('unlinked'));
     expect(ids(hits).indexOf('census')).toBeLessThan(ids(hits).indexOf('atlas'));
+  });
+
+  it('keeps the kinds asked for in the order every kind gives them, and puts what only the fill found after', () => {
+    const model = { description: 'A single-cell model' };
+    const task: Candidate = byWords('integration', 5, { description: 'Single-cell data integration' });
+    task.node.label = 'Task';
+    // 'another' comes first by name when nothing else tells them apart, as it did when the task was left out.
+    const probed = [byWords('another', 5, model), byWords('linked', 5, { ...model, searchLinks: ['integration'] }), task];
+    const unrestricted = ids(rankCandidates(plan('single cell')!, probed)).filter((id) => id !== 'integration');
+    expect(unrestricted).toEqual(['linked', 'another']);
+    // The fill's words probe is at position 4 (after the key, words and cover probes).
+    const filled: Candidate = { ...byWords('filled', 50, model), scores: [[4, 50]] };
+    expect(ids(rankCandidates(plan('single cell', ['Model'])!, [...probed, filled]))).toEqual([...unrestricted, 'filled']);
   });
 
   it('says which text matched: description before paper title before topics', () => {
