@@ -137,16 +137,16 @@ const ENVELOPE_BYTES = 1000;
  * MAX_RESPONSE_BYTES as a GraphQL answer does, or the result is replaced by RESPONSE_TOO_LARGE.
  */
 function toolResult(result: OperationResult, maxBytes: number): CallToolResult {
-  let text = JSON.stringify(result);
-  let answered = result;
-  if (Buffer.byteLength(text) + Buffer.byteLength(JSON.stringify(text)) + ENVELOPE_BYTES > maxBytes) {
-    answered = { errors: [responseTooLarge(maxBytes)] };
-    text = JSON.stringify(answered);
-  }
+  const text = JSON.stringify(result);
+  const fits = Buffer.byteLength(text) + Buffer.byteLength(JSON.stringify(text)) + ENVELOPE_BYTES <= maxBytes;
+  return fits ? toolAnswer(result, text) : toolAnswer({ errors: [responseTooLarge(maxBytes)] });
+}
+
+function toolAnswer(result: OperationResult, text = JSON.stringify(result)): CallToolResult {
   return {
     content: [{ type: 'text', text }],
-    structuredContent: answered as Record<string, unknown>,
-    isError: (answered.errors?.length ?? 0) > 0,
+    structuredContent: result as Record<string, unknown>,
+    isError: (result.errors?.length ?? 0) > 0,
   };
 }
 

@@ -7,9 +7,9 @@ import { concurrencyLimit, holdSlotFor } from '../../src/limits/concurrency-limi
 /**
  * An app behind the limit whose handler answers only when the test says so, in arrival order. It counts the
  * requests that reached the limit and the connections that closed, so a test waits for what the server has seen,
- * never for a time.
+ * never for a time. With `declareWork`, the wait for the test is the request's declared work (holdSlotFor).
  */
-async function gatedApp(maxActive: number, maxQueued: number) {
+async function gatedApp(maxActive: number, maxQueued: number, { declareWork = false } = {}) {
   const waiting: (() => void)[] = [];
   let started = 0;
   let arrived = 0;
@@ -22,7 +22,8 @@ async function gatedApp(maxActive: number, maxQueued: number) {
   });
   app.use(concurrencyLimit(maxActive, maxQueued), (_req, res) => {
     started += 1;
-    waiting.push(() => res.json({ ok: true }));
+    const answered = new Promise<void>((resolve) => waiting.push(resolve)).then(() => void res.json({ ok: true }));
+    if (declareWork) void holdSlotFor(res, answered);
   });
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -117,38 +118,22 @@ describe('concurrencyLimit', () => {
   });
 
   it('keeps the slot of a client that disconnects until the work declared for it has settled', async () => {
-    let finishWork: () => void = () => undefined;
-    let started = 0;
-    let arrived = 0;
-    let closed = 0;
-    const app = express();
-    app.use((_req, res, next) => {
-      arrived += 1;
-      res.once('close', () => (closed += 1));
-      next();
-    });
-    app.use(concurrencyLimit(1, 1), (_req, res) => {
-      started += 1;
-      if (started === 1) {
-        void holdSlotFor(res, new Promise<void>((resolve) => (finishWork = resolve))).then(() => res.json({ late: true }));
-      } else res.json({ ok: true });
-    });
-    server = createServer(app);
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}/`;
+    const app = await gatedApp(1, 1, { declareWork: true });
+    server = app.server;
     const hangingUp = new AbortController();
-    const abandoned = fetch(url, { signal: hangingUp.signal }).catch(() => 'aborted');
-    await until(() => started === 1);
+    const abandoned = fetch(app.url, { signal: hangingUp.signal }).catch(() => 'aborted');
+    await until(() => app.started() === 1);
     hangingUp.abort();
     expect(await abandoned).toBe('aborted');
-    await until(() => closed === 1);
+    await until(() => app.closed() === 1);
     // The next request waits in the queue while the abandoned one's work goes on, and starts once it has ended.
-    const next = fetch(url);
-    await until(() => arrived === 2);
+    const next = fetch(app.url);
+    await until(() => app.arrived() === 2);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(started).toBe(1);
-    finishWork();
+    expect(app.started()).toBe(1);
+    app.releaseNext();
+    await until(() => app.started() === 2);
+    app.releaseNext();
     expect(await (await next).json()).toEqual({ ok: true });
-    expect(started).toBe(2);
   });
 });
