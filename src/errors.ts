@@ -62,10 +62,24 @@ export function badUserInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, argument } });
 }
 
-/** A NOT_FOUND error that names the argument whose id is unknown. */
-export function notFound(argument: string, id: string): GraphQLError {
-  return new GraphQLError(`${argument}: no entity has the id ${JSON.stringify(id)}`, {
-    extensions: { code: ErrorCode.NOT_FOUND, argument },
+/** The entity an unknown id was probably meant for (loaders/suggestions.ts). */
+export interface Suggested {
+  id: string;
+  name: string;
+}
+
+/** The end of a message about an unknown id that names the entity probably meant, if any. */
+export function didYouMean(suggestion: Suggested | null | undefined): string {
+  return suggestion ? `; did you mean ${JSON.stringify(suggestion.id)} (${suggestion.name})?` : '';
+}
+
+/**
+ * A NOT_FOUND error that names the argument whose id is unknown, and the entity probably meant when one is known
+ * (its id in `extensions.suggestion`).
+ */
+export function notFound(argument: string, id: string, suggestion?: Suggested | null): GraphQLError {
+  return new GraphQLError(`${argument}: no entity has the id ${JSON.stringify(id)}${didYouMean(suggestion)}`, {
+    extensions: { code: ErrorCode.NOT_FOUND, argument, ...(suggestion ? { suggestion: suggestion.id } : {}) },
   });
 }
 

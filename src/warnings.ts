@@ -3,11 +3,16 @@
  * (a filter id that matches nothing gives an empty list, not an error). Each warning is reported once.
  */
 export interface Warning {
-  /** UNKNOWN_ID: an id names nothing. PATHS_SAMPLED: `paths` ordered a sample of the shortest paths, not all. */
-  code: 'UNKNOWN_ID' | 'PATHS_SAMPLED';
+  /**
+   * UNKNOWN_ID: an id names nothing. UNKNOWN_LEADERBOARD: a dataset has no leaderboard of that metric and setting.
+   * PATHS_SAMPLED: `paths` ordered a sample of the shortest paths, not all.
+   */
+  code: 'UNKNOWN_ID' | 'UNKNOWN_LEADERBOARD' | 'PATHS_SAMPLED';
   /** The argument at fault, or the one to change, as written in the query (`domain`, `where.task`, `via`). */
   argument: string;
   message: string;
+  /** For UNKNOWN_ID, the id of the entity probably meant (the message names it too), when one is near. */
+  suggestion?: string;
 }
 
 export class Warnings {

@@ -27,7 +27,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; argument?: string } }[];
-  extensions?: { cypherQueries?: number; warnings?: { code: string; argument: string; message: string }[] };
+  extensions?: { cypherQueries?: number; warnings?: Warning[] };
 }
 
 export interface RawRequest {

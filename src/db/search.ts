@@ -550,3 +550,16 @@ export async function resolveNames(
     return { input, node: best?.node ?? null, candidates: candidates.map(({ node, score, matchedOn }) => ({ node, score, matchedOn })) };
   });
 }
+
+/**
+ * The entity each text names or most nearly names, among `labels` (null: every kind): what an id that names
+ * nothing was probably meant as. One round trip for all texts.
+ */
+export async function nearestEntities(
+  reader: Reader,
+  asks: readonly { text: string; labels: readonly EntityLabel[] | null }[],
+): Promise<(EntityRow | null)[]> {
+  // As many hits as resolve asks for: its best is what resolve would offer first.
+  const plans = asks.map(({ text, labels }, index) => searchPlan(index, text, { first: RESOLVE_CANDIDATES + 1, labels, words: false }));
+  return (await runSearches(reader, plans)).map(([best]) => best?.node ?? null);
+}

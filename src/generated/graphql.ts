@@ -613,37 +613,37 @@ export type Paradigm =
 /** The entry points of the API. Every operation is a query: nothing can be changed through it. */
 export type Query = {
   __typename?: 'Query';
-  /** A dataset by id; null when unknown. */
+  /** A dataset by id; null when unknown and an `UNKNOWN_ID` warning in `extensions.warnings` naming the entity probably meant, if one is near. */
   dataset?: Maybe<Dataset>;
   /** All datasets, or those matching the conditions given; by name unless `orderBy` says otherwise. */
   datasets: Array<Dataset>;
-  /** A domain by id; null when unknown. */
+  /** A domain by id; null when unknown and an `UNKNOWN_ID` warning in `extensions.warnings` naming the entity probably meant, if one is near. */
   domain?: Maybe<Domain>;
   /** All domains, by name. */
   domains: Array<Domain>;
-  /** One leaderboard: a dataset's results by one metric under one setting (exactly as `Leaderboard.setting` spells it); null when it has none. */
+  /** One leaderboard: a dataset's results by one metric under one setting (exactly as `Leaderboard.metric` and `Leaderboard.setting` spell them); null when it has none, with a warning in `extensions.warnings`: `UNKNOWN_ID` for an unknown dataset (naming the dataset probably meant), else `UNKNOWN_LEADERBOARD` listing the dataset's metrics and settings. */
   leaderboard?: Maybe<Leaderboard>;
   /** Every leaderboard, or those of a task's or domain's datasets (both: of the datasets that are both); by dataset name, then those with most results first. */
   leaderboards: Array<Leaderboard>;
-  /** A model by id; null when unknown. */
+  /** A model by id; null when unknown and an `UNKNOWN_ID` warning in `extensions.warnings` naming the entity probably meant, if one is near. */
   model?: Maybe<Model>;
   /** Counts of the models matching `where`, grouped by one or two dimensions (for charts and tables). Groups follow the first dimension's values (years ascending, entities by name, false before true), then the largest count, then the second dimension's values. A model counts once in each value it has of a dimension (each domain it serves, ...) and in no group of a dimension it has no value for. */
   modelCounts: Array<ModelCount>;
   /** Models, paged; by name unless `orderBy` says otherwise. */
   models: ModelConnection;
-  /** The entities within `depth` (1..3) relationships of an entity, at most 200 of them, and the relationships among them; null for an unknown id. */
+  /** The entities within `depth` (1..3) relationships of an entity, at most 200 of them, and the relationships among them; null for an unknown id and an `UNKNOWN_ID` warning in `extensions.warnings` naming the entity probably meant, if one is near. */
   neighborhood?: Maybe<Subgraph>;
-  /** Any entity by id; null when no entity has it. */
+  /** Any entity by id; null when no entity has it and an `UNKNOWN_ID` warning in `extensions.warnings` naming the entity probably meant, if one is near. */
   node?: Maybe<Node>;
-  /** An organisation by id; null when unknown. */
+  /** An organisation by id; null when unknown and an `UNKNOWN_ID` warning in `extensions.warnings` naming the entity probably meant, if one is near. */
   organization?: Maybe<Organization>;
   /** All organisations, or those of one kind and/or country, by name. */
   organizations: Array<Organization>;
-  /** A shortest path between two entities, ignoring direction; null when none is within `maxHops` (1..6). An unknown `from` or `to` is a NOT_FOUND error naming the argument. */
+  /** A shortest path between two entities, ignoring direction; null when none is within `maxHops` (1..6). An unknown `from` or `to` is a NOT_FOUND error naming the argument (and in `extensions.suggestion` the entity probably meant, if one is near). */
   path?: Maybe<GraphPath>;
-  /** Several shortest paths between two entities, ignoring direction, optionally only through some relationship types or avoiding some kinds of entity in between; `[]` when none is within `maxHops`. An unknown `from` or `to` is a NOT_FOUND error naming the argument. */
+  /** Several shortest paths between two entities, ignoring direction, optionally only through some relationship types or avoiding some kinds of entity in between; `[]` when none is within `maxHops`. An unknown `from` or `to` is a NOT_FOUND error naming the argument (and in `extensions.suggestion` the entity probably meant, if one is near). */
   paths: Array<GraphPath>;
-  /** Models most similar to a model by the Jaccard index over tasks and datasets, best first; empty for an unknown id. */
+  /** Models most similar to a model by the Jaccard index over tasks and datasets, best first; empty for an unknown id and an `UNKNOWN_ID` warning in `extensions.warnings` naming the entity probably meant, if one is near. */
   relatedModels: Array<RelatedModel>;
   /** The release of the facts the graph holds. */
   release: Release;
@@ -660,7 +660,7 @@ export type Query = {
   search: Array<SearchHit>;
   /** Sizes of the graph. */
   stats: GraphStats;
-  /** A task by id; null when unknown. */
+  /** A task by id; null when unknown and an `UNKNOWN_ID` warning in `extensions.warnings` naming the entity probably meant, if one is near. */
   task?: Maybe<Task>;
   /** All tasks, or those of one domain, by name. */
   tasks: Array<Task>;

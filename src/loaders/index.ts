@@ -7,6 +7,7 @@ import { primeCarried, primeChildren, type PrimeCarried } from './look-ahead.js'
 import { createModelLoaders, type ModelLoaders } from './models.js';
 import { createRelationLoaders, type RelationLoaders } from './relations.js';
 import { createResultLoaders, type ResultLoaders } from './results.js';
+import { createSuggestionLoader, type SuggestionLoader } from './suggestions.js';
 
 export interface Loaders {
   entity: EntityLoader;
@@ -16,6 +17,8 @@ export interface Loaders {
   models: ModelLoaders;
   lineage: LineageLoader;
   results: ResultLoaders;
+  /** What an unknown id was probably meant to be (loaders/suggestions.ts). */
+  suggestion: SuggestionLoader;
 }
 
 export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders {
@@ -28,6 +31,7 @@ export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders
     models: createModelLoaders(reader, settings, prime),
     lineage: createLineageLoader(reader, settings, entity),
     results: createResultLoaders(reader, settings),
+    suggestion: createSuggestionLoader(reader, settings),
   };
   return loaders;
 }

@@ -5,6 +5,7 @@
 import type { RequestContext } from '../context.js';
 import type { ModelFilter } from '../db/model-page.js';
 import type { EntityLabel } from '../db/rows.js';
+import { didYouMean } from '../errors.js';
 import type { ModelPage } from '../db/model-page.js';
 import type { ModelPageKey } from '../loaders/models.js';
 
@@ -19,6 +20,27 @@ export interface IdFilter {
   label: EntityLabel;
 }
 
+/** An id of an entity of `label` (null: of any kind), given as `argument`, that names nothing. */
+export interface UnknownId {
+  argument: string;
+  id: string;
+  label: EntityLabel | null;
+}
+
+/**
+ * Warns UNKNOWN_ID for an id that names nothing, with the entity it was probably meant for when one is near
+ * (loaders/suggestions.ts).
+ */
+export async function warnUnknownId(context: RequestContext, { argument, id, label }: UnknownId): Promise<void> {
+  const near = await context.loaders.suggestion({ id, label });
+  context.warnings.add({
+    code: 'UNKNOWN_ID',
+    argument,
+    message: `no ${label === null ? 'entity' : label.toLowerCase()} has the id ${JSON.stringify(id)}${didYouMean(near)}`,
+    ...(near ? { suggestion: near.id } : {}),
+  });
+}
+
 /**
  * Warns about each filter whose id is no entity of its label. Called only when a filtered list came back empty,
  * so a list that has rows costs nothing more; the lookups go through the (batched, cached) entity loader.
@@ -28,8 +50,7 @@ async function warnUnknownIds(context: RequestContext, filters: IdFilter[]): Pro
     filters.map(async ({ argument, id, label }) => {
       if (id === null || id === undefined) return;
       const row = await context.loaders.entity.load(id);
-      if (row?.label === label) return;
-      context.warnings.add({ code: 'UNKNOWN_ID', argument, message: `no ${label.toLowerCase()} has the id "${id}"` });
+      if (row?.label !== label) await warnUnknownId(context, { argument, id, label });
     }),
   );
 }

@@ -4,22 +4,27 @@ import { checkRange, notFound } from '../errors.js';
 import { idArgument } from './id-args.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { kindLabels } from './enum-values.js';
+import type { RequestContext } from '../context.js';
 
 const MAX_PATHS = 20;
 
-function found<T>(result: EndsChecked<T>, ends: { from: string; to: string }): T {
-  if (result.missing !== null) throw notFound(result.missing, ends[result.missing]);
-  return result.value;
+/** The value of a search between two ends, or NOT_FOUND for the end that names nothing, with what was probably meant. */
+async function found<T>(context: RequestContext, result: EndsChecked<T>, ends: { from: string; to: string }): Promise<T> {
+  if (result.missing === null) return result.value;
+  const id = ends[result.missing];
+  throw notFound(result.missing, id, await context.loaders.suggestion({ id: idArgument(id), label: null }));
 }
 
 export const PathQuery: Pick<QueryResolvers, 'path' | 'paths'> = {
   path: async (_, { from, to, maxHops }, context) =>
     found(
+      context,
       await shortestPath(context.reader, (id) => context.loaders.entity.load(id), idArgument(from), idArgument(to), checkRange('maxHops', maxHops ?? 4, 1, MAX_PATH_HOPS)),
       { from, to },
     ),
   paths: async (_, { from, to, maxHops, first, via, avoidKinds }, context) => {
-    const { paths, sampled } = found(
+    const { paths, sampled } = await found(
+      context,
       await findPaths(context.reader, idArgument(from), idArgument(to), {
         maxHops: checkRange('maxHops', maxHops ?? 4, 1, MAX_PATH_HOPS),
         first: checkRange('first', first ?? 5, 1, MAX_PATHS),

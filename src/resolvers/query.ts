@@ -17,7 +17,7 @@ import type { RequestContext } from '../context.js';
 import { MAX_RESOLVE_NAMES } from '../limits/argument-limits.js';
 import { kindLabels, toStored } from './enum-values.js';
 import { selectedLineages } from './lineage.js';
-import { filteredList, idArgument, modelPage } from './id-args.js';
+import { filteredList, idArgument, modelPage, warnUnknownId } from './id-args.js';
 import { entityCarried, type LookAheadInfo } from './look-ahead.js';
 import { pageArgs } from './page-args.js';
 import { selectedFields, selectedProperties } from './selection.js';
@@ -30,7 +30,16 @@ async function entityWithLabel<L extends EntityLabel>(
 ): Promise<Extract<EntityRow, { label: L }> | null> {
   const loader = info ? context.loaders.carryingEntity(entityCarried(info, label)) : context.loaders.entity;
   const row = await loader.load(idArgument(id));
-  return row?.label === label ? (row as Extract<EntityRow, { label: L }>) : null;
+  if (row?.label === label) return row as Extract<EntityRow, { label: L }>;
+  await warnUnknownId(context, { argument: 'id', id: idArgument(id), label });
+  return null;
+}
+
+/** What a lookup by an id of any kind answers, with an UNKNOWN_ID warning when it is null. */
+async function warnedIfNull<T>(context: RequestContext, id: string, answer: Promise<T | null>): Promise<T | null> {
+  const value = await answer;
+  if (value === null) await warnUnknownId(context, { argument: 'id', id: idArgument(id), label: null });
+  return value;
 }
 
 /** A model by id; the lineages its selection asks for are read first, and their query brings its row along. */
@@ -47,7 +56,7 @@ function checkNames(names: string[]): string[] {
 }
 
 export const Query: QueryResolvers = {
-  node: (_, { id }, context) => context.loaders.entity.load(idArgument(id)),
+  node: (_, { id }, context) => warnedIfNull(context, id, context.loaders.entity.load(idArgument(id))),
   domains: (_, __, context) => listDomains(context.reader),
   domain: (_, { id }, context, info) => entityWithLabel(context, id, 'Domain', info),
   tasks: (_, { domain }, context) => {
@@ -62,12 +71,16 @@ export const Query: QueryResolvers = {
     searchEntities(context.reader, text, checkRange('first', first ?? 10, 0, 100), kindLabels(kinds)),
   resolve: (_, { names, kinds }, context) => resolveNames(context.reader, checkNames(names), kindLabels(kinds)),
   neighborhood: (_, { id, depth }, context, info) =>
-    neighborhood(context.reader, idArgument(id), checkRange('depth', depth ?? 1, 1, 3), selectedProperties(info, ['nodes'])),
+    warnedIfNull(context, id, neighborhood(context.reader, idArgument(id), checkRange('depth', depth ?? 1, 1, 3), selectedProperties(info, ['nodes']))),
   relatedModels: (_, { id, first }, context, info) =>
-    relatedModels(context.reader, idArgument(id), checkRange('first', first ?? 10, 0, 100), {
-      properties: selectedProperties(info, ['model']),
-      shared: selectedFields(info, []).some((field) => field === 'sharedTasks' || field === 'sharedDatasets'),
-    }),
+    filteredList(
+      context,
+      relatedModels(context.reader, idArgument(id), checkRange('first', first ?? 10, 0, 100), {
+        properties: selectedProperties(info, ['model']),
+        shared: selectedFields(info, []).some((field) => field === 'sharedTasks' || field === 'sharedDatasets'),
+      }),
+      [{ argument: 'id', id: idArgument(id), label: 'Model' }],
+    ),
   stats: (_, __, context) => graphStats(context.reader),
   release: async (_, __, context) => {
     const release = await readRelease(context.reader);

@@ -265,8 +265,37 @@ describe('leaderboards', () => {
       { code: 'UNKNOWN_ID', argument: 'where.domain', message: 'no domain has the id "nope"' },
       { code: 'UNKNOWN_ID', argument: 'where.descendantOf', message: 'no model has the id "nope2"' },
     ]);
-    // The leaderboards; the entries of all of them; one batched lookup of the unknown ids, not one per leaderboard.
-    expect(every.extensions?.cypherQueries).toBe(3);
+    // The leaderboards; the entries of all of them; one batched lookup of the unknown ids and one search for what
+    // they were meant as, not one per leaderboard.
+    expect(every.extensions?.cypherQueries).toBe(4);
+  });
+
+  it('say why a leaderboard is null: the dataset probably meant, or the metrics and settings the dataset has', async () => {
+    const LEADERBOARD = `query($dataset: ID!, $metric: String!, $setting: String!) {
+      leaderboard(dataset: $dataset, metric: $metric, setting: $setting) { metric }
+    }`;
+    const boards = expectedBoards().filter((b) => b.dataset === 'medqa-usmle');
+    const [board] = boards;
+    const misspelt = await server.gql<{ leaderboard: null }>(LEADERBOARD, { dataset: 'medqa', metric: board!.metric, setting: board!.setting });
+    expect(misspelt.data!.leaderboard).toBeNull();
+    expectWarnings(misspelt, [
+      { code: 'UNKNOWN_ID', argument: 'dataset', message: 'no dataset has the id "medqa"; did you mean "medqa-usmle" (MedQA (USMLE))?', suggestion: 'medqa-usmle' },
+    ]);
+    const setting = await server.gql<{ leaderboard: null }>(LEADERBOARD, { dataset: 'medqa-usmle', metric: 'accuracy', setting: '5 shot' });
+    expect(setting.data!.leaderboard).toBeNull();
+    const listed = boards.slice(0, 10).map((b) => `${JSON.stringify(b.metric)} / ${JSON.stringify(b.setting)}`);
+    expectWarnings(setting, [
+      {
+        code: 'UNKNOWN_LEADERBOARD',
+        argument: 'setting',
+        message:
+          'dataset "medqa-usmle" has no leaderboard of metric "accuracy" and setting "5 shot"; its leaderboards (metric / setting): ' +
+          `${listed.join('; ')}; ${String(boards.length - 10)} more in Dataset.leaderboards`,
+      },
+    ]);
+    expect(setting.extensions!.warnings![0]!.message).toContain('"accuracy" / "5-shot"');
+    const metric = await server.gql<{ leaderboard: null }>(LEADERBOARD, { dataset: 'medqa-usmle', metric: 'Accuracy', setting: board!.setting });
+    expect(metric.extensions!.warnings!.map((w) => [w.code, w.argument])).toEqual([['UNKNOWN_LEADERBOARD', 'metric']]);
   });
 
   it('do not warn when known ids simply leave a leaderboard empty', async () => {

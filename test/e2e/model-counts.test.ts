@@ -135,12 +135,17 @@ describe('Query.modelCounts', () => {
     });
     expect(unknown.data!.modelCounts).toEqual([]);
     expectWarnings(unknown, [
-      { code: 'UNKNOWN_ID', argument: 'where.domain', message: 'no domain has the id "computational-biologi"' },
+      {
+        code: 'UNKNOWN_ID',
+        argument: 'where.domain',
+        message: 'no domain has the id "computational-biologi"; did you mean "computational-biology" (Computational Biology)?',
+        suggestion: 'computational-biology',
+      },
       { code: 'UNKNOWN_ID', argument: 'where.developedBy', message: 'no organization has the id "nope"' },
       { code: 'UNKNOWN_ID', argument: 'where.descendantOf', message: 'no model has the id "nope"' },
     ]);
-    // The counting query, then one batched lookup of the ids.
-    expect(unknown.extensions?.cypherQueries).toBe(2);
+    // The counting query, one batched lookup of the ids, then one search for what the unknown ones were meant as.
+    expect(unknown.extensions?.cypherQueries).toBe(3);
     const known = await server.gql<{ modelCounts: Group[] }>(COUNTS, { by: ['YEAR'], where: { domain: 'drug-discovery', yearTo: 1900 } });
     expect(known.data!.modelCounts).toEqual([]);
     expect(known.extensions?.warnings).toBeUndefined();
