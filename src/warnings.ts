@@ -5,10 +5,11 @@
 export interface Warning {
   /**
    * UNKNOWN_ID: an id names nothing. UNKNOWN_LEADERBOARD: a dataset has no leaderboard of that metric and setting.
-   * PATHS_SAMPLED: `paths` ordered a sample of the shortest paths, not all.
+   * UNKNOWN_COUNTRY: a country is no ISO 3166-1 alpha-2 code. PATHS_SAMPLED: `paths` ordered a sample of the
+   * shortest paths, not all.
    */
-  code: 'UNKNOWN_ID' | 'UNKNOWN_LEADERBOARD' | 'PATHS_SAMPLED';
-  /** The argument at fault, or the one to change, as written in the query (`domain`, `where.task`, `via`). */
+  code: 'UNKNOWN_ID' | 'UNKNOWN_LEADERBOARD' | 'UNKNOWN_COUNTRY' | 'PATHS_SAMPLED';
+  /** The argument at fault, or the one to change, as written in the query (`domain`, `where.task`, `country`, `via`). */
   argument: string;
   message: string;
   /** For UNKNOWN_ID, the id of the entity probably meant (the message names it too), when one is near. */

@@ -19,7 +19,10 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar (from graphql-scalars). */
   DateTime: { input: string; output: string; }
-  /** A string with at least one character (from graphql-scalars). */
+  /**
+   * A string with at least one character other than white space (from graphql-scalars); an empty or blank one is
+   * refused with a message saying the text has no words to search for.
+   */
   NonEmptyString: { input: string; output: string; }
   /** An integer within JavaScript's safe range, ±(2^53 - 1) (from graphql-scalars); model sizes exceed a 32-bit Int. */
   SafeInt: { input: number; output: number; }
@@ -87,7 +90,7 @@ export type DatasetWhere = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** A task benchmarked on it (id). */
   task?: InputMaybe<Scalars['ID']['input']>;
-  /** Some model serving this domain (id) was trained on it. */
+  /** Some model serving this domain (id) was trained on it; with `usedForTraining: false` BAD_USER_INPUT. */
   trainedByDomain?: InputMaybe<Scalars['ID']['input']>;
   /** Some model was evaluated on it (true) or none was (false). */
   usedForEvaluation?: InputMaybe<Scalars['Boolean']['input']>;
@@ -476,7 +479,9 @@ export type ModelOrderField =
 
 /**
  * Conditions on models; all given conditions must hold. A list holds at most 100 values and a string at most 200
- * characters (more is BAD_USER_INPUT naming the field).
+ * characters (more is BAD_USER_INPUT naming the field). Conditions that exclude each other (`yearFrom` after
+ * `yearTo`, `trainedOnAny` with `hasTrainingData: false`, `evaluatedOnAny` with `hasEvaluationData: false`) are
+ * BAD_USER_INPUT naming the first of them, not an empty list.
  */
 export type ModelWhere = {
   /** A model this one is built on, directly or transitively; the model itself is left out. */
@@ -491,7 +496,7 @@ export type ModelWhere = {
   domain?: InputMaybe<Scalars['ID']['input']>;
   /** Serves at least one of these domains (ids); an empty list matches nothing. */
   domainAny?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Evaluated on at least one of these datasets (ids); an empty list matches nothing. */
+  /** Evaluated on at least one of these datasets (ids); an empty list matches nothing; with `hasEvaluationData: false` BAD_USER_INPUT. */
   evaluatedOnAny?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Has at least one evaluation dataset (true) or none (false). */
   hasEvaluationData?: InputMaybe<Scalars['Boolean']['input']>;
@@ -515,9 +520,9 @@ export type ModelWhere = {
   task?: InputMaybe<Scalars['ID']['input']>;
   /** Performs at least one of these tasks (ids); an empty list matches nothing. */
   taskAny?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Trained on at least one of these datasets (ids); an empty list matches nothing. */
+  /** Trained on at least one of these datasets (ids); an empty list matches nothing; with `hasTrainingData: false` BAD_USER_INPUT. */
   trainedOnAny?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Released in or after this year. */
+  /** Released in or after this year; after `yearTo` is BAD_USER_INPUT. */
   yearFrom?: InputMaybe<Scalars['Int']['input']>;
   /** Released in or before this year. */
   yearTo?: InputMaybe<Scalars['Int']['input']>;

@@ -1,14 +1,17 @@
 /** Query.datasets (filters and order checked and normalised here) and the counts stored on datasets. */
 import { listDatasets, type DatasetFilter } from '../db/dataset-list.js';
 import type { DatasetRow } from '../db/rows.js';
+import { checkDatasetArgsAgree } from '../limits/argument-contradictions.js';
 import type { DatasetResolvers, QueryDatasetsArgs, QueryResolvers } from '../generated/graphql.js';
 import { storedCount } from './full-row.js';
 import { filteredList, idArgument } from './id-args.js';
 import { toStored } from './enum-values.js';
 import { sortKeys } from './page-args.js';
 
-/** Keys in a fixed order; `where.task` and `where.modality` win over the older top-level arguments. */
-function normaliseFilter({ task, modality, where }: QueryDatasetsArgs): DatasetFilter {
+/** Keys in a fixed order; `where.task` and `where.modality` stand for the older top-level arguments, which agree. */
+function normaliseFilter(args: QueryDatasetsArgs): DatasetFilter {
+  checkDatasetArgsAgree(args);
+  const { task, modality, where } = args;
   const filter: DatasetFilter = {};
   const chosenModality = where?.modality ?? modality;
   const chosenTask = where?.task ?? task;

@@ -3,6 +3,7 @@ import { GraphQLScalarType } from 'graphql';
 import { DateTimeResolver, NonEmptyStringResolver, SafeIntResolver, URLResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/graphql.js';
 import { ModelConnection, ModelEdge } from './connection.js';
+import { refusingBlankText } from './blank-text.js';
 import { Dataset } from './dataset.js';
 import { DatasetCounts, DatasetListQuery } from './dataset-list.js';
 import { Domain } from './domain.js';
@@ -32,7 +33,7 @@ function coercionOf(scalar: GraphQLScalarType): GraphQLScalarType {
 export const resolvers: Resolvers = {
   URL: coercionOf(URLResolver),
   SafeInt: coercionOf(SafeIntResolver),
-  NonEmptyString: coercionOf(NonEmptyStringResolver),
+  NonEmptyString: refusingBlankText(coercionOf(NonEmptyStringResolver)),
   DateTime: coercionOf(DateTimeResolver),
   Node: { __resolveType: (row) => row.label },
   Query: { ...Query, ...ModelCountsQuery, ...PathQuery, ...DatasetListQuery, ...leaderboardQueries },

@@ -2,6 +2,7 @@
 import { decodeCursor } from '../cursor.js';
 import { DEFAULT_ORDER, type ModelFilter, type OrderKey, type PageArgs } from '../db/model-page.js';
 import { badUserInput, checkRange } from '../errors.js';
+import { checkModelWhereAgrees } from '../limits/argument-contradictions.js';
 import { checkWhereSize } from '../limits/argument-limits.js';
 import type { InputMaybe, ModelOrder, ModelWhere, SortDirection } from '../generated/graphql.js';
 import { toStored } from './enum-values.js';
@@ -40,6 +41,7 @@ function normaliseOrder(orderBy: InputMaybe<ModelOrder[]> | undefined): OrderKey
 export function normaliseFilter(where: InputMaybe<ModelWhere> | undefined): ModelFilter {
   if (!where) return {};
   checkWhereSize(where);
+  checkModelWhereAgrees(where);
   const filter: ModelFilter = {};
   if (where.domain != null) filter.domain = idArgument(where.domain);
   if (where.task != null) filter.task = idArgument(where.task);

@@ -15,6 +15,7 @@ import { badUserInput, checkRange } from '../errors.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import type { RequestContext } from '../context.js';
 import { MAX_RESOLVE_NAMES } from '../limits/argument-limits.js';
+import { countryArgument } from './country-args.js';
 import { kindLabels, toStored } from './enum-values.js';
 import { selectedLineages } from './lineage.js';
 import { filteredList, idArgument, modelPage, warnUnknownId } from './id-args.js';
@@ -89,6 +90,6 @@ export const Query: QueryResolvers = {
     return release;
   },
   organizations: (_, { kind, country }, context) =>
-    listOrganizations(context.reader, kind ? toStored(kind) : null, country ?? null),
+    listOrganizations(context.reader, kind ? toStored(kind) : null, country == null ? null : countryArgument(context, country)),
   organization: (_, { id }, context) => entityWithLabel(context, id, 'Organization'),
 };

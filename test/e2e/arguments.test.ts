@@ -27,6 +27,15 @@ describe('bad arguments', () => {
     ['paths first 21', '{ paths(from: "esm-2", to: "chembl", first: 21) { length } }', 'first', 'first must be 1..20, got 21'],
     ['paths maxHops 7', '{ paths(from: "esm-2", to: "chembl", maxHops: 7) { length } }', 'maxHops', 'maxHops must be 1..6, got 7'],
     ['the same datasets orderBy field twice', '{ datasets(orderBy: [{field: TASKS}, {field: TASKS}]) { id } }', 'orderBy', 'orderBy lists TASKS more than once'],
+    ['a year range that ends before it starts', '{ models(where: { yearFrom: 2024, yearTo: 2020 }) { totalCount } }', 'where.yearFrom', 'where.yearFrom must be at most where.yearTo, got 2024 and 2020'],
+    ['a reversed year range of modelCounts', '{ modelCounts(by: [YEAR], where: { yearFrom: 2024, yearTo: 2020 }) { count } }', 'where.yearFrom', 'where.yearFrom must be at most where.yearTo, got 2024 and 2020'],
+    ['a reversed year range under a parent', '{ domain(id: "drug-discovery") { models(where: { yearFrom: 2023, yearTo: 2022 }) { totalCount } } }', 'where.yearFrom', 'where.yearFrom must be at most where.yearTo, got 2023 and 2022'],
+    ['a reversed year range of leaderboard entries', '{ leaderboards(task: "medical-question-answering") { entries(where: { yearFrom: 2024, yearTo: 2020 }) { rank } } }', 'where.yearFrom', 'where.yearFrom must be at most where.yearTo, got 2024 and 2020'],
+    ['training datasets with no training data', '{ models(where: { trainedOnAny: ["chembl"], hasTrainingData: false }) { totalCount } }', 'where.trainedOnAny', 'where.trainedOnAny and where.hasTrainingData: false exclude each other; give one of them'],
+    ['evaluation datasets with no evaluation data', '{ models(where: { evaluatedOnAny: ["medqa-usmle"], hasEvaluationData: false }) { totalCount } }', 'where.evaluatedOnAny', 'where.evaluatedOnAny and where.hasEvaluationData: false exclude each other; give one of them'],
+    ['datasets of one task and of another in where', '{ datasets(task: "medical-question-answering", where: { task: "protein-structure-prediction" }) { id } }', 'task', 'task and where.task are one condition and must agree when both are given, got "medical-question-answering" and "protein-structure-prediction"'],
+    ['datasets of one modality and of another in where', '{ datasets(modality: TEXT, where: { modality: PROTEIN_STRUCTURE }) { id } }', 'modality', 'modality and where.modality are one condition and must agree when both are given, got "TEXT" and "PROTEIN_STRUCTURE"'],
+    ['datasets trained on by a domain and by no model', '{ datasets(where: { trainedByDomain: "drug-discovery", usedForTraining: false }) { id } }', 'where.trainedByDomain', 'where.trainedByDomain and where.usedForTraining: false exclude each other; give one of them'],
   ])('rejects %s with BAD_USER_INPUT naming the argument', async (_case, query, argument, message) => {
     const response = await server.gql(query);
     expect(response.errors).toHaveLength(1);
@@ -50,6 +59,19 @@ describe('bad arguments', () => {
     expect(tooBig.errors![0]!.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const empty = await server.gql('{ search(text: "") { score } }');
     expect(empty.errors![0]!.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const blank = await server.gql('{ search(text: "   ") { score } }');
+    expect(blank.errors![0]).toMatchObject({
+      message: 'The text has no words to search for: expected at least one character other than white space, got "   " (only white space)',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    const blankVariable = await server.gql('query($text: NonEmptyString!) { search(text: $text) { score } }', { text: ' \t ' });
+    expect(blankVariable.status).toBe(400);
+    expect(blankVariable.errors![0]).toMatchObject({
+      message: 'Variable "$text" got invalid value " \\t "; The text has no words to search for: expected at least one character other than white space, got " \\t " (only white space)',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const blankName = await server.gql('{ resolve(names: ["esm-2", " "]) { input } }');
+    expect(blankName.errors![0]!.message).toMatch(/^The text has no words to search for/);
     const badEnum = await server.gql('query($w: ModelWhere) { models(where: $w) { totalCount } }', { w: { paradigm: 'MAGIC' } });
     expect(badEnum.status).toBe(400);
     expect(badEnum.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');

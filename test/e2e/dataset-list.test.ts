@@ -79,6 +79,8 @@ describe('Query.datasets with where and orderBy', () => {
     const newer = await list({ where: { task: 'protein-structure-prediction', modality: 'PROTEIN_STRUCTURE' } });
     expect(older.datasets.length).toBeGreaterThan(0);
     expect(older.datasets).toEqual(newer.datasets);
+    const both = await list({ task: 'Protein-Structure-Prediction', modality: 'PROTEIN_STRUCTURE', where: { task: 'protein-structure-prediction', modality: 'PROTEIN_STRUCTURE' } });
+    expect(both.datasets).toEqual(newer.datasets);
   });
 
   const KEY = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSeedManifest } from '../../src/db/seed-manifest.js';
 import { readFacts } from '../../src/facts/facts-files.js';
-import { useTestServer } from '../harness.js';
+import { expectWarnings, useTestServer } from '../harness.js';
 
 const facts = readFacts();
 const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number =>
@@ -46,6 +46,34 @@ describe('organisations', () => {
     expect(academicGb.data?.organizations.map((o) => o.id)).toEqual(
       facts.organizations.filter((o) => o.kind === 'academic' && o.country === 'GB').sort(byName).map((o) => o.id),
     );
+  });
+
+  it('warns, naming the code probably meant, when a country is no ISO 3166-1 alpha-2 code', async () => {
+    const gb = facts.organizations.filter((o) => o.country === 'GB').sort(byName).map((o) => o.id);
+    const response = await server.gql<Record<string, { id: string }[]>>(`{
+      gb: organizations(country: "gb") { id }
+      uk: organizations(country: "UK") { id }
+      lowerUk: organizations(country: "uk") { id }
+      name: organizations(country: "United Kingdom") { id }
+      spaced: organizations(country: " GB ") { id }
+      nothing: organizations(country: "XX") { id }
+    }`);
+    expect(gb).toHaveLength(17);
+    expect(response.data).toEqual({ gb: gb.map((id) => ({ id })), uk: [], lowerUk: [], name: [], spaced: [], nothing: [] });
+    const meantGb = (country: string) => ({ code: 'UNKNOWN_COUNTRY' as const, argument: 'country', message: `"${country}" is no ISO 3166-1 alpha-2 country code: United Kingdom is "GB"` });
+    expectWarnings(response, [
+      meantGb('UK'),
+      meantGb('uk'),
+      meantGb('United Kingdom'),
+      meantGb(' GB '),
+      { code: 'UNKNOWN_COUNTRY', argument: 'country', message: '"XX" is no ISO 3166-1 alpha-2 country code: two letters, such as "US", "GB" or "DE"' },
+    ]);
+  });
+
+  it('does not warn about a real country code that no organisation has', async () => {
+    const response = await server.gql('{ organizations(country: "NZ") { id } }');
+    expect(response.data).toEqual({ organizations: [] });
+    expect(response.extensions?.warnings).toBeUndefined();
   });
 
   it('answers an organisation with its kind, country, aliases, parent chain and parts', async () => {
