@@ -33,7 +33,7 @@ function coercionOf(scalar: GraphQLScalarType): GraphQLScalarType {
 export const resolvers: Resolvers = {
   URL: coercionOf(URLResolver),
   SafeInt: coercionOf(SafeIntResolver),
-  NonEmptyString: refusingBlankText(coercionOf(NonEmptyStringResolver)),
+  NonEmptyString: coercionOf(refusingBlankText(NonEmptyStringResolver)),
   DateTime: coercionOf(DateTimeResolver),
   Node: { __resolveType: (row) => row.label },
   Query: { ...Query, ...ModelCountsQuery, ...PathQuery, ...DatasetListQuery, ...leaderboardQueries },
