@@ -9,6 +9,7 @@ import type { InputMaybe, ModelWhere, QueryDatasetsArgs } from '../generated/gra
 
 type Given<T> = InputMaybe<T> | undefined;
 
+/** A range's start is not after its end (a bound left out leaves the range open). */
 function checkRangeOrder(fromArgument: string, from: Given<number>, toArgument: string, to: Given<number>): void {
   if (from != null && to != null && from > to) {
     throw badUserInput(fromArgument, `${fromArgument} must be at most ${toArgument}, got ${String(from)} and ${String(to)}`);
