@@ -49,7 +49,7 @@ const typeDefs = `#graphql
   # The parameters and candidates of our search statement (src/db/search.ts plans the probes and ranks the
   # candidates, for both servers).
   input SearchProbe { indexName: String!, query: String!, limit: Int! }
-  input SearchRequest { index: Int! pool: Int! key: String! probes: [SearchProbe!]! keyProbe: Int coverProbes: [Int!]! fuzzyQuery: String kinds: [String!] first: Int! fill: [SearchProbe!]! fillFuzzyQuery: String }
+  input SearchRequest { index: Int! key: String! probes: [SearchProbe!]! keyProbe: Int coverProbes: [Int!]! near: [SearchProbe!]! kinds: [String!] first: Int! fill: [SearchProbe!]! fillNear: [SearchProbe!]! }
   # The texts the ranking looks for the words in (absent when resolving).
   type CandidateTexts { description: String paperTitle: String topics: [String!] searchLinks: [String!] }
   type CandidateNode { id: ID! name: String! aliases: [String!] searchKeys: [String!] label: String! degree: Int! texts: CandidateTexts }

@@ -9,6 +9,7 @@
  * `pathological` are `patholog`).
  */
 import { stemmer } from 'stemmer';
+import { editDistance } from './edit-distance.js';
 
 /**
  * Words that say nothing about what is searched for, so an entity need not hold them: Lucene's English stop words
@@ -86,6 +87,23 @@ function matches(term: Term, token: Token): boolean {
   return token.stem === term.stem || (term.prefix && token.raw.startsWith(term.raw));
 }
 
+const joinedStems = new Map<string, string>();
+
+/**
+ * Two terms written as one word, as a text's word would be stemmed: names are often compounds that people type
+ * apart (`alpha fold` is AlphaFold, `deep sea` DeepSEA), and such a word holds both terms, in a row.
+ */
+function joinedStem(first: Term, second: Term): string {
+  const raw = first.raw + second.raw;
+  let stem = joinedStems.get(raw);
+  if (stem === undefined) {
+    stem = stemmer(raw);
+    if (joinedStems.size >= CACHE_SIZE) joinedStems.clear();
+    joinedStems.set(raw, stem);
+  }
+  return stem;
+}
+
 /** Where an entity's text holds the terms. */
 export interface TermMatch {
   /** Per field, whether it holds at least one of the terms. */
@@ -131,9 +149,30 @@ function holds(term: Term, text: Analysed): boolean {
   return text.stems.has(term.stem) || (term.prefix && text.tokens.some((token) => token.raw.startsWith(term.raw)));
 }
 
-/** Whether the text's words hold the terms one after the other. */
+/** The terms a text holds (bit t for term t), a word that is two of them written as one holding both. */
+function heldTerms(terms: Term[], text: Analysed): number {
+  let held = 0;
+  terms.forEach((term, t) => {
+    if (holds(term, text)) held |= 1 << t;
+    const next = terms[t + 1];
+    if (next && text.stems.has(joinedStem(term, next))) held |= 3 << t;
+  });
+  return held;
+}
+
+/** Whether the text's words hold the terms one after the other (two of them may be one word). */
 function inRow(terms: Term[], tokens: Token[]): boolean {
-  return tokens.some((_, i) => i + terms.length <= tokens.length && terms.every((term, t) => matches(term, tokens[i + t]!)));
+  const from = (t: number, i: number): boolean => {
+    if (t === terms.length) return true;
+    const token = tokens[i];
+    if (token === undefined) return false;
+    const next = terms[t + 1];
+    return (
+      (matches(terms[t]!, token) && from(t + 1, i + 1)) ||
+      (next !== undefined && token.stem === joinedStem(terms[t]!, next) && from(t + 2, i + 1))
+    );
+  };
+  return tokens.some((_, i) => from(0, i));
 }
 
 /**
@@ -142,16 +181,13 @@ function inRow(terms: Term[], tokens: Token[]): boolean {
  */
 function scan(terms: Term[], value: string, share: boolean, rest: { mask: number; terms: Term[] } | null): Scan {
   const text = analyse(value);
-  let held = 0;
-  terms.forEach((term, t) => {
-    if (holds(term, text)) held |= 1 << t;
-  });
+  const held = heldTerms(terms, text);
   const { tokens } = text;
   // The terms in a row: only worth looking for when the text holds every one.
   const phrase =
     (terms.length > 1 && held === (1 << terms.length) - 1 && inRow(terms, tokens)) ||
     (rest !== null && (held & rest.mask) === rest.mask && inRow(rest.terms, tokens));
-  const stems = share ? new Set(terms.map((term) => term.stem)) : null;
+  const stems = share ? new Set(terms.flatMap((term, t) => [term.stem, ...terms.slice(t + 1, t + 2).map((next) => joinedStem(term, next))])) : null;
   const matched = stems ? tokens.filter((token) => stems.has(token.stem)).length : 0;
   return { held, phrase, share: tokens.length > 0 ? matched / tokens.length : 0 };
 }
@@ -214,4 +250,13 @@ export function matchTerms(terms: Term[], texts: SearchedTexts, given = 0): Term
     allInTopics: counted.length > 0 && (topic.held | kind) === every,
     phrase: parts.some((part) => part.phrase),
   };
+}
+
+/**
+ * For each searched word (as written, lowercased and folded), the fewest edits to a word of the names (`alfafold`
+ * is 2 edits from `alphafold` in AlphaFold 2); Infinity when the names have no word.
+ */
+export function nameWordEdits(words: string[], names: string[]): number[] {
+  const written = names.flatMap((name) => analyse(name).tokens.map((token) => token.raw));
+  return words.map((word) => Math.min(...written.map((other) => editDistance(word, other))));
 }

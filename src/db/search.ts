@@ -41,7 +41,18 @@
  */
 import type { Reader } from './database.js';
 import { cypherQuery } from './queries.js';
-import { contentWords, inMask, matchTerms, phraseMask, searchTerms, type SearchedTexts, type Term, type TermMatch } from './search-analysis.js';
+import { editDistance } from './edit-distance.js';
+import {
+  contentWords,
+  inMask,
+  matchTerms,
+  nameWordEdits,
+  phraseMask,
+  searchTerms,
+  type SearchedTexts,
+  type Term,
+  type TermMatch,
+} from './search-analysis.js';
 import type { EntityLabel, EntityRow, MatchedOn, ResolutionRow, SearchHitRow } from './rows.js';
 
 /** Weights of the parts of a score (see the module comment). */
@@ -121,13 +132,13 @@ export interface SearchPlan {
   /** As the search statement takes it (see cypher/queries/search.cypher). */
   request: {
     index: number;
-    pool: number;
     key: string;
     probes: { indexName: SearchIndex; query: string; limit: number }[];
     keyProbe: number | null;
     /** The probes whose hits are the entities holding every word. */
     coverProbes: number[];
-    fuzzyQuery: string | null;
+    /** The near misses of the key among keys and of the words among the words of names (see nearProbes). */
+    near: SearchPlan['request']['probes'];
     /** The labels a search keeps (null: all), and how many hits of them fill its page. */
     kinds: readonly EntityLabel[] | null;
     first: number;
@@ -136,7 +147,7 @@ export interface SearchPlan {
      * when `probes` find fewer than `first` of them; their positions follow those of `probes`.
      */
     fill: SearchPlan['request']['probes'];
-    fillFuzzyQuery: string | null;
+    fillNear: SearchPlan['request']['probes'];
   };
   /** The role of each probe, by position (`probes`, then `fill`). */
   roles: ProbeRole[];
@@ -147,6 +158,8 @@ export interface SearchPlan {
   terms: Term[];
   /** The terms that say each kind (bit masks of positions in `terms`), for the kinds the text says. */
   kindTerms: Partial<Record<EntityLabel, number>>;
+  /** The words whose near misses are looked for in names (searched or resolved alike), as written. */
+  nearWords: Term[];
 }
 
 /** A candidate as the search statement returns it. */
@@ -193,7 +206,7 @@ export function searchWords(text: string): string[] {
     .slice(0, MAX_WORDS);
 }
 
-/** Lucene's edit distance for near misses of a key: none below 3 characters, 1 up to 5, else 2. */
+/** Lucene's edit distance for near misses of a key or a word: none below 3 characters, 1 up to 5, else 2. */
 export function fuzzyEdits(key: string): 0 | 1 | 2 {
   if (key.length < 3 || key.length > MAX_AUTOMATON_KEY) return 0;
   return key.length <= 5 ? 1 : 2;
@@ -209,8 +222,9 @@ function ofLabels(query: string, labels: readonly EntityLabel[]): string {
 }
 
 /**
- * The words probe: in each field each word and the phrase (boosted), and the last word as a prefix of names and
- * aliases when `typing` (it may still be typed), all of them one flat list of clauses, which Lucene scores in bulk
+ * The words probe: in each field each word and the phrase (boosted), in names and aliases also each two neighbouring
+ * words written as one, as the phrase (a name is often a compound typed apart: `alpha fold` is AlphaFold), and the
+ * last word as a prefix of names and aliases when `typing` (it may still be typed), all of them one flat list of clauses, which Lucene scores in bulk
  * (nested in a group per field, the same clauses cost it some 10% more at scale, issue 14). A clause for all the
  * words together, and the prefix in the other fields, cost a third of the probe (issue 14) and changed no ranking
  * of the relevance set: an entity holding every word scores each of them, and the ranking reads which words each
@@ -219,11 +233,12 @@ function ofLabels(query: string, labels: readonly EntityLabel[]): string {
 function wordsQuery(words: string[], typing: boolean): string {
   const last = words[words.length - 1]!;
   const clauses: string[] = [];
-  for (const { fields, boost, prefix } of WORDS_FIELDS) {
+  for (const { fields, boost, names } of WORDS_FIELDS) {
     for (const field of fields) {
       clauses.push(...words.map((word) => `${field}:${word}^${String(boost)}`));
       if (words.length > 1) clauses.push(`${field}:"${words.join(' ')}"^${String(PHRASE_BOOST * boost)}`);
-      if (prefix && typing && last.length >= 3) clauses.push(`${field}:${last}*^${String(boost)}`);
+      if (names) clauses.push(...words.slice(1).map((word, i) => `${field}:${words[i]!}${word}^${String(PHRASE_BOOST * boost)}`));
+      if (names && typing && last.length >= 3) clauses.push(`${field}:${last}*^${String(boost)}`);
     }
   }
   return clauses.join(' ');
@@ -232,12 +247,15 @@ function wordsQuery(words: string[], typing: boolean): string {
 // Each searched text is indexed as written and, where folding accents changes it, folded (the derived copies).
 const NAME_FIELDS = ['name', 'foldedName', 'aliases', 'foldedAliases'];
 const DESCRIPTION_FIELDS = ['description', 'foldedDescription'];
-/** The fields of the words probe and their boosts; `prefix` where the last word is looked for as a prefix too. */
+/**
+ * The fields of the words probe and their boosts; `names` where the last word is looked for as a prefix too, and
+ * neighbouring words joined.
+ */
 const WORDS_FIELDS = [
-  { fields: NAME_FIELDS, boost: NAMES_BOOST, prefix: true },
-  { fields: DESCRIPTION_FIELDS, boost: 1, prefix: false },
-  { fields: ['paperTitle', 'foldedPaperTitle'], boost: PAPER_BOOST, prefix: false },
-  { fields: ['topics'], boost: TOPICS_BOOST, prefix: false },
+  { fields: NAME_FIELDS, boost: NAMES_BOOST, names: true },
+  { fields: DESCRIPTION_FIELDS, boost: 1, names: false },
+  { fields: ['paperTitle', 'foldedPaperTitle'], boost: PAPER_BOOST, names: false },
+  { fields: ['topics'], boost: TOPICS_BOOST, names: false },
 ];
 // Whether near misses are worth looking for is judged by who holds every word in a name or description: paper
 // titles and topics, which many entities share at scale, would make that probe cost twice as much.
@@ -301,29 +319,52 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
     coverProbes =
       words.length > 1 ? [add('entity_fulltext', everyWord(words, COVER_FIELDS), { kind: 'cover' }, COVER_POOL)] : [wordsProbe];
   }
-  const edits = fuzzyEdits(key);
-  const fuzzyQuery = edits === 0 ? null : `searchKeys:${key}~${String(edits)}`;
+  const nearWords = searchTerms(searchWords(text));
+  const near = nearProbes(key, nearWords, pool);
   const labels = options.labels;
   return {
     request: {
       index,
-      pool,
       key,
       probes,
       keyProbe,
       coverProbes,
-      fuzzyQuery,
+      near,
       kinds: labels,
       first: options.first,
       fill: labels === null ? [] : probes.map((probe) => ({ ...probe, query: ofLabels(probe.query, labels) })),
-      fillFuzzyQuery: labels === null || fuzzyQuery === null ? null : ofLabels(fuzzyQuery, labels),
+      fillNear: labels === null ? [] : near.map((probe) => ({ ...probe, query: ofLabels(probe.query, labels) })),
     },
     roles: labels === null ? roles : [...roles, ...roles],
     key,
     text: text.trim().toLowerCase(),
     terms,
     kindTerms: kinds,
+    nearWords,
   };
+}
+
+/** Near misses of a text are looked for in names when it has at most this many words: a fuzzy clause per word and field. */
+const MAX_NEAR_WORDS = 4;
+
+/**
+ * The probes of a text's near misses: of its key among the keys, and of its words among the words of names and
+ * aliases, each word or a near miss of it in a name or an alias. A key is the whole name's, so the first cannot
+ * find a name of which the text misspells one word (`alfafold` is 3 edits from `alphafold2`, AlphaFold 2's key,
+ * and 2 from the word `alphafold` of its name). The index holds stems, so the probe looks for near misses of the
+ * stems, with the edits the written word allows; a stem is shorter than its word, so this finds more than the
+ * written words' near misses (`genform`, of `genformer`, is 2 edits from `genom`), which the ranking leaves out
+ * (see nearEdits). A word shorter than 3 characters must be there as it is.
+ */
+function nearProbes(key: string, words: Term[], pool: number): SearchPlan['request']['probes'] {
+  const probes: SearchPlan['request']['probes'] = [];
+  const edits = fuzzyEdits(key);
+  if (edits > 0) probes.push({ indexName: 'entity_keys', query: `searchKeys:${key}~${String(edits)}`, limit: pool });
+  if (words.length > 0 && words.length <= MAX_NEAR_WORDS && words.some(({ raw }) => fuzzyEdits(raw) > 0)) {
+    const nearWord = ({ raw, stem }: Term): string => (fuzzyEdits(raw) === 0 ? stem : `${stem}~${String(fuzzyEdits(raw))}`);
+    probes.push({ indexName: 'entity_fulltext', query: everyWord(words.map(nearWord), NAME_FIELDS), limit: pool });
+  }
+  return probes;
 }
 
 /** The field a key position stands for: searchKeys holds the name's key, the id's, then the aliases'. */
@@ -356,16 +397,40 @@ function closestKey(key: string, keys: string[]): MatchedOn {
   return keyField(position);
 }
 
+/**
+ * A name that holds near misses of the text's words and more words (AlphaFold 2 for `alfafold`) is a farther miss
+ * than a name that is a near miss of the whole text by as many edits: ChemBERTa before ChemBERTa-2 for `chembrta`.
+ */
+const PART_OF_NAME_EDITS = 0.5;
+
+/**
+ * How many edits a near miss is from the text: the fewest from the text's key to one of its keys, or from the
+ * text's words to words of its name and aliases (plus PART_OF_NAME_EDITS), counting only those within the edits
+ * fuzzyEdits allows (the probes find more: see nearProbes); Infinity when neither is.
+ */
+function nearEdits(plan: SearchPlan, node: Candidate['node']): number {
+  const within = (edits: number, text: string): number => (edits <= fuzzyEdits(text) ? edits : Infinity);
+  const keyEdits = Math.min(...(node.searchKeys ?? []).map((key) => within(editDistance(plan.key, key), plan.key)));
+  const raws = plan.nearWords.map(({ raw }) => raw);
+  const perWord = nameWordEdits(raws, [node.name, ...(node.aliases ?? [])]).map((edits, i) => within(edits, raws[i]!));
+  const wordEdits = perWord.length > 0 ? perWord.reduce((sum, edits) => sum + edits, PART_OF_NAME_EDITS) : Infinity;
+  return Math.min(keyEdits, wordEdits);
+}
+
 /** The key part of a candidate's score: its best key for the text's key, or how near a near miss is. */
-function keyScore(plan: SearchPlan, candidate: Candidate, topNear: number): { score: number; exact: boolean; on: MatchedOn } | null {
+function keyScore(plan: SearchPlan, candidate: Candidate): { score: number; exact: boolean; on: MatchedOn } | null {
   const keys = candidate.node.searchKeys ?? [];
   const keyed = candidate.scores.some(([position]) => plan.roles[position]?.kind === 'key');
   if (keyed) return bestKey(plan.key, keys);
-  const near = candidate.scores.find(([position]) => isNear(position))?.[1];
-  if (near === undefined || topNear <= 0) return null;
+  if (!candidate.scores.some(([position]) => isNear(position))) return null;
+  // A near miss by one edit is far likelier what was meant than one by two, more than popularity can make up for
+  // (`chembrta` is ChemBERTa, 1 edit, before ChemData, 2 edits and twice the links); Lucene's fuzzy score blends in
+  // how often each key occurs, so the edits are counted here.
+  const edits = Math.max(1, nearEdits(plan, candidate.node));
+  if (edits === Infinity) return null;
   // Typing rarely gets the first letter wrong: `genformer` is Geneformer before Enformer.
   const sameStart = keys.some((candidateKey) => candidateKey[0] === plan.key[0]);
-  const score = (SEARCH_WEIGHTS.fuzzy * near) / topNear + (sameStart ? SEARCH_WEIGHTS.sameStart : 0);
+  const score = SEARCH_WEIGHTS.fuzzy / edits + (sameStart ? SEARCH_WEIGHTS.sameStart : 0);
   return { score, exact: false, on: closestKey(plan.key, keys) };
 }
 
@@ -440,17 +505,14 @@ export function rankCandidates(plan: SearchPlan, candidates: Candidate[]): Ranke
 function rankAll(plan: SearchPlan, candidates: Candidate[]): RankedHit[] {
   const words = candidates.map((candidate) => probeScore(plan, candidate, 'words'));
   const topText = Math.max(0, ...words);
-  const topNear = Math.max(0, ...candidates.flatMap(({ scores }) => scores.filter(([p]) => isNear(p)).map(([, s]) => s)));
-  const parts = candidates.map((candidate, i) => ({
-    node: candidate.node,
-    key: keyScore(plan, candidate, topNear),
-    text: topText > 0 ? words[i]! / topText : 0,
-    match: matchTerms(
-      plan.terms,
-      { name: candidate.node.name, aliases: candidate.node.aliases, ...candidate.node.texts },
-      plan.kindTerms[candidate.node.label],
-    ),
-  }));
+  const parts = candidates.flatMap((candidate, i) => {
+    const key = keyScore(plan, candidate);
+    // A candidate only the near-miss probes found, and that is no near miss of the text (see nearEdits), is left out.
+    if (key === null && candidate.scores.every(([position]) => isNear(position))) return [];
+    const texts = { name: candidate.node.name, aliases: candidate.node.aliases, ...candidate.node.texts };
+    const match = matchTerms(plan.terms, texts, plan.kindTerms[candidate.node.label]);
+    return [{ node: candidate.node, key, text: topText > 0 ? words[i]! / topText : 0, match }];
+  });
   const linked = linkedRelevance(parts);
   const several = plan.terms.length > 1;
   const ranked = parts.map(({ node, key, text, match }) => {
