@@ -38,6 +38,12 @@ describe('matchTerms', () => {
     expect(match('alzheimer disease', { name: 'X', description: "Alzheimer's disease cohort" }).phrase).toBe(true);
   });
 
+  it('finds two neighbouring words written as one word of a name, as a phrase (alpha fold: AlphaFold)', () => {
+    expect(match('alpha fold', { name: 'AlphaFold 2' })).toMatchObject({ allInNames: true, all: true, phrase: true, nameShare: 0.5 });
+    expect(match('alpha fold structures', { name: 'X', description: 'AlphaFold structures' }).phrase).toBe(true);
+    expect(match('alpha fold', { name: 'Inverse folding' })).toMatchObject({ all: false, phrase: false });
+  });
+
   it('finds the words in a row in one text, not apart or across texts', () => {
     expect(match('single cell', { name: 'X', description: 'A single-cell model' }).phrase).toBe(true);
     expect(match('single cell', { name: 'X', description: 'Trained on a single GPU on cells' })).toMatchObject({ phrase: false, all: true });

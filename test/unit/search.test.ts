@@ -3,6 +3,7 @@ import { fuzzyEdits, rankCandidates, SEARCH_WEIGHTS, searchKey, searchPlan, sear
 
 const plan = (text: string, labels: ('Model' | 'Task')[] | null = null) => searchPlan(0, text, { first: 10, labels, words: true });
 const probe = (text: string, position: number): string | undefined => plan(text)?.request.probes[position]?.query;
+const near = (text: string): string[] => plan(text)?.request.near.map(({ query }) => query) ?? [];
 
 describe('searchKey', () => {
   it('gives spellings that differ in case, spaces and punctuation the same key', () => {
@@ -38,21 +39,36 @@ describe('fuzzyEdits', () => {
 
 describe('searchPlan', () => {
   it('looks the key up exactly (boosted) and as a prefix, and plans its near misses', () => {
-    expect(plan('ESM-2')?.request).toMatchObject({ keyProbe: 0, fuzzyQuery: 'searchKeys:esm2~1' });
+    expect(plan('ESM-2')?.request).toMatchObject({ keyProbe: 0 });
+    expect(near('ESM-2')).toEqual(['searchKeys:esm2~1', '+(name:esm foldedName:esm aliases:esm foldedAliases:esm) +(name:2 foldedName:2 aliases:2 foldedAliases:2)'.replace(/esm/g, 'esm~1')]);
     expect(probe('ESM-2', 0)).toBe('searchKeys:esm2^2 searchKeys:esm2*');
-    expect(plan('Genformer')?.request.fuzzyQuery).toBe('searchKeys:genformer~2');
+    expect(near('Genformer')[0]).toBe('searchKeys:genformer~2');
+  });
+
+  it('looks for near misses of the words among the words of names, as stems with the edits of the written word', () => {
+    expect(plan('alfafold')?.request.near).toEqual([
+      { indexName: 'entity_keys', query: 'searchKeys:alfafold~2', limit: 50 },
+      { indexName: 'entity_fulltext', query: '+(name:alfafold~2 foldedName:alfafold~2 aliases:alfafold~2 foldedAliases:alfafold~2)', limit: 50 },
+    ]);
+    expect(near('protien structures')[1]).toMatch(/^\+\(name:protien~2 .*\) \+\(name:structur~2 /);
+    expect(near('bert gpt esm dna rna')).toEqual(['searchKeys:bertgptesmdnarna~2']);
+  });
+
+  it('looks for neighbouring words written as one in names, as a phrase', () => {
+    expect(probe('alpha fold', 1)).toContain('name:alphafold^12');
+    expect(probe('alpha fold', 1)).not.toContain('description:alphafold');
   });
 
   it('looks a very long key up exactly only, and one longer than any name not at all', () => {
     expect(probe('x'.repeat(100), 0)).toBe(`searchKeys:${'x'.repeat(100)}`);
-    expect(plan('x'.repeat(100))?.request.fuzzyQuery).toBeNull();
+    expect(near('x'.repeat(100)).filter((query) => query.startsWith('searchKeys:'))).toEqual([]);
     expect(plan('x'.repeat(300))?.request.keyProbe).toBeNull();
   });
 
   it('scores each word and the phrase in every field, and the last word as a prefix of names and aliases', () => {
     const words = probe('single cell', 1)!;
-    expect(words).toMatch(/^name:single\^\d+ name:cell\^\d+ name:"single cell"\^\d+ name:cell\*\^\d+ foldedName:single/);
-    expect(words).toContain(' foldedAliases:single^3 foldedAliases:cell^3 foldedAliases:"single cell"^12 foldedAliases:cell*^3 ');
+    expect(words).toMatch(/^name:single\^\d+ name:cell\^\d+ name:"single cell"\^\d+ name:singlecell\^\d+ name:cell\*\^\d+ foldedName:single/);
+    expect(words).toContain(' foldedAliases:single^3 foldedAliases:cell^3 foldedAliases:"single cell"^12 foldedAliases:singlecell^12 foldedAliases:cell*^3 ');
     expect(words.match(/cell\*/g)).toHaveLength(4);
     expect(words).toContain(' description:single^1 description:cell^1 description:"single cell"^4 ');
     expect(words).toContain(' foldedDescription:single^1 foldedDescription:cell^1 foldedDescription:"single cell"^4 ');
@@ -94,8 +110,8 @@ describe('searchPlan', () => {
   it('probes every kind for a search of some kinds, and restricts only its fill, scoring as unrestricted', () => {
     const { request, roles } = plan('esm', ['Model', 'Task'])!;
     expect(request.probes).toEqual(plan('esm')!.request.probes);
-    expect(request.fuzzyQuery).toBe(plan('esm')!.request.fuzzyQuery);
-    for (const query of [...request.fill.map((p) => p.query), request.fillFuzzyQuery]) {
+    expect(request.near).toEqual(plan('esm')!.request.near);
+    for (const { query } of [...request.fill, ...request.fillNear]) {
       expect(query).toMatch(/^\+\(.*\) \+searchKind:\(Model Task\)\^0$/);
     }
     expect(roles).toEqual([...plan('esm')!.roles, ...plan('esm')!.roles]);
@@ -103,7 +119,7 @@ describe('searchPlan', () => {
   });
 
   it('skips near misses for short keys, and words when resolving', () => {
-    expect(plan('ab')?.request.fuzzyQuery).toBeNull();
+    expect(near('ab')).toEqual([]);
     const resolving = searchPlan(0, 'Geneformer', { first: 4, labels: null, words: false })!;
     expect(resolving.roles).toEqual([{ kind: 'key' }]);
     expect(resolving.request.coverProbes).toEqual([]);
@@ -293,6 +309,24 @@ describe('rankCandidates', () => {
       { node: node('geneformer', 'Geneformer', ['geneformer', 'geneformer']), scores: [[-1, 1]] },
     ]);
     expect(hits.map((hit) => hit.node.id)).toEqual(['geneformer', 'enformer']);
+  });
+
+  it('ranks a near miss by fewer edits first, whatever the fuzzy score and the links (chembrta)', () => {
+    const hits = rankCandidates(plan('chembrta')!, [
+      { node: node('chemdata', 'ChemData', ['chemdata', 'chemdata'], 15), scores: [[-1, 2.5]] },
+      { node: node('chemberta', 'ChemBERTa', ['chemberta', 'chemberta'], 7), scores: [[-1, 2.3]] },
+      { node: node('chemberta-2', 'ChemBERTa-2', ['chemberta2', 'chemberta2'], 7), scores: [[-1, 2.1]] },
+    ]);
+    expect(hits.map((hit) => hit.node.id)).toEqual(['chemberta', 'chemdata', 'chemberta-2']);
+  });
+
+  it('ranks a name holding a near miss of the words, and leaves out what the stems found but the words do not', () => {
+    const hits = rankCandidates(plan('alfafold')!, [
+      { node: node('alphafold-2', 'AlphaFold 2', ['alphafold2', 'alphafold2'], 15), scores: [[-1, 1]] },
+      { node: node('uni-fold', 'Uni-Fold', ['unifold', 'unifold'], 5), scores: [[-1, 1]] },
+    ]);
+    expect(hits.map((hit) => [hit.node.id, hit.matchedOn])).toEqual([['alphafold-2', 'name']]);
+    expect(rankCandidates(plan('genformer')!, [{ node: node('genomic-benchmarks', 'Genomic Benchmarks', ['genomicbenchmarks']), scores: [[-1, 3]] }])).toEqual([]);
   });
 
   it('says topic for an entity found only among topics, and returns compact rows with aliases', () => {
