@@ -4,8 +4,9 @@
  *
  * Three probes find the candidates: the text's key among the entities' keys (exactly and as a prefix), its words
  * in names, aliases, descriptions, paper titles and topics (each word and the phrase per field, names weighted well
- * above the rest, the last word also as a prefix of names and aliases), and for several words whether FEW entities
- * hold every word in a name or description; near misses of the key only when those find little. The candidates come with their texts, which
+ * above the rest, the last word also as a prefix of names and aliases, two neighbouring words joined in names), and
+ * for several words whether FEW entities hold every word in a name or description; near misses of the key and of
+ * the words in names only when those find little. The candidates come with their texts, which
  * search-analysis.ts reads as the index does (stemmed, folded), so that the ranking knows for every one of them,
  * not only for the best few of a probe, which words it holds and where.
  *
@@ -14,8 +15,9 @@
  *   to one of the entity's keys (name, id, aliases) scores `exact`, more than anything else can add up to, plus
  *   `literal` when the text is the name, an alias or the id apart from case (`BioT5` before `BioT5+`, whose key is
  *   the same); a prefix of one of its keys scores up to `prefix`, the more of that key it covers the more (`esm`
- *   is 3/4 of `esm2`); a near miss (edit distance 1 for keys of 3 to 5 characters, 2 for longer ones) scores up
- *   to `fuzzy`, plus `sameStart` when it begins with the text's first letter, and is looked for only when no
+ *   is 3/4 of `esm2`); a near miss (edit distance 1 for keys or words of 3 to 5 characters, 2 for longer ones)
+ *   scores `fuzzy` divided by its edits (see nearEdits), plus `sameStart` when it begins with the text's first
+ *   letter, and is looked for only when no
  *   entity has the key itself, fewer than FEW begin with it and fewer than FEW hold every word in a name or
  *   description;
  * - where it holds the words: `names` when its name or an alias holds every one, plus `nameShare` times the share
