@@ -56,6 +56,21 @@ describe('search and resolve over HTTP', () => {
     expect(typo!.score).toBeLessThan(exact!.score);
   });
 
+  it('ranks the nearest miss first, finds a misspelt word of a name, and a compound name typed apart', async () => {
+    const alphaFolds = ['alphafold-2', 'alphafold-3', 'alphafold-multimer'];
+    expect(ids(await search('chembrta'))[0]).toBe('chemberta');
+    expect(ids(await search('alfafold')).slice(0, 3)).toEqual(expect.arrayContaining(['alphafold-2', 'alphafold-3']));
+    expect(alphaFolds).toContain(ids(await search('alpha fold', ', kinds: [MODEL]'))[0]);
+    const response = await server.gql<{ resolve: Resolution[] }>(
+      `query($names: [NonEmptyString!]!) { resolve(names: $names) { input node { id } candidates { ${HIT} } } }`,
+      { names: ['chembrta', 'alfafold', 'alpha fold'] },
+    );
+    const [chembrta, alfafold, alphaFold] = response.data!.resolve;
+    expect(chembrta).toMatchObject({ node: null, candidates: [{ node: { id: 'chemberta' } }, {}, {}] });
+    expect(ids(alfafold!.candidates)).toEqual(expect.arrayContaining(['alphafold-2', 'alphafold-3']));
+    expect(ids(alphaFold!.candidates)).toEqual(expect.arrayContaining(['alphafold-2', 'alphafold-3']));
+  });
+
   it('matches ids, and says so', async () => {
     expect((await search('drug-discovery'))[0]).toMatchObject({ node: { id: 'drug-discovery' }, matchedOn: 'id' });
   });
