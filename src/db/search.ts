@@ -616,14 +616,25 @@ export async function resolveNames(
 }
 
 /**
- * The entity each text names or most nearly names, among `labels` (null: every kind): what an id that names
- * nothing was probably meant as. One round trip for all texts.
+ * Whether an entity's keys (those of its name, id and aliases) hold `key` as a prefix or within the edits a near
+ * miss of it may have: a hit for the whole text, not for a near miss of one of its words (`nope` is 2 edits from the
+ * word `note`, which makes a search for it find "Clinical note ... summarization", no id anyone meant by it).
+ */
+function keyNear(key: string, node: EntityRow): boolean {
+  const keys = [node.name, node.id, ...(node.aliases ?? [])].map(searchKey);
+  return keys.some((candidate) => candidate.startsWith(key) || editDistance(key, candidate) <= fuzzyEdits(key));
+}
+
+/**
+ * The entity each text names or most nearly names as a whole, among `labels` (null: every kind): what an id that
+ * names nothing was probably meant as; null when none is near. One round trip for all texts.
  */
 export async function nearestEntities(
   reader: Reader,
   asks: readonly { text: string; labels: readonly EntityLabel[] | null }[],
 ): Promise<(EntityRow | null)[]> {
-  // As many hits as resolve asks for: its best is what resolve would offer first.
+  // As many hits as resolve asks for: the nearest is among those resolve would offer.
   const plans = asks.map(({ text, labels }, index) => searchPlan(index, text, { first: RESOLVE_CANDIDATES + 1, labels, words: false }));
-  return (await runSearches(reader, plans)).map(([best]) => best?.node ?? null);
+  const hits = await runSearches(reader, plans);
+  return hits.map((ranked, index) => ranked.find(({ node }) => keyNear(searchKey(asks[index]!.text), node))?.node ?? null);
 }

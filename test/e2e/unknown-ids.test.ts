@@ -29,13 +29,15 @@ describe('an id that names nothing', () => {
     ]);
   });
 
-  it('suggests only an entity of the kind asked for, and nothing for an id near no name', async () => {
-    // ESM-2 is a model: as a dataset id, "esm2" is near no dataset.
+  it('suggests only an entity of the kind asked for, and nothing for an id near no name as a whole', async () => {
+    // ESM-2 is a model: as a dataset id, "esm2" is near no dataset. "nope" is near the word "note" of a task's name,
+    // which a search finds, but near no task's name, id or alias as a whole.
     const response = await server.gql<Record<string, unknown>>(
-      '{ dataset(id: "esm2") { name } organization(id: "qqqqzz") { name } domain(id: "drug-discovry") { name } }',
+      '{ dataset(id: "esm2") { name } organization(id: "qqqqzz") { name } domain(id: "drug-discovry") { name } task(id: "nope") { name } }',
     );
-    expect(response.data).toEqual({ dataset: null, organization: null, domain: null });
+    expect(response.data).toEqual({ dataset: null, organization: null, domain: null, task: null });
     expectWarnings(response, [
+      { code: 'UNKNOWN_ID', argument: 'id', message: 'no task has the id "nope"' },
       {
         code: 'UNKNOWN_ID',
         argument: 'id',
