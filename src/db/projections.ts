@@ -26,7 +26,7 @@ export function compactProjection(variable: string, label: EntityLabel, extra: R
  */
 export const STORED_PROPERTIES: ReadonlySet<string> = new Set([
   'aliases', 'description', 'modality', 'size', 'url', 'year', 'organization', 'architecture', 'paradigm',
-  'pretraining', 'modalities', 'parameters', 'openWeights', 'paperTitle', 'paperVenue', 'paperYear', 'paperUrl',
+  'pretraining', 'modalities', 'parameters', 'openWeights', 'paperTitle', 'paperVenue', 'paperYear', 'paperUrl', 'sourceNote',
   'kind', 'country', 'trainedModelCount', 'evaluatedModelCount', 'taskCount', 'derivativeCount', 'descendantCount',
   'datasetCount',
 ]);

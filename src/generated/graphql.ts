@@ -330,6 +330,8 @@ export type Model = Node & {
   pretraining?: Maybe<Scalars['String']['output']>;
   /** The model's benchmark results, by dataset name, metric and setting (each case-insensitively), then best first. */
   results: Array<Result>;
+  /** Where the facts of a model without a paper come from, as the release of the facts says; null for a model with a paper. */
+  sourceNote?: Maybe<Scalars['String']['output']>;
   /** The tasks it performs, by name. */
   tasks: Array<Task>;
   /** The datasets it was trained on, by name. */
@@ -1234,6 +1236,7 @@ export type ModelResolvers<ContextType = RequestContext, ParentType extends Reso
   parameters?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
   pretraining?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   results?: Resolver<Array<ResolversTypes['Result']>, ParentType, ContextType, Partial<ModelResultsArgs>>;
+  sourceNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
   trainedOn?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;

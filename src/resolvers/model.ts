@@ -15,6 +15,7 @@ export const Model: ModelResolvers = {
   parameters: property<ModelRow, 'parameters'>('parameters'),
   openWeights: property<ModelRow, 'openWeights'>('openWeights'),
   description: property<ModelRow, 'description'>('description'),
+  sourceNote: property<ModelRow, 'sourceNote'>('sourceNote'),
   paradigm: property<ModelRow, 'paradigm', Paradigm>('paradigm', toParadigm),
   modalities: (row, _, context) => fromRow(row, ['modalities'], context, (model) => (model.modalities ?? []).map(toModality)),
   paper: (row, _, context) =>

@@ -44,6 +44,34 @@ describe('Query fields over HTTP', () => {
     expect(oracle.ids(oracle.derivatives('esm-2'))).toContain('esmfold');
   });
 
+  it('says where the facts of every model without a paper come from, and nothing for one with a paper', async () => {
+    interface Sourced {
+      id: string;
+      paper: { url: string | null } | null;
+      sourceNote: string | null;
+    }
+    interface SourcedPage {
+      models: { nodes: Sourced[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+    }
+    const answered = new Map<string, Sourced>();
+    let after: string | null = null;
+    do {
+      const { data } = await server.gql<SourcedPage>(
+        'query($after: String) { models(first: 100, after: $after) { nodes { id paper { url } sourceNote } pageInfo { endCursor hasNextPage } } }',
+        { after },
+      );
+      for (const node of data!.models.nodes) answered.set(node.id, node);
+      after = data!.models.pageInfo.hasNextPage ? data!.models.pageInfo.endCursor : null;
+    } while (after !== null);
+    expect(answered.size).toBe(oracle.FACTS.models.length);
+    const noted = oracle.FACTS.models.filter((m) => m.sourceNote !== undefined);
+    expect(noted.length).toBeGreaterThan(0);
+    for (const model of oracle.FACTS.models) expect(answered.get(model.id)!.sourceNote).toBe(model.sourceNote ?? null);
+    for (const model of noted) expect(answered.get(model.id)!.paper).toBeNull();
+    const { data } = await server.gql<{ model: { sourceNote: string | null } }>('{ model(id: "ark-plus") { sourceNote } }');
+    expect(data!.model.sourceNote).toBe(oracle.model('ark-plus').sourceNote);
+  });
+
   it('follows biobert to what it is based on', async () => {
     const { data } = await server.gql('{ model(id: "biobert") { basedOn { id name domains { id } } } }');
     const basedOn = oracle.modelBasedOn(oracle.model('biobert'));
