@@ -56,12 +56,14 @@ describe('Query fields over HTTP', () => {
     const answered = new Map<string, Sourced>();
     let after: string | null = null;
     do {
-      const { data } = await server.gql<SourcedPage>(
-        'query($after: String) { models(first: 100, after: $after) { nodes { id paper { url } sourceNote } pageInfo { endCursor hasNextPage } } }',
-        { after },
-      );
-      for (const node of data!.models.nodes) answered.set(node.id, node);
-      after = data!.models.pageInfo.hasNextPage ? data!.models.pageInfo.endCursor : null;
+      const page: SourcedPage['models'] = (
+        await server.gql<SourcedPage>(
+          'query($after: String) { models(first: 100, after: $after) { nodes { id paper { url } sourceNote } pageInfo { endCursor hasNextPage } } }',
+          { after },
+        )
+      ).data!.models;
+      for (const node of page.nodes) answered.set(node.id, node);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after !== null);
     expect(answered.size).toBe(oracle.FACTS.models.length);
     const noted = oracle.FACTS.models.filter((m) => m.sourceNote !== undefined);
