@@ -20,8 +20,9 @@ export type Scalars = {
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar (from graphql-scalars). */
   DateTime: { input: string; output: string; }
   /**
-   * A string with at least one character other than white space (from graphql-scalars); an empty or blank one is
-   * refused with a message saying the text has no words to search for.
+   * A string with at least one letter or digit (graphql-scalars' NonEmptyString, which takes any character other than
+   * white space, narrowed to what search reads): an empty, blank or punctuation-only one (`"!!!"`) is refused with a
+   * message saying the text has no words to search for.
    */
   NonEmptyString: { input: string; output: string; }
   /** An integer within JavaScript's safe range, ±(2^53 - 1) (from graphql-scalars); model sizes exceed a 32-bit Int. */

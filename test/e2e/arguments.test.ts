@@ -61,17 +61,29 @@ describe('bad arguments', () => {
     expect(empty.errors![0]!.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const blank = await server.gql('{ search(text: "   ") { score } }');
     expect(blank.errors![0]).toMatchObject({
-      message: 'The text has no words to search for: expected at least one character other than white space, got "   " (only white space)',
+      message: 'The text has no words to search for: expected at least one letter or digit, got "   " (only white space)',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
     const blankVariable = await server.gql('query($text: NonEmptyString!) { search(text: $text) { score } }', { text: ' \t ' });
     expect(blankVariable.status).toBe(400);
     expect(blankVariable.errors![0]).toMatchObject({
-      message: 'Variable "$text" got invalid value " \\t "; The text has no words to search for: expected at least one character other than white space, got " \\t " (only white space)',
+      message: 'Variable "$text" got invalid value " \\t "; The text has no words to search for: expected at least one letter or digit, got " \\t " (only white space)',
       extensions: { code: 'BAD_USER_INPUT' },
     });
     const blankName = await server.gql('{ resolve(names: ["esm-2", " "]) { input } }');
     expect(blankName.errors![0]!.message).toMatch(/^The text has no words to search for/);
+    // Search reads only letters and digits: punctuation alone could only find nothing, and is told so.
+    const punctuation = await server.gql('query($text: NonEmptyString!) { search(text: $text) { score } }', { text: '!!! -- ?' });
+    expect(punctuation.errors![0]).toMatchObject({
+      message: 'Variable "$text" got invalid value "!!! -- ?"; The text has no words to search for: expected at least one letter or digit, got "!!! -- ?" (no letter or digit)',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const punctuationName = await server.gql('{ resolve(names: ["esm-2", "***"]) { input } }');
+    expect(punctuationName.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(punctuationName.errors![0]!.message).toMatch(/got "\*\*\*" \(no letter or digit\)$/);
+    // A letter of any script is a word: Greek alone is searched, not refused.
+    const greek = await server.gql('{ search(text: "αβ") { score } }');
+    expect(greek.errors).toBeUndefined();
     const badEnum = await server.gql('query($w: ModelWhere) { models(where: $w) { totalCount } }', { w: { paradigm: 'MAGIC' } });
     expect(badEnum.status).toBe(400);
     expect(badEnum.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
