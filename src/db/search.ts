@@ -615,14 +615,35 @@ export async function resolveNames(
   });
 }
 
+/** The shortest key that may be a near miss of the start of a name, not only of the whole of it. */
+const MIN_NEAR_START = 6;
+
 /**
- * Whether an entity's keys (those of its name, id and aliases) hold `key` as a prefix or within the edits a near
- * miss of it may have: a hit for the whole text, not for a near miss of one of its words (`nope` is 2 edits from the
+ * The fewest edits from `key` to a start of `candidate` (the whole of it included): an id is often a name typed
+ * without its version (`alfafold` is 3 edits from AlphaFold 2's key `alphafold2`, 2 from its start `alphafold`).
+ */
+function prefixEdits(key: string, candidate: string, edits: number): number {
+  let fewest = Infinity;
+  const longest = Math.min(candidate.length, key.length + edits);
+  for (let length = Math.max(0, key.length - edits); length <= longest; length++) {
+    fewest = Math.min(fewest, editDistance(key, candidate.slice(0, length)));
+  }
+  return fewest;
+}
+
+/**
+ * Whether an entity's keys (those of its name, id and aliases) are `key` or start with it, give or take the edits a
+ * near miss of it may have: a hit for the whole text, not for a near miss of one of its words (`nope` is 2 edits from the
  * word `note`, which makes a search for it find "Clinical note ... summarization", no id anyone meant by it).
  */
 function keyNear(key: string, node: EntityRow): boolean {
-  const keys = [node.name, node.id, ...(node.aliases ?? [])].map(searchKey);
-  return keys.some((candidate) => candidate.startsWith(key) || editDistance(key, candidate) <= fuzzyEdits(key));
+  const edits = fuzzyEdits(key);
+  // A short key an edit away from the start of a long name is no hint of it: "test" is 1 edit from "text-guided ...".
+  const startEdits = key.length >= MIN_NEAR_START ? edits : 0;
+  return [node.name, node.id, ...(node.aliases ?? [])].some((text) => {
+    const candidate = searchKey(text);
+    return editDistance(key, candidate) <= edits || prefixEdits(key, candidate, startEdits) <= startEdits;
+  });
 }
 
 /**

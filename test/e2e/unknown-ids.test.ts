@@ -29,14 +29,16 @@ describe('an id that names nothing', () => {
     ]);
   });
 
-  it('suggests only an entity of the kind asked for, and nothing for an id near no name as a whole', async () => {
+  it('suggests only an entity of the kind asked for, near the start of a name as a whole, and nothing for an id near no name as a whole', async () => {
     // ESM-2 is a model: as a dataset id, "esm2" is near no dataset. "nope" is near the word "note" of a task's name,
     // which a search finds, but near no task's name, id or alias as a whole.
     const response = await server.gql<Record<string, unknown>>(
-      '{ dataset(id: "esm2") { name } organization(id: "qqqqzz") { name } domain(id: "drug-discovry") { name } task(id: "nope") { name } }',
+      '{ dataset(id: "esm2") { name } organization(id: "qqqqzz") { name } domain(id: "drug-discovry") { name } task(id: "nope") { name } model(id: "alfafold") { name } }',
     );
-    expect(response.data).toEqual({ dataset: null, organization: null, domain: null, task: null });
+    expect(response.data).toEqual({ dataset: null, organization: null, domain: null, task: null, model: null });
     expectWarnings(response, [
+      // Misspelt and without its version: 3 edits from AlphaFold 2's whole key, 2 from the start of it.
+      { code: 'UNKNOWN_ID', argument: 'id', message: 'no model has the id "alfafold"; did you mean "alphafold-2" (AlphaFold 2)?', suggestion: 'alphafold-2' },
       { code: 'UNKNOWN_ID', argument: 'id', message: 'no task has the id "nope"' },
       {
         code: 'UNKNOWN_ID',
