@@ -8,17 +8,17 @@ import { ErrorCode } from './errors.js';
 import { searchOf } from './graphql-http.js';
 
 /** Answers with a GraphQL-shaped JSON error carrying `code`. */
-export function sendError(res: Parameters<RequestHandler>[1], status: number, code: ErrorCode, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+export function sendError(res: Parameters<RequestHandler>[1], status: number, code: ErrorCode, message: string, details: Record<string, unknown> = {}): void {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...details } }] });
 }
 
 /**
  * Answers 404 NOT_FOUND, never cached: a route may have set caching headers before it found nothing to answer
  * (`/entity/` with no id), and what is missing now may be there after the next release.
  */
-export function sendNotFound(res: Parameters<RequestHandler>[1], message: string): void {
+export function sendNotFound(res: Parameters<RequestHandler>[1], message: string, details: Record<string, unknown> = {}): void {
   notCacheable(res);
-  sendError(res, 404, ErrorCode.NOT_FOUND, message);
+  sendError(res, 404, ErrorCode.NOT_FOUND, message, details);
 }
 
 /**

@@ -76,17 +76,19 @@ const SUBGRAPH: Record<string, Format> = {
 
 /**
  * The subgraph a request asks for. What is not there is a NOT_FOUND GraphQLError naming the parameter to change:
- * `around` or `path` for an id of no entity, `maxHops` when the two are joined by no path that short.
+ * `around` or `path` for an id of no entity (with the entity probably meant, as GraphQL's `path` says it),
+ * `maxHops` when the two are joined by no path that short.
  */
 async function readSubgraph(db: Database, asked: SubgraphRequest, release: ReleaseRow): Promise<ExportGraph> {
   const { reader, loaders } = createRequestContext(db, { batching: true });
+  const unknown = async (parameter: string, id: string) => notFound(parameter, id, await loaders.suggestion({ id, label: null }));
   if ('around' in asked) {
     const found = await neighborhood(reader, asked.around, asked.depth);
-    if (!found) throw notFound('around', asked.around);
+    if (!found) throw await unknown('around', asked.around);
     return subgraph(release, found.nodes, found.edges, found.truncated);
   }
   const found = await shortestPath(reader, (id) => loaders.entity.load(id), asked.from, asked.to, asked.maxHops);
-  if (found.missing !== null) throw notFound('path', asked[found.missing]);
+  if (found.missing !== null) throw await unknown('path', asked[found.missing]);
   if (found.value === null) {
     const ends = `${JSON.stringify(asked.from)} and ${JSON.stringify(asked.to)}`;
     throw new GraphQLError(`maxHops: no path of at most ${String(asked.maxHops)} relationships joins ${ends} (maxHops may be up to ${String(MAX_PATH_HOPS)})`, {

@@ -11,6 +11,7 @@ import { notCacheable } from '../caching/http-cache.js';
 import { holdSlotFor } from '../limits/concurrency-limit.js';
 import { CLIENT_LOCAL } from '../rate-limit/rate-limit-middleware.js';
 import { idArgument } from '../resolvers/id-args.js';
+import type { Warning } from '../warnings.js';
 import { canonicalEntityUrl, ENTITY_QUERY, entityLinks, explorerUrl } from './entity-links.js';
 
 /** What an entity link answers: the entity as JSON, or (for a browser) a redirect to the explorer's page. */
@@ -41,7 +42,10 @@ export function entityRouter(options: { execute: ExecuteOperation; origin: (req:
     }
     const entity = result.data?.['node'];
     if (!entity) {
-      sendNotFound(res, `No entity has the id ${JSON.stringify(req.params.id)}.`);
+      // The API's UNKNOWN_ID warning names the entity probably meant, when one is near.
+      const meant = (result.extensions?.['warnings'] as Warning[] | undefined)?.find((warning) => warning.suggestion !== undefined)?.suggestion;
+      const question = meant === undefined ? '' : `; did you mean ${JSON.stringify(meant)} (${canonicalEntityUrl(origin, meant)})?`;
+      sendNotFound(res, `No entity has the id ${JSON.stringify(req.params.id)}${question}`, meant === undefined ? {} : { suggestion: meant });
       return;
     }
     res.json({ entity, links: entityLinks(origin, id) });

@@ -96,6 +96,19 @@ describe('stable entity links', () => {
     expect(response.json).toMatchObject({ entity: { id: 'esm-2' } });
   });
 
+  it('names the entity probably meant by an unknown id, with its link', async () => {
+    const response = await fetch(new URL('/entity/ESM2', server.url), { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: `No entity has the id "ESM2"; did you mean "esm-2" (${new URL('/entity/esm-2', server.url).href})?`,
+          extensions: { code: 'NOT_FOUND', suggestion: 'esm-2' },
+        },
+      ],
+    });
+  });
+
   it.each(['/entity/no-such-entity', '/entity/'])('answers %s with a JSON 404 NOT_FOUND that is not cached', async (path) => {
     const response = await fetch(new URL(path, server.url), { headers: { accept: 'application/json' } });
     expect(response.status).toBe(404);

@@ -358,6 +358,14 @@ describe('exports', () => {
       expect(unknown.headers.get('cache-control'), path).toBe('no-store');
       expect(JSON.parse(unknown.body.toString('utf8')), path).toEqual({ errors: [{ message, extensions: { code: 'NOT_FOUND', argument } }] });
     }
+    // As GraphQL's path does, an unknown id near a name says which entity was probably meant.
+    const misspeltEnd = await download('/export/subgraph.json?path=esm2,chembl');
+    expect(misspeltEnd.status).toBe(404);
+    expect(JSON.parse(misspeltEnd.body.toString('utf8'))).toEqual({
+      errors: [{ message: 'path: no entity has the id "esm2"; did you mean "esm-2" (ESM-2)?', extensions: { code: 'NOT_FOUND', argument: 'path', suggestion: 'esm-2' } }],
+    });
+    const misspeltCentre = await download('/export/subgraph.cyjs?around=geneformr');
+    expect(JSON.parse(misspeltCentre.body.toString('utf8'))).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND', argument: 'around', suggestion: 'geneformer' } }] });
     for (const path of ['/export/subgraph.xlsx?around=esm-2', '/export/graph.xml', '/export/nothing']) {
       const missing = await download(path);
       expect(missing.status, path).toBe(404);
