@@ -169,6 +169,26 @@ describe('the explorer in a real browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('says where the facts of a model without a paper come from, and shows a paper instead for one with it', async () => {
+    const { data } = await server.gql<{ noted: { name: string; sourceNote: string }; published: { paper: { title: string } } }>(
+      '{ noted: model(id: "ark-plus") { name sourceNote } published: model(id: "esm-2") { paper { title } } }',
+    );
+    const { page, foreign, pageErrors } = await openPage(browser);
+    const termsOf = () => page.locator('#details dt').allInnerTexts();
+    await page.goto(`${origin()}/explore?id=ark-plus`);
+    await expect.poll(() => page.locator('#details h2').innerText()).toBe(data!.noted.name);
+    expect(await termsOf()).toContain('Source');
+    expect(await termsOf()).not.toContain('Paper');
+    expect(await page.locator('#details dt:text-is("Source") + dd').innerText()).toBe(data!.noted.sourceNote);
+    await page.goto(`${origin()}/explore?id=esm-2`);
+    await expect.poll(() => page.locator('#details h2').innerText()).toBe('ESM-2');
+    expect(await termsOf()).toContain('Paper');
+    expect(await termsOf()).not.toContain('Source');
+    expect(await page.locator('#details dt:text-is("Paper") + dd').innerText()).toContain(data!.published.paper.title);
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('draws several shortest paths at once with the API’s paths, and fits a 390px phone', async () => {
     const { data } = await server.gql<{ paths: { length: number; nodes: { id: string }[] }[] }>('{ paths(from: "esm-2", to: "chembl", maxHops: 6, first: 3) { length nodes { id } } }');
     const expected = [...new Set(data!.paths.flatMap((p) => p.nodes.map((n) => n.id)))].sort();

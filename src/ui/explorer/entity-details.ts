@@ -30,7 +30,7 @@ const DETAILS = `query Details($id: ID!, $after: String) {
     }
     ... on Model {
       name description year organization architecture paradigm modalities parameters openWeights
-      paper { title venue year url }
+      paper { title venue year url } sourceNote
       domains { id name } tasks { id name } trainedOn { id name } evaluatedOn { id name } basedOn { id name } derivatives { id name }
       organizations { id name }
       results { dataset { id name } metric value unit setting rank variant source { title url } }
@@ -122,6 +122,9 @@ export async function showDetails(panel: HTMLElement, id: string, actions: Detai
     dd.append(paper.url ? externalLink(paper.url, text) : text);
     properties.append(element('dt', 'Paper'), dd);
   }
+  // A model without a paper says where its facts come from instead.
+  const sourceNote = node['sourceNote'] as string | null | undefined;
+  if (sourceNote) properties.append(element('dt', 'Source'), element('dd', sourceNote));
   panel.append(properties);
   for (const [key, title] of LINKS) {
     const raw = node[key];
