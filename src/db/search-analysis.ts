@@ -9,7 +9,7 @@
  * `pathological` are `patholog`).
  */
 import { stemmer } from 'stemmer';
-import { editDistance } from './edit-distance.js';
+import { editDistance, MAX_NEAR_EDITS } from './edit-distance.js';
 
 /**
  * Words that say nothing about what is searched for, so an entity need not hold them: Lucene's English stop words
@@ -254,9 +254,9 @@ export function matchTerms(terms: Term[], texts: SearchedTexts, given = 0): Term
 
 /**
  * For each searched word (as written, lowercased and folded), the fewest edits to a word of the names (`alfafold`
- * is 2 edits from `alphafold` in AlphaFold 2); Infinity when the names have no word.
+ * is 2 edits from `alphafold` in AlphaFold 2), MAX_NEAR_EDITS + 1 for any more; Infinity when the names have no word.
  */
 export function nameWordEdits(words: string[], names: string[]): number[] {
   const written = names.flatMap((name) => analyse(name).tokens.map((token) => token.raw));
-  return words.map((word) => Math.min(...written.map((other) => editDistance(word, other))));
+  return words.map((word) => Math.min(...written.map((other) => editDistance(word, other, MAX_NEAR_EDITS))));
 }

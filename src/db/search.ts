@@ -412,7 +412,7 @@ const PART_OF_NAME_EDITS = 0.5;
  */
 function nearEdits(plan: SearchPlan, node: Candidate['node']): number {
   const within = (edits: number, text: string): number => (edits <= fuzzyEdits(text) ? edits : Infinity);
-  const keyEdits = Math.min(...(node.searchKeys ?? []).map((key) => within(editDistance(plan.key, key), plan.key)));
+  const keyEdits = Math.min(...(node.searchKeys ?? []).map((key) => within(editDistance(plan.key, key, fuzzyEdits(plan.key)), plan.key)));
   const raws = plan.nearWords.map(({ raw }) => raw);
   const perWord = nameWordEdits(raws, [node.name, ...(node.aliases ?? [])]).map((edits, i) => within(edits, raws[i]!));
   const wordEdits = perWord.length > 0 ? perWord.reduce((sum, edits) => sum + edits, PART_OF_NAME_EDITS) : Infinity;
@@ -615,6 +615,9 @@ export async function resolveNames(
   });
 }
 
+/** The shortest key that may be the start of a name, not only the whole of it. */
+const MIN_START = 3;
+
 /** The shortest key that may be a near miss of the start of a name, not only of the whole of it. */
 const MIN_NEAR_START = 6;
 
@@ -626,7 +629,7 @@ function prefixEdits(key: string, candidate: string, edits: number): number {
   let fewest = Infinity;
   const longest = Math.min(candidate.length, key.length + edits);
   for (let length = Math.max(0, key.length - edits); length <= longest; length++) {
-    fewest = Math.min(fewest, editDistance(key, candidate.slice(0, length)));
+    fewest = Math.min(fewest, editDistance(key, candidate.slice(0, length), edits));
   }
   return fewest;
 }
@@ -638,11 +641,13 @@ function prefixEdits(key: string, candidate: string, edits: number): number {
  */
 function keyNear(key: string, node: EntityRow): boolean {
   const edits = fuzzyEdits(key);
-  // A short key an edit away from the start of a long name is no hint of it: "test" is 1 edit from "text-guided ...".
+  // A short key an edit away from the start of a long name is no hint of it: "test" is 1 edit from "text-guided ...";
+  // nor is a letter or two the start of one: "a" starts hundreds of names.
   const startEdits = key.length >= MIN_NEAR_START ? edits : 0;
   return [node.name, node.id, ...(node.aliases ?? [])].some((text) => {
     const candidate = searchKey(text);
-    return editDistance(key, candidate) <= edits || prefixEdits(key, candidate, startEdits) <= startEdits;
+    if (editDistance(key, candidate, edits) <= edits) return true;
+    return key.length >= MIN_START && prefixEdits(key, candidate, startEdits) <= startEdits;
   });
 }
 

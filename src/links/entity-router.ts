@@ -44,7 +44,7 @@ export function entityRouter(options: { execute: ExecuteOperation; origin: (req:
     if (!entity) {
       // The API's UNKNOWN_ID warning names the entity probably meant, when one is near.
       const meant = (result.extensions?.['warnings'] as Warning[] | undefined)?.find((warning) => warning.suggestion !== undefined)?.suggestion;
-      const question = meant === undefined ? '' : `; did you mean ${JSON.stringify(meant)} (${canonicalEntityUrl(origin, meant)})?`;
+      const question = meant === undefined ? '.' : `; did you mean ${JSON.stringify(meant)} (${canonicalEntityUrl(origin, meant)})?`;
       sendNotFound(res, `No entity has the id ${JSON.stringify(req.params.id)}${question}`, meant === undefined ? {} : { suggestion: meant });
       return;
     }

@@ -35,6 +35,8 @@ export function createSuggestionLoader(reader: Reader, settings: LoaderSettings)
       if (asked.size >= MAX_SUGGESTIONS) return Promise.resolve(null);
       asked.add(cacheKey);
     }
-    return loader.load(key);
+    // A suggestion only adds to an answer: if its search fails (a timeout, the database gone), the answer stands
+    // without one rather than becoming that error.
+    return loader.load(key).catch(() => null);
   };
 }

@@ -96,7 +96,7 @@ describe('stable entity links', () => {
     expect(response.json).toMatchObject({ entity: { id: 'esm-2' } });
   });
 
-  it('names the entity probably meant by an unknown id, with its link', async () => {
+  it('names the entity probably meant by an unknown id, with its link, and only the id when none is near', async () => {
     const response = await fetch(new URL('/entity/ESM2', server.url), { headers: { accept: 'application/json' } });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
@@ -107,6 +107,8 @@ describe('stable entity links', () => {
         },
       ],
     });
+    const farFromAny = await fetch(new URL('/entity/no-such-entity', server.url), { headers: { accept: 'application/json' } });
+    expect(await farFromAny.json()).toEqual({ errors: [{ message: 'No entity has the id "no-such-entity".', extensions: { code: 'NOT_FOUND' } }] });
   });
 
   it.each(['/entity/no-such-entity', '/entity/'])('answers %s with a JSON 404 NOT_FOUND that is not cached', async (path) => {

@@ -71,6 +71,18 @@ describe('search and resolve over HTTP', () => {
     expect(ids(alphaFold!.candidates)).toEqual(expect.arrayContaining(['alphafold-2', 'alphafold-3']));
   });
 
+  // Red-team pass, 2026-12-04: one near-miss word of 90,000 letters (31 stop words before it keep it the only
+  // word) made the ranking compare it with every candidate's names letter by letter, ~0.5 s a search; 20 aliases
+  // of it held the event loop for 10 s. Near misses are now counted only within the edits they may have.
+  it('ranks the near misses of a word as long as the body allows without comparing it letter by letter', async () => {
+    const text = `protien${' the'.repeat(31)} ${'d'.repeat(90_000)}`;
+    const aliases = Array.from({ length: 20 }, (_, i) => `s${String(i)}: search(text: $text, first: 100, kinds: [MODEL]) { node { id } }`).join(' ');
+    const response = await server.gql<Record<string, { node: { id: string } }[]>>(`query($text: NonEmptyString!) { ${aliases} }`, { text });
+    expect(response.errors).toBeUndefined();
+    expect(Object.keys(response.data!)).toHaveLength(20);
+    expect(response.data!['s0']).toEqual(response.data!['s19']);
+  });
+
   it('matches ids, and says so', async () => {
     expect((await search('drug-discovery'))[0]).toMatchObject({ node: { id: 'drug-discovery' }, matchedOn: 'id' });
   });

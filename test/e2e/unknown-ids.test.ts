@@ -36,6 +36,12 @@ describe('an id that names nothing', () => {
       '{ dataset(id: "esm2") { name } organization(id: "qqqqzz") { name } domain(id: "drug-discovry") { name } task(id: "nope") { name } model(id: "alfafold") { name } }',
     );
     expect(response.data).toEqual({ dataset: null, organization: null, domain: null, task: null, model: null });
+    // A letter or two starts too many names to hint at one.
+    const short = await server.gql('{ a: model(id: "a") { name } t: node(id: "t") { id } }');
+    expectWarnings(short, [
+      { code: 'UNKNOWN_ID', argument: 'id', message: 'no model has the id "a"' },
+      { code: 'UNKNOWN_ID', argument: 'id', message: 'no entity has the id "t"' },
+    ]);
     expectWarnings(response, [
       // Misspelt and without its version: 3 edits from AlphaFold 2's whole key, 2 from the start of it.
       { code: 'UNKNOWN_ID', argument: 'id', message: 'no model has the id "alfafold"; did you mean "alphafold-2" (AlphaFold 2)?', suggestion: 'alphafold-2' },
