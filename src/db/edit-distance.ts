@@ -1,3 +1,6 @@
+/** The most edits a near miss may have: Lucene's fuzzy queries allow no more. */
+export const MAX_NEAR_EDITS = 2;
+
 /**
  * The edit distance between two words as Lucene's fuzzy queries count it (optimal string alignment: an insertion, a
  * deletion, a substitution or two neighbouring letters swapped is one edit), so that the ranking can tell how near
@@ -8,9 +11,6 @@
  * `max` are not compared at all, and only alignments within `max` of the diagonal are counted: the work is the
  * shorter text's length times `2 × max + 1`, never the two lengths multiplied.
  */
-/** The most edits a near miss may have: Lucene's fuzzy queries allow no more. */
-export const MAX_NEAR_EDITS = 2;
-
 export function editDistance(a: string, b: string, max: number): number {
   const over = max + 1;
   if (Math.abs(a.length - b.length) > max) return over;

@@ -412,7 +412,8 @@ const PART_OF_NAME_EDITS = 0.5;
  */
 function nearEdits(plan: SearchPlan, node: Candidate['node']): number {
   const within = (edits: number, text: string): number => (edits <= fuzzyEdits(text) ? edits : Infinity);
-  const keyEdits = Math.min(...(node.searchKeys ?? []).map((key) => within(editDistance(plan.key, key, fuzzyEdits(plan.key)), plan.key)));
+  const keyAllows = fuzzyEdits(plan.key);
+  const keyEdits = Math.min(...(node.searchKeys ?? []).map((key) => within(editDistance(plan.key, key, keyAllows), plan.key)));
   const raws = plan.nearWords.map(({ raw }) => raw);
   const perWord = nameWordEdits(raws, [node.name, ...(node.aliases ?? [])]).map((edits, i) => within(edits, raws[i]!));
   const wordEdits = perWord.length > 0 ? perWord.reduce((sum, edits) => sum + edits, PART_OF_NAME_EDITS) : Infinity;
