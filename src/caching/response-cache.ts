@@ -12,6 +12,7 @@ import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { print, type DocumentNode } from 'graphql';
 import type { RequestContext } from '../context.js';
+import { RequestSlot } from '../request-slot.js';
 
 /**
  * The plugin keeps only answers with a cache policy; entries never expire by age (the release in the key retires
@@ -43,7 +44,7 @@ export function responseCachePlugins(currentRelease: () => Promise<string | null
   if (maxBytes === 0) return [];
   const largestEntry = Math.floor(maxBytes / LARGEST_ENTRY_SHARE);
   // The release each request's key was made with: an answer is written only if the release is still the same.
-  const releaseOf = new WeakMap<RequestContext, string | null>();
+  const releaseOf = new RequestSlot<RequestContext, string | null>('release of the cache key');
   return [
     responseCachePlugin<RequestContext>({
       // The plugin stores each answer as JSON; the LRU measures it and refuses one larger than largestEntry.

@@ -4,6 +4,7 @@
  * never got that far (it did not parse or validate) is estimated at 0: nothing of it ran.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
+import { RequestSlot } from '../request-slot.js';
 
 export interface CostRecorder<C extends object> {
   /** Give this to nodeLimitPlugin as its `onEstimate`. */
@@ -14,7 +15,7 @@ export interface CostRecorder<C extends object> {
 }
 
 export function costRecorder<C extends object>(maxNodes: number): CostRecorder<C> {
-  const estimates = new WeakMap<C, number>();
+  const estimates = new RequestSlot<C, number>('cost estimate');
   return {
     record: (contextValue, nodes) => {
       estimates.set(contextValue, nodes);

@@ -5,6 +5,7 @@
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors.js';
+import { RequestSlot } from '../request-slot.js';
 
 /** The JSON Apollo sends for a result: its fields in Apollo's order (undefined ones left out), then a newline. */
 function serialise(result: FormattedExecutionResult): string {
@@ -33,8 +34,8 @@ export interface ResponseSizeLimit<C extends object> {
  * (V8's RangeError) is over any limit.
  */
 export function responseSizeLimit<C extends object>(maxBytes: number): ResponseSizeLimit<C> {
-  // By the result's data: the object Apollo hands to stringifyResult is a copy of the result with the same data.
-  const measured = new WeakMap<object, { result: FormattedExecutionResult; json: string }>();
+  // On the result's data: the object Apollo hands to stringifyResult is a copy of the result with the same data.
+  const measured = new RequestSlot<object, { result: FormattedExecutionResult; json: string }>('measured answer');
   const tooLarge = (response: GraphQLResponse): void => {
     response.http.status = 413;
     response.body = { kind: 'single', singleResult: { errors: [responseTooLarge(maxBytes)] } };

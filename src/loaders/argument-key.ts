@@ -5,8 +5,9 @@
  * (a carried page's and its resolver's) have equal keys: the key is a hash of the JSON.
  */
 import { createHash } from 'node:crypto';
+import { RequestSlot } from '../request-slot.js';
 
-const keys = new WeakMap<object, string>();
+const keys = new RequestSlot<object, string>('argument key');
 
 export function argumentKey(args: object): string {
   let key = keys.get(args);

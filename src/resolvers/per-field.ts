@@ -5,16 +5,17 @@
  * serialised 309 times.
  */
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { RequestSlot } from '../request-slot.js';
 
 export type FieldInfo = Pick<GraphQLResolveInfo, 'variableValues'> & { fieldNodes: readonly FieldNode[] };
 
 export class PerField<T> {
-  // By the request's variables (one object per request), then by the field's nodes in the document.
-  readonly #answers = new WeakMap<object, WeakMap<readonly FieldNode[], T>>();
+  // On the request's variables (one object per request), by the field's nodes in the document.
+  readonly #answers = new RequestSlot<object, Map<readonly FieldNode[], T>>('answers per field');
 
   get(info: FieldInfo, compute: () => T): T {
     let byField = this.#answers.get(info.variableValues);
-    if (!byField) this.#answers.set(info.variableValues, (byField = new WeakMap()));
+    if (!byField) this.#answers.set(info.variableValues, (byField = new Map()));
     let answer = byField.get(info.fieldNodes);
     if (answer === undefined) byField.set(info.fieldNodes, (answer = compute()));
     return answer;
