@@ -288,10 +288,14 @@ function kindTerms(terms: Term[]): Partial<Record<EntityLabel, number>> {
 /** The probes of one text; null when the text has neither a key nor a word to search for. */
 export function searchPlan(index: number, text: string, options: PlanOptions): SearchPlan | null {
   const key = searchKey(text);
-  const written = options.words ? searchWords(text) : [];
+  const all = searchWords(text);
+  const written = options.words ? all : [];
   if (key.length === 0 && written.length === 0) return null;
+  // The near misses of the words are looked for in names whether or not the words themselves are searched (a
+  // resolution searches only its key): one analysis serves both.
+  const nearWords = searchTerms(all);
   const words = contentWords(written);
-  const terms = searchTerms(written);
+  const terms = options.words ? nearWords : [];
   const kinds = kindTerms(terms);
   // The words probe looks for the words that do not say a kind: an entity's kind says the others (see KIND_WORDS).
   // The words are the terms (stop words left out) unless all are stop words, when no kind is said.
@@ -321,7 +325,6 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
     coverProbes =
       words.length > 1 ? [add('entity_fulltext', everyWord(words, COVER_FIELDS), { kind: 'cover' }, COVER_POOL)] : [wordsProbe];
   }
-  const nearWords = searchTerms(searchWords(text));
   const near = nearProbes(key, nearWords, pool);
   const labels = options.labels;
   return {

@@ -42,8 +42,10 @@ export const leaderboardQueries: Pick<QueryResolvers, 'leaderboards' | 'leaderbo
     const boards = await context.loaders.results.leaderboardsOfDataset.load(id);
     const board = boards.find((b) => b.metric === metric && b.setting === setting);
     if (board) return board;
-    if ((await context.loaders.entity.load(id))?.label !== 'Dataset') await warnUnknownId(context, { argument: 'dataset', id, label: 'Dataset' });
-    else context.warnings.add(unknownLeaderboard(id, metric, setting, boards));
+    // Leaderboards carry their dataset: only a dataset with none may be no dataset at all.
+    if (boards.length === 0 && (await context.loaders.entity.load(id))?.label !== 'Dataset') {
+      await warnUnknownId(context, { argument: 'dataset', id, label: 'Dataset' });
+    } else context.warnings.add(unknownLeaderboard(id, metric, setting, boards));
     return null;
   },
 };

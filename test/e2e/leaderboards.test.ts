@@ -294,6 +294,8 @@ describe('leaderboards', () => {
       },
     ]);
     expect(setting.extensions!.warnings![0]!.message).toContain('"accuracy" / "5-shot"');
+    // The dataset's leaderboards carry the dataset: it is not looked up again to tell it is known.
+    expect(setting.extensions?.cypherQueries).toBe(1);
     const metric = await server.gql<{ leaderboard: null }>(LEADERBOARD, { dataset: 'medqa-usmle', metric: 'Accuracy', setting: board!.setting });
     expect(metric.extensions!.warnings!.map((w) => [w.code, w.argument])).toEqual([['UNKNOWN_LEADERBOARD', 'metric']]);
   });
