@@ -34,6 +34,11 @@ const KIND_LABEL: Record<EntityKind, EntityLabel> = {
   ORGANIZATION: 'Organization',
 };
 
+/** The kind of entities of a label, as a `kinds` argument spells it. */
+export function toKind(label: EntityLabel): EntityKind {
+  return toEnumValue(label) as EntityKind;
+}
+
 /** The labels of a `kinds` argument; null (every kind) when it is null or empty. */
 export function kindLabels(kinds: InputMaybe<readonly EntityKind[]> | undefined): EntityLabel[] | null {
   return kinds && kinds.length > 0 ? [...new Set(kinds)].map((kind) => KIND_LABEL[kind]) : null;

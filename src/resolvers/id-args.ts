@@ -4,8 +4,9 @@
  */
 import type { RequestContext } from '../context.js';
 import type { ModelFilter } from '../db/model-page.js';
-import type { EntityLabel } from '../db/rows.js';
+import type { EntityLabel, EntityRow } from '../db/rows.js';
 import { didYouMean } from '../errors.js';
+import { toKind } from './enum-values.js';
 import type { ModelPage } from '../db/model-page.js';
 import type { ModelPageKey } from '../loaders/models.js';
 
@@ -20,25 +21,36 @@ export interface IdFilter {
   label: EntityLabel;
 }
 
-/** An id of an entity of `label` (null: of any kind), given as `argument`, that names nothing. */
+/** An id of an entity of `label` (null: of any kind), given as `argument`, that names nothing of that kind. */
 export interface UnknownId {
   argument: string;
   id: string;
   label: EntityLabel | null;
+  /** The entity of another kind the id names, as the lookup by id found it; null when it names none. */
+  found: EntityRow | null;
+}
+
+/** `a dataset`, `an organization`: a kind as a message names it. */
+function aKind(label: EntityLabel): string {
+  const kind = label.toLowerCase();
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
 }
 
 /**
- * Warns UNKNOWN_ID for an id that names nothing, with the entity it was probably meant for when one is near
+ * Warns UNKNOWN_ID for an id that names nothing of its kind. An id of another kind says so, and names that kind
+ * in `otherKind`: it was meant as that entity, not as one of the kind asked for whose name is near it (`chembl`
+ * as a model is the dataset ChEMBL, not ChemLML). Otherwise the entity it was probably meant for when one is near
  * (loaders/suggestions.ts).
  */
-export async function warnUnknownId(context: RequestContext, { argument, id, label }: UnknownId): Promise<void> {
+export async function warnUnknownId(context: RequestContext, { argument, id, label, found }: UnknownId): Promise<void> {
+  const unknown = `no ${label === null ? 'entity' : label.toLowerCase()} has the id ${JSON.stringify(id)}`;
+  if (found !== null) {
+    const message = `${unknown}; ${JSON.stringify(id)} is ${aKind(found.label)} (${found.name})`;
+    context.warnings.add({ code: 'UNKNOWN_ID', argument, message, otherKind: toKind(found.label) });
+    return;
+  }
   const near = await context.loaders.suggestion({ id, label });
-  context.warnings.add({
-    code: 'UNKNOWN_ID',
-    argument,
-    message: `no ${label === null ? 'entity' : label.toLowerCase()} has the id ${JSON.stringify(id)}${didYouMean(near)}`,
-    ...(near ? { suggestion: near.id } : {}),
-  });
+  context.warnings.add({ code: 'UNKNOWN_ID', argument, message: `${unknown}${didYouMean(near)}`, ...(near ? { suggestion: near.id } : {}) });
 }
 
 /**
@@ -50,7 +62,7 @@ async function warnUnknownIds(context: RequestContext, filters: IdFilter[]): Pro
     filters.map(async ({ argument, id, label }) => {
       if (id === null || id === undefined) return;
       const row = await context.loaders.entity.load(id);
-      if (row?.label !== label) await warnUnknownId(context, { argument, id, label });
+      if (row?.label !== label) await warnUnknownId(context, { argument, id, label, found: row });
     }),
   );
 }

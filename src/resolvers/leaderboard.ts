@@ -43,9 +43,9 @@ export const leaderboardQueries: Pick<QueryResolvers, 'leaderboards' | 'leaderbo
     const board = boards.find((b) => b.metric === metric && b.setting === setting);
     if (board) return board;
     // Leaderboards carry their dataset: only a dataset with none may be no dataset at all.
-    if (boards.length === 0 && (await context.loaders.entity.load(id))?.label !== 'Dataset') {
-      await warnUnknownId(context, { argument: 'dataset', id, label: 'Dataset' });
-    } else context.warnings.add(unknownLeaderboard(id, metric, setting, boards));
+    const found = boards[0]?.dataset ?? (await context.loaders.entity.load(id));
+    if (found?.label !== 'Dataset') await warnUnknownId(context, { argument: 'dataset', id, label: 'Dataset', found });
+    else context.warnings.add(unknownLeaderboard(id, metric, setting, boards));
     return null;
   },
 };

@@ -32,14 +32,14 @@ async function entityWithLabel<L extends EntityLabel>(
   const loader = info ? context.loaders.carryingEntity(entityCarried(info, label)) : context.loaders.entity;
   const row = await loader.load(idArgument(id));
   if (row?.label === label) return row as Extract<EntityRow, { label: L }>;
-  await warnUnknownId(context, { argument: 'id', id: idArgument(id), label });
+  await warnUnknownId(context, { argument: 'id', id: idArgument(id), label, found: row });
   return null;
 }
 
 /** What a lookup by an id of any kind answers, with an UNKNOWN_ID warning when it is null. */
 async function warnedIfNull<T>(context: RequestContext, id: string, answer: Promise<T | null>): Promise<T | null> {
   const value = await answer;
-  if (value === null) await warnUnknownId(context, { argument: 'id', id: idArgument(id), label: null });
+  if (value === null) await warnUnknownId(context, { argument: 'id', id: idArgument(id), label: null, found: null });
   return value;
 }
 

@@ -328,7 +328,7 @@ describe('ids in any case, and warnings for filter ids that match nothing', () =
     });
     expectWarnings(response, [
       { code: 'UNKNOWN_ID', argument: 'domain', message: 'no domain has the id "no-such-domain"' },
-      { code: 'UNKNOWN_ID', argument: 'task', message: 'no task has the id "esm-2"' },
+      { code: 'UNKNOWN_ID', argument: 'task', message: 'no task has the id "esm-2"; "esm-2" is a model (ESM-2)', otherKind: 'MODEL' },
       { code: 'UNKNOWN_ID', argument: 'where.dataset', message: 'no dataset has the id "no-such-dataset"' },
       { code: 'UNKNOWN_ID', argument: 'where.task', message: 'no task has the id "no-such-task"' },
     ]);

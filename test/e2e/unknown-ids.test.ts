@@ -57,6 +57,38 @@ describe('an id that names nothing', () => {
     ]);
   });
 
+  it('says what an id of another kind is, in lookups and filters, instead of suggesting a name near it', async () => {
+    // Ids of the seeded graph, each of one kind: given as another kind, each was meant as itself.
+    type Named = { __typename: string; name: string };
+    const { data: found } = await server.gql<Record<'chembl' | 'alphabet' | 'imaging' | 'esm', Named>>(`{
+      chembl: node(id: "chembl") { __typename ... on Dataset { name } }
+      alphabet: node(id: "alphabet") { __typename ... on Organization { name } }
+      imaging: node(id: "medical-imaging") { __typename ... on Domain { name } }
+      esm: node(id: "esm-2") { __typename ... on Model { name } }
+    }`);
+    expect(Object.values(found!).map(({ __typename }) => __typename)).toEqual(['Dataset', 'Organization', 'Domain', 'Model']);
+    const { chembl, alphabet, imaging, esm } = found!;
+    const response = await server.gql<Record<string, unknown>>(`{
+      model(id: "ChEMBL") { name }
+      models(where: { domain: "chembl" }) { nodes { id } }
+      dataset(id: "alphabet") { name }
+      relatedModels(id: "medical-imaging") { score }
+      leaderboard(dataset: "esm-2", metric: "accuracy", setting: "zero-shot") { metric }
+    }`);
+    expect(response.data).toEqual({ model: null, models: { nodes: [] }, dataset: null, relatedModels: [], leaderboard: null });
+    expectWarnings(response, [
+      // Once suggested as ChemLML, a model whose name is near "chembl".
+      { code: 'UNKNOWN_ID', argument: 'id', message: `no model has the id "chembl"; "chembl" is a dataset (${chembl.name})`, otherKind: 'DATASET' },
+      { code: 'UNKNOWN_ID', argument: 'where.domain', message: `no domain has the id "chembl"; "chembl" is a dataset (${chembl.name})`, otherKind: 'DATASET' },
+      { code: 'UNKNOWN_ID', argument: 'id', message: `no dataset has the id "alphabet"; "alphabet" is an organization (${alphabet.name})`, otherKind: 'ORGANIZATION' },
+      { code: 'UNKNOWN_ID', argument: 'id', message: `no model has the id "medical-imaging"; "medical-imaging" is a domain (${imaging.name})`, otherKind: 'DOMAIN' },
+      { code: 'UNKNOWN_ID', argument: 'dataset', message: `no dataset has the id "esm-2"; "esm-2" is a model (${esm.name})`, otherKind: 'MODEL' },
+    ]);
+    // The lookup by id tells the kind: no search for a name near it.
+    const one = await server.gql('{ model(id: "chembl") { name } }');
+    expect(one.extensions?.cypherQueries).toBe(1);
+  });
+
   it('costs nothing more when the id is known, and one search for all the suggestions of a request', async () => {
     const known = await server.gql<Record<string, unknown>>('{ a: model(id: "esm-2") { name } b: model(id: "geneformer") { name } }');
     expect(known.extensions?.warnings).toBeUndefined();
