@@ -325,7 +325,7 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
     coverProbes =
       words.length > 1 ? [add('entity_fulltext', everyWord(words, COVER_FIELDS), { kind: 'cover' }, COVER_POOL)] : [wordsProbe];
   }
-  const near = nearProbes(key, nearWords, pool);
+  const near = nearProbes(nearTexts(key, nearWords), pool);
   const labels = options.labels;
   return {
     request: {
@@ -352,6 +352,28 @@ export function searchPlan(index: number, text: string, options: PlanOptions): S
 /** Near misses of a text are looked for in names when it has at most this many words: a fuzzy clause per word and field. */
 const MAX_NEAR_WORDS = 4;
 
+/** What the near misses of a text are looked for with (see nearProbes). */
+export interface NearTexts {
+  /** Its key, when the key may have edits (fuzzyEdits); else null. */
+  key: string | null;
+  /** Its words, when it has at most MAX_NEAR_WORDS and one of them may have edits; else none. */
+  words: Term[];
+}
+
+function nearTexts(key: string, words: Term[]): NearTexts {
+  const wordsNear = words.length > 0 && words.length <= MAX_NEAR_WORDS && words.some(({ raw }) => fuzzyEdits(raw) > 0);
+  return { key: fuzzyEdits(key) > 0 ? key : null, words: wordsNear ? words : [] };
+}
+
+/**
+ * What a resolution of `name` (or the suggestion for an unknown id, the same search) looks for near misses of
+ * when no entity has its key: Lucene's fuzzy queries take time with the length of what they look for, which the
+ * cost estimate charges (limits/field-costs.ts).
+ */
+export function resolutionNearTexts(name: string): NearTexts {
+  return nearTexts(searchKey(name), searchTerms(searchWords(name)));
+}
+
 /**
  * The probes of a text's near misses: of its key among the keys, and of its words among the words of names and
  * aliases, each word or a near miss of it in a name or an alias. A key is the whole name's, so the first cannot
@@ -361,11 +383,10 @@ const MAX_NEAR_WORDS = 4;
  * written words' near misses (`genform`, of `genformer`, is 2 edits from `genom`), which the ranking leaves out
  * (see nearEdits). A word shorter than 3 characters must be there as it is.
  */
-function nearProbes(key: string, words: Term[], pool: number): SearchPlan['request']['probes'] {
+function nearProbes({ key, words }: NearTexts, pool: number): SearchPlan['request']['probes'] {
   const probes: SearchPlan['request']['probes'] = [];
-  const edits = fuzzyEdits(key);
-  if (edits > 0) probes.push({ indexName: 'entity_keys', query: `searchKeys:${key}~${String(edits)}`, limit: pool });
-  if (words.length > 0 && words.length <= MAX_NEAR_WORDS && words.some(({ raw }) => fuzzyEdits(raw) > 0)) {
+  if (key !== null) probes.push({ indexName: 'entity_keys', query: `searchKeys:${key}~${String(fuzzyEdits(key))}`, limit: pool });
+  if (words.length > 0) {
     const nearWord = ({ raw, stem }: Term): string => (fuzzyEdits(raw) === 0 ? stem : `${stem}~${String(fuzzyEdits(raw))}`);
     probes.push({ indexName: 'entity_fulltext', query: everyWord(words.map(nearWord), NAME_FIELDS), limit: pool });
   }

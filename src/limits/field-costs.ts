@@ -9,7 +9,8 @@
  * add a probe at the worst id to test/integration/field-costs.test.ts, and a row to README "Limits and errors".
  */
 import { MAX_PATH_HOPS } from '../db/paths.js';
-import { fuzzyEdits, searchKey } from '../db/search.js';
+import { MAX_NEAR_EDITS } from '../db/edit-distance.js';
+import { fuzzyEdits, resolutionNearTexts } from '../db/search.js';
 import { MAX_RESOLVE_NAMES } from './argument-limits.js';
 
 export interface FieldCost {
@@ -35,13 +36,37 @@ export interface FieldCost {
  */
 export const NODES_PER_DB_HIT = 10;
 
-/** Characters of a name's key per 70 database hits of resolving it: a key of up to 20 counts once. */
+/** Database hits of resolving a one-letter name ("e"), the worst case of the key probes: the unit of a name's charge. */
+const RESOLVE_NAME_DB_HITS = 70;
+
+/** Characters of a name's key looked for with edits, per unit: a key of up to 20 counts once. */
 const RESOLVE_KEY_CHARACTERS = 20;
 
-/** How many times a name's resolution counts the worst one-letter name: by the length of its fuzzy probe's key. */
-function fuzzyProbeUnits(name: string): number {
-  const key = searchKey(name);
-  return fuzzyEdits(key) === 0 ? 1 : Math.max(1, Math.ceil(key.length / RESOLVE_KEY_CHARACTERS));
+/**
+ * Characters of the words a resolution looks for with 2 edits among the words of names, per unit. That probe is a
+ * fuzzy query per word in four fields of the full-text index, about five times the key's time per character:
+ * statements of 100 random names took 1.2 s for keys of 64 letters in 8 words (no words probe), 6.9 s for one
+ * word of 64 letters, 1.8 s for one of 20, 3.5 s for 4 words of 10 (at load 3-5, 2026-12-05). A word of up to 5
+ * characters (1 edit) costs little more than its name's unit (100 names of 4 such words: 0.5 s, the key's probe
+ * most of it), so only the longer ones count.
+ */
+const RESOLVE_WORD_CHARACTERS = 7;
+
+/** How many units a name's resolution counts: one, or as many as its fuzzy probes' lengths take (see resolutionNearTexts). */
+function resolveUnits(name: string): number {
+  const { key, words } = resolutionNearTexts(name);
+  const keyUnits = key === null ? 1 : Math.max(1, Math.ceil(key.length / RESOLVE_KEY_CHARACTERS));
+  const wordCharacters = words.reduce((sum, { raw }) => sum + (fuzzyEdits(raw) === MAX_NEAR_EDITS ? raw.length : 0), 0);
+  return keyUnits + Math.ceil(wordCharacters / RESOLVE_WORD_CHARACTERS);
+}
+
+/**
+ * The worst-case database hits of resolving one name. With kinds every probe may run twice: over every kind, then
+ * restricted to the kinds when too few of them were found, as they are for a name that matches nothing (100 random
+ * names of 20 letters: 1.8 s, 3.3 s with `kinds: [DATASET]`).
+ */
+export function resolveNameDbHits(name: string, kinds: boolean): number {
+  return RESOLVE_NAME_DB_HITS * resolveUnits(name) * (kinds ? 2 : 1);
 }
 
 /**
@@ -123,11 +148,12 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   },
   'Query.resolve': {
     reason:
-      'each name runs the full-text key probes and reads its candidates: worst for one-letter names ("e": 70 per name); a name that matches nothing reads next to nothing but costs Lucene its fuzzy probe (100 such names took 1.3 s where search(text: "e", first: 100) took 0.14 s, about the same time per estimated node at 70 per name), so every name counts the worst, and the fuzzy probe takes time in proportion to its key (100 random names of 20, 40 and 64 characters took 0.5, 1.0 and 2.0 s): 70 per 20 characters of a key that gets one',
+      'each name runs the full-text key probes and reads its candidates: worst for one-letter names ("e": 70 per name); a name that matches nothing reads next to nothing but costs Lucene its fuzzy probes, of its key and of its words among the words of names, which take time with the length of what they look for, so every name counts the worst: 70 per 20 characters of a key that gets one, and 70 per 7 characters of the words looked for with 2 edits (100 random names of 64 letters took 6.9 s, 100 misspelt names of four words 1.6 s); twice with kinds, whose probes run again restricted to them',
     dbHits: (args) => {
       const names = args['names'];
       if (!Array.isArray(names) || names.length > MAX_RESOLVE_NAMES) return 0;
-      return names.reduce((sum: number, name: unknown) => sum + 70 * fuzzyProbeUnits(String(name)), 0);
+      const kinds = Array.isArray(args['kinds']) && args['kinds'].length > 0;
+      return names.reduce((sum: number, name: unknown) => sum + resolveNameDbHits(String(name), kinds), 0);
     },
   },
   'Query.search': {
