@@ -104,12 +104,13 @@ export function createModelLoaders(reader: Reader, settings: LoaderSettings, pri
         const carried = settings.batching ? args.carried : [];
         const carriedPages: CarriedPageParams[] = [];
         const statement = carried.length === 0 ? plainModelPageQuery(scope, args) : modelPageQuery(scope, args, carrying(carried, carriedPages));
+        // Only what the statement reads: Neo4j takes time over every parameter it is sent, used or not.
         const rows = await reader.read(statement, {
-          parentIds,
+          ...(scope === 'all' ? {} : { parentIds }),
           filter: args.filter,
-          after: args.after,
+          ...(args.after === null ? {} : { after: args.after }),
           limit: args.first + 1,
-          carried: carriedPages,
+          ...(carriedPages.length === 0 ? {} : { carried: carriedPages }),
         });
         for (const row of rows) prime(row['page'] as Record<string, unknown>[], 'Model', carried);
         const pages = alignByKey(parentIds, rows.map((row) => [String(row['parentId']), row['page'] as unknown as ModelRow[]] as const), []);
