@@ -7,6 +7,7 @@ import type { Reader } from '../db/database.js';
 import { carrying, type CarriedPageParams } from '../db/look-ahead.js';
 import {
   modelCountQuery,
+  modelPageParams,
   modelPageQuery,
   plainModelPageQuery,
   toModelPage,
@@ -104,14 +105,7 @@ export function createModelLoaders(reader: Reader, settings: LoaderSettings, pri
         const carried = settings.batching ? args.carried : [];
         const carriedPages: CarriedPageParams[] = [];
         const statement = carried.length === 0 ? plainModelPageQuery(scope, args) : modelPageQuery(scope, args, carrying(carried, carriedPages));
-        // Only what the statement reads: Neo4j takes time over every parameter it is sent, used or not.
-        const rows = await reader.read(statement, {
-          ...(scope === 'all' ? {} : { parentIds }),
-          filter: args.filter,
-          ...(args.after === null ? {} : { after: args.after }),
-          limit: args.first + 1,
-          ...(carriedPages.length === 0 ? {} : { carried: carriedPages }),
-        });
+        const rows = await reader.read(statement, modelPageParams(scope, args, parentIds, carriedPages));
         for (const row of rows) prime(row['page'] as Record<string, unknown>[], 'Model', carried);
         const pages = alignByKey(parentIds, rows.map((row) => [String(row['parentId']), row['page'] as unknown as ModelRow[]] as const), []);
         return pages.map((pageRows, i) =>

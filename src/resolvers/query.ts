@@ -3,6 +3,7 @@
  * counts, paths and the dataset list live in their own modules (model-counts.ts, paths.ts, dataset-list.ts).
  */
 import { listDomains, listOrganizations, listTasks } from '../db/catalog.js';
+import { ALL_MODELS_PARENT } from '../db/model-page.js';
 import { relatedModels } from '../db/related-models.js';
 import { readRelease } from '../db/release.js';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -66,7 +67,7 @@ export const Query: QueryResolvers = {
   },
   task: (_, { id }, context, info) => entityWithLabel(context, id, 'Task', info),
   dataset: (_, { id }, context, info) => entityWithLabel(context, id, 'Dataset', info),
-  models: (_, args, context, info) => modelPage(context, { scope: 'all', parentId: '', args: pageArgs(args, info) }),
+  models: (_, args, context, info) => modelPage(context, { scope: 'all', parentId: ALL_MODELS_PARENT, args: pageArgs(args, info) }),
   model: (_, { id }, context, info) => modelWithLineages(context, id, info),
   search: (_, { text, first, kinds }, context) =>
     searchEntities(context.reader, text, checkRange('first', first ?? 10, 0, 100), kindLabels(kinds)),

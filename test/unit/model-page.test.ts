@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { edgePosition, modelCountQuery, modelPageQuery, plainModelPageQuery, toModelPage, type PageArgs } from '../../src/db/model-page.js';
+import {
+  edgePosition,
+  modelCountQuery,
+  modelPageParams,
+  modelPageQuery,
+  plainModelPageQuery,
+  toModelPage,
+  type PageArgs,
+} from '../../src/db/model-page.js';
 
 const base: PageArgs = { first: 2, after: null, filter: {}, order: [{ field: 'NAME', direction: 'ASC' }], properties: [], carried: [] };
 
@@ -94,6 +102,22 @@ describe('modelPageQuery', () => {
       expect(query).toContain(answer);
     }
     expect(modelPageQuery('domain', args)).toMatch(/^UNWIND \$parentIds AS parentId\n/);
+  });
+});
+
+describe('modelPageParams', () => {
+  it('sends a statement only the parameters it reads', () => {
+    const filter = { yearFrom: 2019 };
+    expect(modelPageParams('all', { ...base, filter }, [''], [])).toEqual({ filter, limit: 3 });
+    const after = { values: [2023], id: 'm-9' };
+    const carried = [{ filter: {}, limit: 11 }];
+    expect(modelPageParams('domain', { ...base, filter, after }, ['nlp', 'ehr'], carried)).toEqual({
+      parentIds: ['nlp', 'ehr'],
+      filter,
+      after,
+      limit: 3,
+      carried,
+    });
   });
 });
 
