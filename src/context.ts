@@ -1,8 +1,12 @@
-/** Per-request context: a request id, a Cypher round-trip counter, fresh loaders bound to both, and warnings. */
+/**
+ * Per-request context: a request id, a Cypher round-trip counter, fresh loaders bound to both, warnings, and the
+ * work the node estimate could not foresee.
+ */
 import { randomUUID } from 'node:crypto';
 import type { Database, QueryCounter, Reader } from './db/database.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import type { LoaderSettings } from './loaders/batch.js';
+import { UnforeseenWork } from './limits/unforeseen-work.js';
 import { Warnings } from './warnings.js';
 
 export interface RequestContext {
@@ -14,10 +18,13 @@ export interface RequestContext {
   client?: string | undefined;
   /** What the answer should say besides its data (sent as `extensions.warnings`). */
   warnings: Warnings;
+  /** What the rate limit takes after the answer (limits/unforeseen-work.ts). */
+  unforeseen: UnforeseenWork;
 }
 
 export function createRequestContext(db: Database, settings: LoaderSettings, requestId = randomUUID()): RequestContext {
   const counter: QueryCounter = { cypherQueries: 0 };
   const reader = db.reader(counter);
-  return { requestId, counter, reader, loaders: createLoaders(reader, settings), warnings: new Warnings() };
+  const unforeseen = new UnforeseenWork();
+  return { requestId, counter, reader, loaders: createLoaders(reader, settings, unforeseen), warnings: new Warnings(), unforeseen };
 }

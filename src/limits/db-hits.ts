@@ -8,6 +8,7 @@ import type { Database, Reader } from '../db/database.js';
 import { createLoaders } from '../loaders/index.js';
 import { resolvers } from '../resolvers/index.js';
 import { Warnings } from '../warnings.js';
+import { UnforeseenWork } from './unforeseen-work.js';
 import { typeDefs } from '../server.js';
 
 export interface DbHits {
@@ -29,6 +30,7 @@ export async function dbHitsProbe(db: Database): Promise<DbHitsProbe> {
     async measure(query, variables) {
       let dbHits = 0;
       const counter = { cypherQueries: 0 };
+      const unforeseen = new UnforeseenWork();
       const reader: Reader = {
         read: async (cypher, params = {}) => {
           counter.cypherQueries += 1;
@@ -39,7 +41,7 @@ export async function dbHitsProbe(db: Database): Promise<DbHitsProbe> {
       };
       const response = await apollo.executeOperation(
         { query, variables },
-        { contextValue: { requestId: 'db-hits', counter, reader, loaders: createLoaders(reader, { batching: true }), warnings: new Warnings() } },
+        { contextValue: { requestId: 'db-hits', counter, reader, loaders: createLoaders(reader, { batching: true }, unforeseen), warnings: new Warnings(), unforeseen } },
       );
       const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
       return { dbHits, errors: errors.map((error) => String(error.extensions?.['code'] ?? error.message)) };

@@ -9,7 +9,7 @@ import type { ExecuteOperation } from '../execute.js';
 import { sendNotAcceptable, sendNotFound } from '../http-errors.js';
 import { notCacheable } from '../caching/http-cache.js';
 import { holdSlotFor } from '../limits/concurrency-limit.js';
-import { CLIENT_LOCAL } from '../rate-limit/rate-limit-middleware.js';
+import { CLIENT_LOCAL, copyRateLimitFields } from '../rate-limit/rate-limit-middleware.js';
 import { idArgument } from '../resolvers/id-args.js';
 import type { Warning } from '../warnings.js';
 import { canonicalEntityUrl, ENTITY_QUERY, entityLinks, explorerUrl } from './entity-links.js';
@@ -34,7 +34,9 @@ export function entityRouter(options: { execute: ExecuteOperation; origin: (req:
       res.redirect(302, explorerUrl(origin, id));
       return;
     }
-    const result = await holdSlotFor(res, options.execute(ENTITY_QUERY, { id }, res.locals[CLIENT_LOCAL] as string | undefined));
+    // An unknown id's suggestion is charged after the answer: the RateLimit fields say what is left then.
+    const client = res.locals[CLIENT_LOCAL] as string | undefined;
+    const result = await holdSlotFor(res, options.execute(ENTITY_QUERY, { id }, client, (headers) => copyRateLimitFields(headers, res)));
     if (result.errors) {
       notCacheable(res);
       res.status(result.errors.some((error) => error.extensions?.['code'] === ErrorCode.RATE_LIMITED) ? 429 : 503).json({ errors: result.errors });

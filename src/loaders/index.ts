@@ -1,5 +1,6 @@
 /** All loaders of one request; built fresh for every request so nothing is cached across requests. */
 import type { Reader } from '../db/database.js';
+import type { UnforeseenWork } from '../limits/unforeseen-work.js';
 import type { LoaderSettings } from './batch.js';
 import { createCarryingEntityLoaders, createEntityLoader, type CarryingEntityLoaders, type EntityLoader } from './entities.js';
 import { createLineageLoader, type LineageLoader } from './lineage.js';
@@ -21,7 +22,8 @@ export interface Loaders {
   suggestion: SuggestionLoader;
 }
 
-export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders {
+/** `unforeseen` counts the searches of the suggestion loader. */
+export function createLoaders(reader: Reader, settings: LoaderSettings, unforeseen: UnforeseenWork): Loaders {
   const prime: PrimeCarried = (rows, label, carried) => primeCarried(loaders, rows, label, carried);
   const entity = createEntityLoader(reader, settings);
   const loaders: Loaders = {
@@ -31,7 +33,7 @@ export function createLoaders(reader: Reader, settings: LoaderSettings): Loaders
     models: createModelLoaders(reader, settings, prime),
     lineage: createLineageLoader(reader, settings, entity),
     results: createResultLoaders(reader, settings),
-    suggestion: createSuggestionLoader(reader, settings),
+    suggestion: createSuggestionLoader(reader, settings, unforeseen),
   };
   return loaders;
 }

@@ -7,7 +7,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import express, { type RequestHandler, type Response, type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import { buildSchema, GraphQLEnumType, type GraphQLSchema } from 'graphql';
 import * as z from 'zod/v4';
 import { ErrorCode } from '../errors.js';
@@ -17,8 +17,7 @@ import { holdSlotFor } from '../limits/concurrency-limit.js';
 import { responseTooLarge } from '../limits/response-size-plugin.js';
 import { ENTITY_QUERY } from '../links/entity-links.js';
 import type { Logger } from '../logger.js';
-import { CLIENT_LOCAL } from '../rate-limit/rate-limit-middleware.js';
-import { RATE_LIMIT_FIELDS } from '../rate-limit/rate-limiter.js';
+import { CLIENT_LOCAL, copyRateLimitFields } from '../rate-limit/rate-limit-middleware.js';
 
 const ENTITY_FIELDS = '__typename id ... on Domain { name } ... on Task { name } ... on Dataset { name } ... on Model { name year } ... on Organization { name }';
 
@@ -206,14 +205,6 @@ const refuseBatches: RequestHandler = (req, res, next) => {
   }
   res.status(400).json({ jsonrpc: '2.0', error: { code: -32600, message: 'Batches are not supported: send one JSON-RPC message per request.' }, id: null });
 };
-
-function copyRateLimitFields(headers: ReadonlyMap<string, string>, res: Response): void {
-  if (res.headersSent) return;
-  for (const name of RATE_LIMIT_FIELDS) {
-    const value = headers.get(name);
-    if (value !== undefined) res.setHeader(name, value);
-  }
-}
 
 /**
  * Mounted at /mcp after its body is read (mcpBody, before the execution slot is taken, so that a slow upload holds

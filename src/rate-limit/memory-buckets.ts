@@ -31,15 +31,27 @@ export class MemoryBuckets implements BucketStore {
   }
 
   take(client: string, cost: number): Promise<Taken> {
+    let allowed = false;
+    const level = this.settle(client, (held) => {
+      allowed = held >= cost;
+      return allowed ? held - cost : held;
+    });
+    return Promise.resolve({ allowed, level });
+  }
+
+  drain(client: string, cost: number): Promise<number> {
+    return Promise.resolve(this.settle(client, (held) => Math.max(0, held - cost)));
+  }
+
+  /** Leaves `client`'s bucket holding what `left` makes of the tokens it holds now, and answers that. */
+  private settle(client: string, left: (held: number) => number): number {
     const now = this.now();
     const held = this.buckets.get(client);
-    const level = held ? this.bucket.levelAt(held.tokens, held.at, now) : this.bucket.capacity;
-    const allowed = level >= cost;
-    const left = allowed ? level - cost : level;
+    const level = left(held ? this.bucket.levelAt(held.tokens, held.at, now) : this.bucket.capacity);
     this.buckets.delete(client);
-    if (left < this.bucket.capacity) this.buckets.set(client, { tokens: left, at: now });
+    if (level < this.bucket.capacity) this.buckets.set(client, { tokens: level, at: now });
     this.forget(now);
-    return Promise.resolve({ allowed, level: left });
+    return level;
   }
 
   /**

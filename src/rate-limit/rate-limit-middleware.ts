@@ -5,11 +5,11 @@
  * bucket lacks them with 429 and Retry-After. GraphQL operations take the rest of their cost once estimated
  * (rate-limit-plugin.ts).
  */
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { clientNetwork } from '../client-network.js';
 import { ErrorCode } from '../errors.js';
 import { sendError } from '../http-errors.js';
-import type { RateLimiter } from './rate-limiter.js';
+import { RATE_LIMIT_FIELDS, type RateLimiter } from './rate-limiter.js';
 
 /** The client a request counts against, kept in `res.locals` for the GraphQL context. */
 export const CLIENT_LOCAL = 'rateLimitClient';
@@ -38,4 +38,16 @@ export function rateLimitDoor(limiter: RateLimiter, points: (req: Request) => nu
       (error: unknown) => next(error),
     );
   };
+}
+
+/**
+ * Sets on an adapter's answer (MCP, entity links) the RateLimit fields its GraphQL operation's answer carries, once
+ * the operation is charged: the door's said what was left before it.
+ */
+export function copyRateLimitFields(headers: ReadonlyMap<string, string>, res: Response): void {
+  if (res.headersSent) return;
+  for (const name of RATE_LIMIT_FIELDS) {
+    const value = headers.get(name);
+    if (value !== undefined) res.setHeader(name, value);
+  }
 }

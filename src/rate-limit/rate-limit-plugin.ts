@@ -2,17 +2,22 @@
  * The cost-weighted part of the rate limit: once an operation's node estimate is known, and before it runs, it
  * takes the rest of its tokens (one per RATE_LIMIT_NODES_PER_POINT estimated nodes, one of them already taken at
  * the door; a full bucket at most); a client whose bucket lacks them gets 429 RATE_LIMITED with Retry-After, and
- * nothing runs.
+ * nothing runs. After the answer it takes the tokens of the work the estimate could not foresee (the suggestions
+ * for unknown ids), as many as the bucket still holds: that work is done and its answer is sent.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors.js';
 import type { RateLimiter, RateLimitState } from './rate-limiter.js';
 
-export function rateLimitPlugin<C extends { client?: string | undefined }>(
-  limiter: RateLimiter,
-  estimateOf: (contextValue: C) => number | undefined,
-): ApolloServerPlugin<C> {
+export interface ChargedWork<C> {
+  /** The operation's node estimate, once made. */
+  estimateOf(contextValue: C): number | undefined;
+  /** The nodes of the work the estimate could not foresee, once the operation has run. */
+  unforeseenOf(contextValue: C): number;
+}
+
+export function rateLimitPlugin<C extends { client?: string | undefined }>(limiter: RateLimiter, { estimateOf, unforeseenOf }: ChargedWork<C>): ApolloServerPlugin<C> {
   return {
     requestDidStart() {
       let state: RateLimitState | undefined;
@@ -33,9 +38,10 @@ export function rateLimitPlugin<C extends { client?: string | undefined }>(
             );
           }
         },
-        willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
+          const unforeseen = unforeseenOf(contextValue);
+          if (contextValue.client !== undefined && unforeseen > 0) state = await limiter.drain(contextValue.client, limiter.pointsFor(unforeseen));
           if (state) for (const [name, value] of Object.entries(limiter.headers(state))) response.http.headers.set(name, value);
-          return Promise.resolve();
         },
       });
     },

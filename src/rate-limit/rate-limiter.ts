@@ -83,9 +83,16 @@ export class RateLimiter {
   async take(client: string, points: number): Promise<Take> {
     const cost = Math.min(points, this.bucket.capacity);
     const { allowed, level } = await this.store.take(client, cost);
-    const remaining = Math.floor(level);
-    if (!allowed) return { allowed, state: { remaining, resetSeconds: this.seconds(this.bucket.msUntil(level, cost)) } };
-    return { allowed, state: { remaining, resetSeconds: level >= this.bucket.capacity ? undefined : this.seconds(this.bucket.msUntil(level, remaining + 1)) } };
+    if (!allowed) return { allowed, state: { remaining: Math.floor(level), resetSeconds: this.seconds(this.bucket.msUntil(level, cost)) } };
+    return { allowed, state: this.stateAt(level) };
+  }
+
+  /**
+   * Takes `points` tokens (at most a full bucket) from `client`'s bucket for work already done, which cannot be
+   * refused: all the bucket holds when it holds fewer, so that the client's next request waits for a token.
+   */
+  async drain(client: string, points: number): Promise<RateLimitState> {
+    return this.stateAt(await this.store.drain(client, Math.min(points, this.bucket.capacity)));
   }
 
   /** The header fields for a client's state: the policy (q tokens, refilled over w seconds) and what is left. */
@@ -95,6 +102,12 @@ export class RateLimiter {
       'ratelimit-policy': `"${POLICY}";q=${String(this.config.points)};w=${String(this.config.windowSeconds)}`,
       ratelimit: `"${POLICY}";r=${String(state.remaining)}${reset}`,
     };
+  }
+
+  /** The state of a bucket holding `level` tokens after a request it served. */
+  private stateAt(level: number): RateLimitState {
+    const remaining = Math.floor(level);
+    return { remaining, resetSeconds: level >= this.bucket.capacity ? undefined : this.seconds(this.bucket.msUntil(level, remaining + 1)) };
   }
 
   /** Whole seconds, rounded up and at least one: delay-seconds never tell a client to come back too early. */

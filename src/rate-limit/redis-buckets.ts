@@ -18,7 +18,8 @@ interface RedisClient {
 
 const KEY_PREFIX = 'biofm-graph:rate-limit:';
 
-// KEYS[1]: the client's bucket, a hash of `tokens` and `at` (ms); ARGV: capacity, tokens gained per ms, cost.
+// KEYS[1]: the client's bucket, a hash of `tokens` and `at` (ms); ARGV: capacity, tokens gained per ms, cost, and
+// "drain" to take all the bucket holds when it holds less than the cost (BucketStore.drain), else "take".
 // Returns { 1 if taken else 0, the tokens left as a string (Redis would truncate a Lua number to an integer) }.
 const TAKE = `
 local capacity, refill, cost = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
@@ -28,7 +29,7 @@ local held = redis.call('HMGET', KEYS[1], 'tokens', 'at')
 local level = capacity
 if held[1] then level = math.min(capacity, tonumber(held[1]) + math.max(0, now - tonumber(held[2])) * refill) end
 local taken = level >= cost
-if taken then level = level - cost end
+if taken then level = level - cost elseif ARGV[4] == 'drain' then level = 0 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(level), 'at', tostring(now))
 redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - level) / refill) + 1)
 return { taken and 1 or 0, tostring(level) }
@@ -65,8 +66,17 @@ export class RedisBuckets implements BucketStore {
     return new RedisBuckets(bucket, redis);
   }
 
-  async take(client: string, cost: number): Promise<Taken> {
-    const [taken, level] = (await this.redis.eval(TAKE, 1, KEY_PREFIX + createHash('sha256').update(client).digest('base64url'), this.bucket.capacity, this.bucket.refillPerMs, cost)) as [number, string];
+  take(client: string, cost: number): Promise<Taken> {
+    return this.run(client, cost, 'take');
+  }
+
+  async drain(client: string, cost: number): Promise<number> {
+    return (await this.run(client, cost, 'drain')).level;
+  }
+
+  private async run(client: string, cost: number, mode: 'take' | 'drain'): Promise<Taken> {
+    const key = KEY_PREFIX + createHash('sha256').update(client).digest('base64url');
+    const [taken, level] = (await this.redis.eval(TAKE, 1, key, this.bucket.capacity, this.bucket.refillPerMs, cost, mode)) as [number, string];
     return { allowed: taken === 1, level: Number(level) };
   }
 }

@@ -37,4 +37,9 @@ export interface Taken {
 export interface BucketStore {
   /** Takes `cost` tokens from `client`'s bucket (a full one when the store holds none), or none when it lacks them. */
   take(client: string, cost: number): Promise<Taken>;
+  /**
+   * Takes `cost` tokens from `client`'s bucket, or all it holds when it holds fewer: for work already done, which
+   * cannot be refused. Answers the tokens left.
+   */
+  drain(client: string, cost: number): Promise<number>;
 }

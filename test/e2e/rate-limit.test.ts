@@ -49,7 +49,7 @@ describe('rate limits: a token bucket per client', () => {
     RATE_LIMIT_POINTS: '12',
     RATE_LIMIT_WINDOW_S: '3600',
     RATE_LIMIT_EXPORT_POINTS: '6',
-    API_KEYS: 'weighted,spent,exports,subgraph,twin,own,spelled,subgraph-spelled,mcp',
+    API_KEYS: 'weighted,spent,exports,subgraph,twin,own,spelled,subgraph-spelled,mcp,suggested,linked,linked-known',
   });
   const ask = asker(server);
 
@@ -79,6 +79,31 @@ describe('rate limits: a token bucket per client', () => {
     expect(tokens).toBeGreaterThan(1);
     expect(response.headers.get('ratelimit-policy')).toBe('"default";q=12;w=3600');
     expect(parameter(response.headers.get('ratelimit'), 'r')).toBe(12 - tokens);
+  });
+
+  it("charges an unknown id's suggestion after the answer, draining what the bucket holds when it holds less", async () => {
+    const key = { 'x-api-key': 'suggested' };
+    // The estimate foresees one entity; the search for what "esm2" meant costs what resolving it would: 7 tokens.
+    const suggested = await ask('{ node(id: "esm2") { id } }', key);
+    expect(suggested.status).toBe(200);
+    expect(suggested.body.extensions).toMatchObject({ warnings: [{ code: 'UNKNOWN_ID', suggestion: 'esm-2' }] });
+    expect(suggested.remaining).toBe(12 - 1 - 7);
+    // Another unknown id, near no name, is searched all the same: its 7 tokens take the 3 left after the door's.
+    const unmatched = await ask('{ node(id: "zqx1") { id } }', key);
+    expect(unmatched.status).toBe(200);
+    expect(unmatched.remaining).toBe(0);
+    expectRefused(await ask(CHEAP, key));
+  });
+
+  it("tells an entity link's client what its suggestion took", async () => {
+    const link = (id: string, key: string) => fetch(new URL(`/entity/${id}`, server.url), { headers: { 'x-api-key': key, accept: 'application/json' } });
+    const known = await link('esm-2', 'linked-known');
+    expect(known.status).toBe(200);
+    const left = parameter(known.headers.get('ratelimit'), 'r')!;
+    const unknown = await link('esm2', 'linked');
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ errors: [{ extensions: { suggestion: 'esm-2' } }] });
+    expect(parameter(unknown.headers.get('ratelimit'), 'r')).toBe(left - 7);
   });
 
   it('refuses an operation the bucket cannot cover with 429 and Retry-After, charging only its token at the door', async () => {

@@ -47,6 +47,19 @@ describe('MemoryBuckets', () => {
     expect(await buckets.take('b', 4)).toEqual({ allowed: true, level: 6 });
   });
 
+  it('drains for work already done: the tokens asked for, or all the bucket holds, never below none', async () => {
+    const clock = manualClock();
+    const buckets = new MemoryBuckets(new TokenBucket(10, 60_000), clock.now);
+    expect(await buckets.drain('a', 4)).toBe(6);
+    expect(await buckets.drain('a', 9)).toBe(0);
+    expect(await buckets.take('a', 1)).toEqual({ allowed: false, level: 0 });
+    // Drained empty, the bucket refills from none: one token in 6 s.
+    clock.advance(6);
+    expect(await buckets.take('a', 1)).toMatchObject({ allowed: true, level: expect.closeTo(0) as number });
+    // A new client's bucket is full before the drain.
+    expect(await buckets.drain('b', 3)).toBe(7);
+  });
+
   it('forgets the buckets that have filled up', async () => {
     const clock = manualClock();
     const buckets = new MemoryBuckets(new TokenBucket(10, 60_000), clock.now);
@@ -104,6 +117,15 @@ describe('RateLimiter', () => {
     expect(await limiter.take('a', 50)).toEqual({ allowed: false, state: { remaining: 0, resetSeconds: 60 } });
     clock.advance(60);
     expect((await limiter.take('a', 50)).allowed).toBe(true);
+  });
+
+  it('drains at most a full bucket for work already done, and says what is left', async () => {
+    const clock = manualClock();
+    const limiter = await RateLimiter.create(LIMIT, { now: clock.now });
+    expect(await limiter.drain('a', 3)).toEqual({ remaining: 7, resetSeconds: 6 });
+    expect(await limiter.drain('a', 50)).toEqual({ remaining: 0, resetSeconds: 6 });
+    expect(await limiter.take('a', 1)).toEqual({ allowed: false, state: { remaining: 0, resetSeconds: 6 } });
+    expect(await limiter.drain('b', 50)).toEqual({ remaining: 0, resetSeconds: 6 });
   });
 
   it('writes the IETF RateLimit and RateLimit-Policy fields, without t when the bucket is full', async () => {
