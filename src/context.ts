@@ -24,7 +24,11 @@ export interface RequestContext {
 
 export function createRequestContext(db: Database, settings: LoaderSettings, requestId = randomUUID()): RequestContext {
   const counter: QueryCounter = { cypherQueries: 0 };
-  const reader = db.reader(counter);
+  return requestContextOn(db.reader(counter), counter, settings, requestId);
+}
+
+/** The context of a request whose queries go through `reader`, which counts them on `counter`. */
+export function requestContextOn(reader: Reader, counter: QueryCounter, settings: LoaderSettings, requestId: string): RequestContext {
   const unforeseen = new UnforeseenWork();
   return { requestId, counter, reader, loaders: createLoaders(reader, settings, unforeseen), warnings: new Warnings(), unforeseen };
 }

@@ -80,7 +80,7 @@ export async function publicApi({ db, config, logger, schema, estimate }: Public
     onEstimate: cost.record,
     plugins: [
       cost.plugin,
-      ...(limiter ? [rateLimitPlugin<RequestContext>(limiter, { estimateOf: cost.estimateOf, unforeseenOf: (context) => context.unforeseen.nodes })] : []),
+      ...(limiter ? [rateLimitPlugin<RequestContext>(limiter, { estimateOf: cost.estimateOf, unforeseenOf: (context) => context.unforeseen.nodes }, logger)] : []),
       httpCachePlugin(releases, maxAgeSeconds),
       // After the node limit and the rate limit (they act before an operation is answered, from the cache too).
       ...responseCachePlugins(async () => (await releases.current().catch(() => null))?.version ?? null, config.responseCacheBytes),

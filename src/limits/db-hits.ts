@@ -3,12 +3,9 @@
  * under PROFILE, and adds up their database hits. The field costs of src/limits/field-costs.ts come from it.
  */
 import { ApolloServer } from '@apollo/server';
-import type { RequestContext } from '../context.js';
+import { requestContextOn, type RequestContext } from '../context.js';
 import type { Database, Reader } from '../db/database.js';
-import { createLoaders } from '../loaders/index.js';
 import { resolvers } from '../resolvers/index.js';
-import { Warnings } from '../warnings.js';
-import { UnforeseenWork } from './unforeseen-work.js';
 import { typeDefs } from '../server.js';
 
 export interface DbHits {
@@ -30,7 +27,6 @@ export async function dbHitsProbe(db: Database): Promise<DbHitsProbe> {
     async measure(query, variables) {
       let dbHits = 0;
       const counter = { cypherQueries: 0 };
-      const unforeseen = new UnforeseenWork();
       const reader: Reader = {
         read: async (cypher, params = {}) => {
           counter.cypherQueries += 1;
@@ -41,7 +37,7 @@ export async function dbHitsProbe(db: Database): Promise<DbHitsProbe> {
       };
       const response = await apollo.executeOperation(
         { query, variables },
-        { contextValue: { requestId: 'db-hits', counter, reader, loaders: createLoaders(reader, { batching: true }, unforeseen), warnings: new Warnings(), unforeseen } },
+        { contextValue: requestContextOn(reader, counter, { batching: true }, 'db-hits') },
       );
       const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
       return { dbHits, errors: errors.map((error) => String(error.extensions?.['code'] ?? error.message)) };

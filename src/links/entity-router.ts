@@ -36,10 +36,19 @@ export function entityRouter(options: { execute: ExecuteOperation; origin: (req:
     }
     // An unknown id's suggestion is charged after the answer: the RateLimit fields say what is left then.
     const client = res.locals[CLIENT_LOCAL] as string | undefined;
-    const result = await holdSlotFor(res, options.execute(ENTITY_QUERY, { id }, client, (headers) => copyRateLimitFields(headers, res)));
+    let retryAfter: string | undefined;
+    const result = await holdSlotFor(
+      res,
+      options.execute(ENTITY_QUERY, { id }, client, (headers) => {
+        copyRateLimitFields(headers, res);
+        retryAfter = headers.get('retry-after');
+      }),
+    );
     if (result.errors) {
       notCacheable(res);
-      res.status(result.errors.some((error) => error.extensions?.['code'] === ErrorCode.RATE_LIMITED) ? 429 : 503).json({ errors: result.errors });
+      const limited = result.errors.some((error) => error.extensions?.['code'] === ErrorCode.RATE_LIMITED);
+      if (limited && retryAfter !== undefined) res.setHeader('retry-after', retryAfter);
+      res.status(limited ? 429 : 503).json({ errors: result.errors });
       return;
     }
     const entity = result.data?.['node'];

@@ -38,7 +38,8 @@ export function createSuggestionLoader(reader: Reader, settings: LoaderSettings,
     if (!asked.has(cacheKey)) {
       if (asked.size >= MAX_SUGGESTIONS) return Promise.resolve(null);
       asked.add(cacheKey);
-      // The same search as resolving the id as a name, with the kind asked for as its kinds.
+      // The same search as resolving the id as a name, with the kind asked for as its kinds; charged even if it
+      // fails, since a search that timed out took the database's time all the same.
       unforeseen.add(resolveNameNodes(key.id, key.label !== null));
     }
     // A suggestion only adds to an answer: if its search fails (a timeout, the database gone), the answer stands

@@ -31,27 +31,22 @@ export class MemoryBuckets implements BucketStore {
   }
 
   take(client: string, cost: number): Promise<Taken> {
-    let allowed = false;
-    const level = this.settle(client, (held) => {
-      allowed = held >= cost;
-      return allowed ? held - cost : held;
-    });
-    return Promise.resolve({ allowed, level });
+    return Promise.resolve(this.settle(client, (held) => (held >= cost ? { allowed: true, level: held - cost } : { allowed: false, level: held })));
   }
 
   drain(client: string, cost: number): Promise<number> {
-    return Promise.resolve(this.settle(client, (held) => Math.max(0, held - cost)));
+    return Promise.resolve(this.settle(client, (held) => ({ allowed: true, level: Math.max(0, held - cost) })).level);
   }
 
-  /** Leaves `client`'s bucket holding what `left` makes of the tokens it holds now, and answers that. */
-  private settle(client: string, left: (held: number) => number): number {
+  /** Leaves `client`'s bucket holding the level `settled` makes of the tokens it holds now. */
+  private settle(client: string, settled: (held: number) => Taken): Taken {
     const now = this.now();
     const held = this.buckets.get(client);
-    const level = left(held ? this.bucket.levelAt(held.tokens, held.at, now) : this.bucket.capacity);
+    const taken = settled(held ? this.bucket.levelAt(held.tokens, held.at, now) : this.bucket.capacity);
     this.buckets.delete(client);
-    if (level < this.bucket.capacity) this.buckets.set(client, { tokens: level, at: now });
+    if (taken.level < this.bucket.capacity) this.buckets.set(client, { tokens: taken.level, at: now });
     this.forget(now);
-    return level;
+    return taken;
   }
 
   /**

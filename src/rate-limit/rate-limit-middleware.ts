@@ -42,7 +42,7 @@ export function rateLimitDoor(limiter: RateLimiter, points: (req: Request) => nu
 
 /**
  * Sets on an adapter's answer (MCP, entity links) the RateLimit fields its GraphQL operation's answer carries, once
- * the operation is charged: the door's said what was left before it.
+ * the operation is charged: the door's fields only say what was left before the operation.
  */
 export function copyRateLimitFields(headers: ReadonlyMap<string, string>, res: Response): void {
   if (res.headersSent) return;

@@ -2,12 +2,13 @@
  * The cost-weighted part of the rate limit: once an operation's node estimate is known, and before it runs, it
  * takes the rest of its tokens (one per RATE_LIMIT_NODES_PER_POINT estimated nodes, one of them already taken at
  * the door; a full bucket at most); a client whose bucket lacks them gets 429 RATE_LIMITED with Retry-After, and
- * nothing runs. After the answer it takes the tokens of the work the estimate could not foresee (the suggestions
- * for unknown ids), as many as the bucket still holds: that work is done and its answer is sent.
+ * nothing runs. Once the operation has run, it takes the tokens of the work the estimate could not foresee (the
+ * suggestions for unknown ids), as many as the bucket still holds: that work is done, and its answer stands.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors.js';
+import type { Logger } from '../logger.js';
 import type { RateLimiter, RateLimitState } from './rate-limiter.js';
 
 export interface ChargedWork<C> {
@@ -17,7 +18,13 @@ export interface ChargedWork<C> {
   unforeseenOf(contextValue: C): number;
 }
 
-export function rateLimitPlugin<C extends { client?: string | undefined }>(limiter: RateLimiter, { estimateOf, unforeseenOf }: ChargedWork<C>): ApolloServerPlugin<C> {
+type Limiter = Pick<RateLimiter, 'pointsFor' | 'take' | 'drain' | 'headers'>;
+
+export function rateLimitPlugin<C extends { client?: string | undefined; requestId: string }>(
+  limiter: Limiter,
+  { estimateOf, unforeseenOf }: ChargedWork<C>,
+  logger: Logger,
+): ApolloServerPlugin<C> {
   return {
     requestDidStart() {
       let state: RateLimitState | undefined;
@@ -39,8 +46,17 @@ export function rateLimitPlugin<C extends { client?: string | undefined }>(limit
           }
         },
         async willSendResponse({ response, contextValue }) {
+          const { client, requestId } = contextValue;
           const unforeseen = unforeseenOf(contextValue);
-          if (contextValue.client !== undefined && unforeseen > 0) state = await limiter.drain(contextValue.client, limiter.pointsFor(unforeseen));
+          if (client !== undefined && unforeseen > 0) {
+            try {
+              state = await limiter.drain(client, limiter.pointsFor(unforeseen));
+            } catch (error) {
+              // The answer is made: a store that cannot be reached (Redis gone) leaves the tokens untaken, not the
+              // answer unsent. The fields then say what was known before.
+              logger.warn({ requestId, err: error }, 'rate limit: the tokens of unforeseen work could not be taken');
+            }
+          }
           if (state) for (const [name, value] of Object.entries(limiter.headers(state))) response.http.headers.set(name, value);
         },
       });

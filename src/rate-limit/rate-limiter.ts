@@ -88,11 +88,11 @@ export class RateLimiter {
   }
 
   /**
-   * Takes `points` tokens (at most a full bucket) from `client`'s bucket for work already done, which cannot be
-   * refused: all the bucket holds when it holds fewer, so that the client's next request waits for a token.
+   * Takes `points` tokens from `client`'s bucket for work already done, which cannot be refused: all the bucket
+   * holds when it holds fewer, so that the client's next request waits for a token.
    */
   async drain(client: string, points: number): Promise<RateLimitState> {
-    return this.stateAt(await this.store.drain(client, Math.min(points, this.bucket.capacity)));
+    return this.stateAt(await this.store.drain(client, points));
   }
 
   /** The header fields for a client's state: the policy (q tokens, refilled over w seconds) and what is left. */

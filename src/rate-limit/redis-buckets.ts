@@ -21,7 +21,7 @@ const KEY_PREFIX = 'biofm-graph:rate-limit:';
 // KEYS[1]: the client's bucket, a hash of `tokens` and `at` (ms); ARGV: capacity, tokens gained per ms, cost, and
 // "drain" to take all the bucket holds when it holds less than the cost (BucketStore.drain), else "take".
 // Returns { 1 if taken else 0, the tokens left as a string (Redis would truncate a Lua number to an integer) }.
-const TAKE = `
+const SETTLE = `
 local capacity, refill, cost = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
@@ -76,7 +76,7 @@ export class RedisBuckets implements BucketStore {
 
   private async run(client: string, cost: number, mode: 'take' | 'drain'): Promise<Taken> {
     const key = KEY_PREFIX + createHash('sha256').update(client).digest('base64url');
-    const [taken, level] = (await this.redis.eval(TAKE, 1, key, this.bucket.capacity, this.bucket.refillPerMs, cost, mode)) as [number, string];
+    const [taken, level] = (await this.redis.eval(SETTLE, 1, key, this.bucket.capacity, this.bucket.refillPerMs, cost, mode)) as [number, string];
     return { allowed: taken === 1, level: Number(level) };
   }
 }

@@ -49,7 +49,7 @@ describe('rate limits: a token bucket per client', () => {
     RATE_LIMIT_POINTS: '12',
     RATE_LIMIT_WINDOW_S: '3600',
     RATE_LIMIT_EXPORT_POINTS: '6',
-    API_KEYS: 'weighted,spent,exports,subgraph,twin,own,spelled,subgraph-spelled,mcp,suggested,linked,linked-known',
+    API_KEYS: 'weighted,spent,exports,subgraph,twin,own,spelled,subgraph-spelled,mcp,suggested,weighed-suggested,linked,linked-known,link-refused,mcp-suggested',
   });
   const ask = asker(server);
 
@@ -95,6 +95,26 @@ describe('rate limits: a token bucket per client', () => {
     expectRefused(await ask(CHEAP, key));
   });
 
+  it('takes the suggestion after the tokens of the estimate', async () => {
+    const both = await ask('{ node(id: "esm2") { id } models(first: 20) { nodes { domains { name } } } }', { 'x-api-key': 'weighed-suggested' });
+    expect(both.status).toBe(200);
+    const tokens = Math.ceil(both.body.extensions!.cost!.estimated / 100);
+    expect(tokens).toBeGreaterThan(1);
+    expect(both.remaining).toBe(12 - tokens - 7);
+  });
+
+  it("tells an MCP client what its tool call's suggestion took", async () => {
+    const call = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'graphql', arguments: { query: '{ node(id: "esm2") { id } }' } } };
+    const response = await fetch(new URL('/mcp', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'x-api-key': 'mcp-suggested' },
+      body: JSON.stringify(call),
+    });
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(await response.json())).toContain('esm-2');
+    expect(parameter(response.headers.get('ratelimit'), 'r')).toBe(12 - 1 - 7);
+  });
+
   it("tells an entity link's client what its suggestion took", async () => {
     const link = (id: string, key: string) => fetch(new URL(`/entity/${id}`, server.url), { headers: { 'x-api-key': key, accept: 'application/json' } });
     const known = await link('esm-2', 'linked-known');
@@ -104,6 +124,18 @@ describe('rate limits: a token bucket per client', () => {
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ errors: [{ extensions: { suggestion: 'esm-2' } }] });
     expect(parameter(unknown.headers.get('ratelimit'), 'r')).toBe(left - 7);
+  });
+
+  it('refuses an entity link whose operation the bucket cannot cover with 429 and Retry-After', async () => {
+    const key = { 'x-api-key': 'link-refused' };
+    let last = await ask(CHEAP, key);
+    while (last.remaining! > 1) last = await ask(CHEAP, key);
+    // The door takes the last token; the operation of an entity link takes one more.
+    const refused = await fetch(new URL('/entity/esm-2', server.url), { headers: { ...key, accept: 'application/json' } });
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED' } }] });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(parameter(refused.headers.get('ratelimit'), 't')).toBe(Number(refused.headers.get('retry-after')));
   });
 
   it('refuses an operation the bucket cannot cover with 429 and Retry-After, charging only its token at the door', async () => {

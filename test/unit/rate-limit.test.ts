@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryBuckets } from '../../src/rate-limit/memory-buckets.js';
+import { rateLimitPlugin } from '../../src/rate-limit/rate-limit-plugin.js';
 import { RateLimiter, type RateLimitConfig } from '../../src/rate-limit/rate-limiter.js';
 import { TokenBucket } from '../../src/rate-limit/token-bucket.js';
+import { capturedLogger } from '../harness.js';
 
 /** 10 tokens, refilled over 60 s: one token every 6 s. */
 const LIMIT: RateLimitConfig = { enabled: true, points: 10, windowSeconds: 60, nodesPerPoint: 100, exportPoints: 5, apiKeys: [], apiKeyHeader: 'x-api-key' };
@@ -119,7 +121,7 @@ describe('RateLimiter', () => {
     expect((await limiter.take('a', 50)).allowed).toBe(true);
   });
 
-  it('drains at most a full bucket for work already done, and says what is left', async () => {
+  it('drains for work already done, down to none, and says what is left', async () => {
     const clock = manualClock();
     const limiter = await RateLimiter.create(LIMIT, { now: clock.now });
     expect(await limiter.drain('a', 3)).toEqual({ remaining: 7, resetSeconds: 6 });
@@ -136,5 +138,44 @@ describe('RateLimiter', () => {
 
   it('says what to install when a Redis store is asked for without its client', async () => {
     await expect(RateLimiter.create({ ...LIMIT, redisUrl: 'redis://localhost:6379' })).rejects.toThrow('npm install ioredis');
+  });
+});
+
+describe('rateLimitPlugin', () => {
+  interface Context {
+    client?: string;
+    requestId: string;
+    unforeseen: number;
+  }
+  /** Runs the plugin's willSendResponse for an operation that ran, and answers the header fields it set. */
+  const sendWith = async (limiter: Parameters<typeof rateLimitPlugin<Context>>[0], contextValue: Context, logger = capturedLogger().logger) => {
+    const plugin = rateLimitPlugin<Context>(limiter, { estimateOf: () => 1, unforeseenOf: (context) => context.unforeseen }, logger);
+    const listener = await plugin.requestDidStart!({} as never);
+    const headers = new Map<string, string>();
+    await listener!.willSendResponse!({ response: { http: { headers } }, contextValue } as never);
+    return headers;
+  };
+
+  it('takes the tokens of unforeseen work after the answer, and the fields say what is left', async () => {
+    const limiter = await RateLimiter.create(LIMIT);
+    const headers = await sendWith(limiter, { client: 'a', requestId: 'r1', unforeseen: 700 });
+    expect(headers.get('ratelimit')).toBe('"default";r=3;t=6');
+    // Without a client (no limit applies) or unforeseen work, nothing is taken and no field is set.
+    expect(await sendWith(limiter, { requestId: 'r2', unforeseen: 700 })).toEqual(new Map());
+    expect(await sendWith(limiter, { client: 'b', requestId: 'r3', unforeseen: 0 })).toEqual(new Map());
+    expect((await limiter.take('b', 10)).allowed).toBe(true);
+  });
+
+  it('sends the answer when the store cannot take the tokens, and logs it with the request id', async () => {
+    const limiter = await RateLimiter.create(LIMIT);
+    const unreachable = {
+      pointsFor: (nodes: number) => limiter.pointsFor(nodes),
+      take: (client: string, points: number) => limiter.take(client, points),
+      headers: (state: Parameters<RateLimiter['headers']>[0]) => limiter.headers(state),
+      drain: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379')),
+    };
+    const { logger, lines } = capturedLogger();
+    await expect(sendWith(unreachable, { client: 'a', requestId: 'r4', unforeseen: 700 }, logger)).resolves.toEqual(new Map());
+    expect(lines).toMatchObject([{ level: 40, requestId: 'r4', msg: 'rate limit: the tokens of unforeseen work could not be taken' }]);
   });
 });
