@@ -395,6 +395,8 @@ export function modelPageQuery(scope: ModelScope, args: PageArgs, carrying: Carr
     '}',
   ]);
   const page = names.length === 1 ? names[0]! : `(${names.join(' + ')})[0..$limit]`;
+  // ALL_MODELS_PARENT is this module's constant, not a request's value: written into the text, it spares the
+  // statement a parameter.
   return perParent
     ? ['UNWIND $parentIds AS parentId', ...subqueries, `RETURN parentId, ${page} AS page`].join('\n')
     : [...subqueries, `RETURN '${ALL_MODELS_PARENT}' AS parentId, ${page} AS page`].join('\n');
