@@ -80,9 +80,10 @@ export function capturedLogger(): { logger: Logger; lines: Record<string, unknow
 
 /**
  * Registers hooks that start a server before the file's tests and stop it after; use inside a describe.
- * `env` holds configuration variables as a user would set them (defaults otherwise).
+ * `env` holds configuration variables as a user would set them (defaults otherwise); as a function, it is read when
+ * the server starts, for values known only then (the port of a server an earlier beforeAll started).
  */
-export function useTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): TestServer {
+export function useTestServer(env: Record<string, string> | (() => Record<string, string>) = {}, options: TestServerOptions = {}): TestServer {
   let running: RunningServer | undefined;
   const server: TestServer = {
     url: '',
@@ -126,7 +127,7 @@ export function useTestServer(env: Record<string, string> = {}, options: TestSer
       // The Cypher round-trip counter is on, so tests can read it (extensions.cypherQueries). The response cache is
       // off: every request runs, so tests count its round trips and see the database fail under it; the cache has
       // tests of its own (test/e2e/response-cache.test.ts).
-      config: loadConfig({ ...TEST_SERVER_ENV, QUERY_STATS: 'true', RESPONSE_CACHE_MB: '0', ...env }),
+      config: loadConfig({ ...TEST_SERVER_ENV, QUERY_STATS: 'true', RESPONSE_CACHE_MB: '0', ...(typeof env === 'function' ? env() : env) }),
       logger: options.logger ?? processLogger,
       port: 0,
     });

@@ -38,6 +38,11 @@ export class MemoryBuckets implements BucketStore {
     return Promise.resolve(this.settle(client, (held) => ({ allowed: true, level: Math.max(0, held - cost) })).level);
   }
 
+  /** Nothing outside this process to let go of. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+
   /** Leaves `client`'s bucket holding the level `settled` makes of the tokens it holds now. */
   private settle(client: string, settled: (held: number) => Taken): Taken {
     const now = this.now();

@@ -2,14 +2,16 @@
  * The door of the rate limit: names the client (its API key when it sends a known one, else its IP address, an
  * IPv6 one's /64), takes the
  * request's tokens (one, or a whole-graph export's), sets the RateLimit header fields, and refuses a client whose
- * bucket lacks them with 429 and Retry-After. GraphQL operations take the rest of their cost once estimated
+ * bucket lacks them with 429 and Retry-After; while the buckets' store cannot be reached, every request is refused
+ * with 503 and Retry-After (nothing runs unlimited). GraphQL operations take the rest of their cost once estimated
  * (rate-limit-plugin.ts).
  */
 import type { Request, RequestHandler, Response } from 'express';
 import { clientNetwork } from '../client-network.js';
 import { ErrorCode } from '../errors.js';
 import { sendError } from '../http-errors.js';
-import { RATE_LIMIT_FIELDS, type RateLimiter } from './rate-limiter.js';
+import { RATE_LIMIT_FIELDS, type RateLimiter, STORE_UNAVAILABLE } from './rate-limiter.js';
+import { BucketStoreUnavailableError } from './token-bucket.js';
 
 /** The client a request counts against, kept in `res.locals` for the GraphQL context. */
 export const CLIENT_LOCAL = 'rateLimitClient';
@@ -35,7 +37,14 @@ export function rateLimitDoor(limiter: RateLimiter, points: (req: Request) => nu
         }
         next();
       },
-      (error: unknown) => next(error),
+      (error: unknown) => {
+        if (!(error instanceof BucketStoreUnavailableError)) {
+          next(error);
+          return;
+        }
+        res.set('retry-after', '1');
+        sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE);
+      },
     );
   };
 }

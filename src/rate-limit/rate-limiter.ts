@@ -44,6 +44,9 @@ export type Take = { allowed: true; state: RateLimitState } | { allowed: false; 
 /** The policy's name in the header fields. */
 const POLICY = 'default';
 
+/** What a client is told while the buckets' store (Redis) cannot be reached. */
+export const STORE_UNAVAILABLE = "The rate limit's store does not answer; try again shortly.";
+
 /** The header fields of the IETF draft "RateLimit header fields for HTTP" every charged answer carries. */
 export const RATE_LIMIT_FIELDS = ['ratelimit-policy', 'ratelimit'] as const;
 
@@ -93,6 +96,11 @@ export class RateLimiter {
    */
   async drain(client: string, points: number): Promise<RateLimitState> {
     return this.stateAt(await this.store.drain(client, points));
+  }
+
+  /** Closes the buckets' store (its Redis connection): the server stops. */
+  close(): Promise<void> {
+    return this.store.close();
   }
 
   /** The header fields for a client's state: the policy (q tokens, refilled over w seconds) and what is left. */

@@ -42,4 +42,14 @@ export interface BucketStore {
    * cannot be refused. Answers the tokens left.
    */
   drain(client: string, cost: number): Promise<number>;
+  /** Lets go of what the store holds outside this process (its Redis connection). */
+  close(): Promise<void>;
+}
+
+/** Thrown by a store that cannot be reached (its Redis gone): the request is refused as SERVICE_UNAVAILABLE. */
+export class BucketStoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('the rate limit\'s bucket store is unavailable', { cause });
+    this.name = 'BucketStoreUnavailableError';
+  }
 }

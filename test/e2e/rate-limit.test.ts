@@ -1,6 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestServer, type TestServer } from '../harness.js';
+import { TestRedis } from '../redis.js';
+import { BUDGET } from '../time.js';
 
 interface Limited {
   status: number;
@@ -222,5 +225,70 @@ describe('rate limits: tokens come back', () => {
     const served = await ask(CHEAP);
     expect(served.status).toBe(200);
     expect(served.remaining).toBe(0);
+  });
+});
+
+describe('rate limits shared through Redis: two replicas, one bucket per client', () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await TestRedis.start();
+  }, BUDGET.hook);
+  // Registered before the servers' hooks, so it runs after theirs (after-hooks run in reverse): Redis stops last.
+  afterAll(() => redis?.stop());
+  const env = (): Record<string, string> => ({
+    RATE_LIMIT: 'true',
+    RATE_LIMIT_POINTS: '12',
+    RATE_LIMIT_WINDOW_S: '3600',
+    RATE_LIMIT_REDIS_URL: redis.url,
+    API_KEYS: 'alternating,spent-on-one,suggested-on-one,outage',
+  });
+  const one = asker(useTestServer(env));
+  const other = asker(useTestServer(env));
+
+  it("takes every replica's tokens from the one bucket of a client", async () => {
+    const key = { 'x-api-key': 'alternating' };
+    expect((await one(CHEAP, key)).remaining).toBe(11);
+    expect((await other(CHEAP, key)).remaining).toBe(10);
+    expect((await one(CHEAP, key)).remaining).toBe(9);
+  });
+
+  it('refuses on one replica a client that spent its bucket on the other', async () => {
+    const key = { 'x-api-key': 'spent-on-one' };
+    const expensive = await one(EXPENSIVE, key);
+    expect(expensive.status).toBe(200);
+    expect(expensive.remaining).toBe(0);
+    expectRefused(await other(CHEAP, key));
+  });
+
+  it("drains the shared bucket for an unknown id's suggestion", async () => {
+    const key = { 'x-api-key': 'suggested-on-one' };
+    expect((await one('{ node(id: "esm2") { id } }', key)).remaining).toBe(12 - 1 - 7);
+    expect((await other(CHEAP, key)).remaining).toBe(3);
+  });
+
+  it('keeps hashes of the clients in Redis, never their API keys', async () => {
+    const client = new Redis(redis.url);
+    try {
+      const keys = await client.keys('*');
+      expect(keys.length).toBeGreaterThanOrEqual(3);
+      for (const key of keys) expect(key).toMatch(/^biofm-graph:rate-limit:[\w-]{43}$/);
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it('refuses requests with 503 SERVICE_UNAVAILABLE while Redis is down, and serves them again once it is back', async () => {
+    const key = { 'x-api-key': 'outage' };
+    expect((await one(CHEAP, key)).status).toBe(200);
+    await redis.stop();
+    const refused = await one(CHEAP, key);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(refused.body.errors?.[0]).toMatchObject({ message: "The rate limit's store does not answer; try again shortly.", extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect((await other(CHEAP, key)).status).toBe(503);
+    await redis.resume();
+    // The replicas reconnect by themselves. The new Redis holds no buckets: the client's is full again.
+    await expect.poll(async () => (await one(CHEAP, key)).status, { timeout: BUDGET.poll, interval: 200 }).toBe(200);
+    await expect.poll(async () => (await other(CHEAP, key)).status, { timeout: BUDGET.poll, interval: 200 }).toBe(200);
   });
 });

@@ -14,10 +14,14 @@ import { projectPath } from '../../src/paths.js';
 type Doc = Record<string, any>;
 
 const read = (file: string): string => readFileSync(projectPath('deploy', file), 'utf8');
-const manifests: Doc[] = parseAllDocuments(read('kubernetes/api.yaml')).map((doc) => {
-  expect(doc.errors).toEqual([]);
-  return doc.toJS() as Doc;
-});
+const documents = (file: string): Doc[] =>
+  parseAllDocuments(read(file)).map((doc) => {
+    expect(doc.errors).toEqual([]);
+    return doc.toJS() as Doc;
+  });
+const manifests = documents('kubernetes/api.yaml');
+/** The rate limit's shared Redis: a Deployment and its Service. */
+const redisManifests = documents('kubernetes/redis.yaml');
 const byKind = (kind: string): Doc => {
   const found = manifests.filter((m) => m['kind'] === kind);
   expect(found, kind).toHaveLength(1);
@@ -71,6 +75,16 @@ describe('the Kubernetes manifests', () => {
       expect(m['metadata']['name']).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
     }
     expect(Object.keys(MODELS).sort()).toEqual(manifests.map((m) => m['kind']).sort());
+    for (const m of redisManifests) expect(kubernetesProblems(m), `${String(m['kind'])} ${String(m['metadata']['name'])}`).toBeNull();
+    expect(redisManifests.map((m) => m['kind'])).toEqual(['Deployment', 'Service']);
+  });
+
+  it("give every replica the one Redis of the rate limit's buckets, by its Service's name and port", () => {
+    const [redis, service] = redisManifests as [Doc, Doc];
+    expect(service['spec']['selector']).toEqual(redis['spec']['template']['metadata']['labels']);
+    const [port] = service['spec']['ports'];
+    expect(redis['spec']['template']['spec']['containers'][0]['ports'].map((p: Doc) => p['name'])).toContain(port['targetPort']);
+    expect(byKind('ConfigMap')['data']['RATE_LIMIT_REDIS_URL']).toBe(`redis://${String(service['metadata']['name'])}:${String(port['port'])}`);
   });
 
   it('would be refused by those schemas with a wrong type, a bad enum value or a missing required field', () => {
@@ -151,12 +165,15 @@ describe('the Compose file', () => {
     expect(composeProblems(condition).join('\n')).toMatch(/\/services\/api\/depends_on\/seed\/condition must be equal to one of the allowed values/);
   });
 
-  it('puts the API replicas behind nginx, after a one-shot seed, on one Neo4j', () => {
+  it('puts the API replicas behind nginx, after a one-shot seed, on one Neo4j and one Redis', () => {
     const services = compose['services'];
-    expect(Object.keys(services).sort()).toEqual(['api', 'neo4j', 'nginx', 'seed']);
+    expect(Object.keys(services).sort()).toEqual(['api', 'neo4j', 'nginx', 'redis', 'seed']);
     expect(services['api']['deploy']['replicas']).toBeGreaterThan(1);
     expect(services['api']['depends_on']['seed']['condition']).toBe('service_completed_successfully');
     expect(services['api']['environment']['NEO4J_URI']).toBe('bolt://neo4j:7687');
+    // One bucket per client for all replicas, in the Redis that starts before them.
+    expect(services['api']['environment']['RATE_LIMIT_REDIS_URL']).toBe('redis://redis:6379');
+    expect(services['api']['depends_on']['redis']['condition']).toBe('service_healthy');
     expect(services['nginx']['volumes']).toContain('./nginx.conf:/etc/nginx/nginx.conf:ro');
   });
 

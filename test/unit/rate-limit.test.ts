@@ -1,8 +1,10 @@
+import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../../src/db/local-neo4j.js';
 import { MemoryBuckets } from '../../src/rate-limit/memory-buckets.js';
 import { rateLimitPlugin } from '../../src/rate-limit/rate-limit-plugin.js';
 import { RateLimiter, type RateLimitConfig } from '../../src/rate-limit/rate-limiter.js';
-import { TokenBucket } from '../../src/rate-limit/token-bucket.js';
+import { BucketStoreUnavailableError, TokenBucket } from '../../src/rate-limit/token-bucket.js';
 import { capturedLogger } from '../harness.js';
 
 /** 10 tokens, refilled over 60 s: one token every 6 s. */
@@ -136,8 +138,11 @@ describe('RateLimiter', () => {
     expect(limiter.headers({ remaining: 10, resetSeconds: undefined })).toEqual({ 'ratelimit-policy': '"default";q=10;w=60', ratelimit: '"default";r=10' });
   });
 
-  it('says what to install when a Redis store is asked for without its client', async () => {
-    await expect(RateLimiter.create({ ...LIMIT, redisUrl: 'redis://localhost:6379' })).rejects.toThrow('npm install ioredis');
+  it('does not start on a Redis store that cannot be reached', async () => {
+    const nobody = await freePort();
+    await expect(RateLimiter.create({ ...LIMIT, redisUrl: `redis://127.0.0.1:${String(nobody)}` }, { logger: capturedLogger().logger })).rejects.toThrow(
+      `RATE_LIMIT_REDIS_URL: cannot connect to Redis (connect ECONNREFUSED 127.0.0.1:${String(nobody)})`,
+    );
   });
 });
 
@@ -173,9 +178,29 @@ describe('rateLimitPlugin', () => {
       take: (client: string, points: number) => limiter.take(client, points),
       headers: (state: Parameters<RateLimiter['headers']>[0]) => limiter.headers(state),
       drain: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379')),
+      close: () => Promise.resolve(),
     };
     const { logger, lines } = capturedLogger();
     await expect(sendWith(unreachable, { client: 'a', requestId: 'r4', unforeseen: 700 }, logger)).resolves.toEqual(new Map());
     expect(lines).toMatchObject([{ level: 40, requestId: 'r4', msg: 'rate limit: the tokens of unforeseen work could not be taken' }]);
+  });
+
+  it('refuses an operation with 503 SERVICE_UNAVAILABLE while the store cannot take its tokens', async () => {
+    const limiter = await RateLimiter.create(LIMIT);
+    const unreachable = {
+      pointsFor: () => 3,
+      take: () => Promise.reject(new BucketStoreUnavailableError(new Error('Stream isn\'t writeable'))),
+      headers: (state: Parameters<RateLimiter['headers']>[0]) => limiter.headers(state),
+      drain: (client: string, points: number) => limiter.drain(client, points),
+      close: () => Promise.resolve(),
+    };
+    const plugin = rateLimitPlugin<Context>(unreachable, { estimateOf: () => 300, unforeseenOf: () => 0 }, capturedLogger().logger);
+    const listener = await plugin.requestDidStart!({} as never);
+    const refused = listener!.didResolveOperation!({ contextValue: { client: 'a', requestId: 'r5', unforeseen: 0 } } as never);
+    await expect(refused).rejects.toThrow(GraphQLError);
+    await expect(refused).rejects.toMatchObject({
+      message: "The rate limit's store does not answer; try again shortly.",
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: new Map([['retry-after', '1']]) } },
+    });
   });
 });
