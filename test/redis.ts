@@ -1,7 +1,7 @@
 /**
  * A real Redis server for the tests of the shared rate-limit store: Debian's `redis-server` (.ci/run installs
- * it), on a free port of this machine, in memory only (no snapshot, no append-only file), stopped and started
- * again on the same port to play an outage.
+ * it), on a free port of this machine, in memory only (no snapshot, no append-only file): stopped and started
+ * again on the same port to play an outage, frozen (SIGSTOP) to play a Redis that stops answering.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../src/db/local-neo4j.js';
@@ -15,7 +15,7 @@ export class TestRedis {
 
   static async start(): Promise<TestRedis> {
     const redis = new TestRedis(await freePort());
-    await redis.resume();
+    await redis.restart();
     return redis;
   }
 
@@ -24,20 +24,33 @@ export class TestRedis {
   }
 
   /** Starts the server (again) on its port. */
-  async resume(): Promise<void> {
+  async restart(): Promise<void> {
     const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     this.#process = child;
-    const spawned = new Promise<never>((_, reject) => {
+    const notSpawned = new Promise<never>((_, reject) => {
       child.once('error', (error) => reject(new Error(`redis-server could not be started (Debian: apt-get install redis-server): ${error.message}`)));
     });
-    await Promise.race([waitForLine(child, /Ready to accept connections/, BUDGET.shortProcess), spawned]);
+    // Only the race waits for it: a rejection after the race was decided is not one nobody handled.
+    notSpawned.catch(() => undefined);
+    await Promise.race([waitForLine(child, /Ready to accept connections/, BUDGET.shortProcess), notSpawned]);
     // The rest of its log is not needed; a full pipe would stop it.
     child.stdout?.resume();
   }
 
+  /** Keeps its connections open and answers nothing, as a frozen or cut-off server does. */
+  freeze(): void {
+    this.#process?.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.#process?.kill('SIGCONT');
+  }
+
   async stop(): Promise<void> {
+    // A frozen process would hold the SIGTERM until thawed.
+    this.thaw();
     if (this.#process) await stopProcess(this.#process, BUDGET.failFast);
     this.#process = undefined;
   }

@@ -47,7 +47,8 @@ export function entityRouter(options: { execute: ExecuteOperation; origin: (req:
     if (result.errors) {
       notCacheable(res);
       const limited = result.errors.some((error) => error.extensions?.['code'] === ErrorCode.RATE_LIMITED);
-      if (limited && retryAfter !== undefined) res.setHeader('retry-after', retryAfter);
+      // A refusal of the rate limit says when to come back: 429 when the bucket is short, 503 when its store is away.
+      if (retryAfter !== undefined) res.setHeader('retry-after', retryAfter);
       res.status(limited ? 429 : 503).json({ errors: result.errors });
       return;
     }

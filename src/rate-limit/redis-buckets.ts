@@ -11,6 +11,19 @@ import { type BucketStore, BucketStoreUnavailableError, type Taken, type TokenBu
 
 const KEY_PREFIX = 'biofm-graph:rate-limit:';
 
+/** How long a take waits for Redis's answer before the request is refused (503). */
+const COMMAND_TIMEOUT_MS = 2000;
+
+/**
+ * Errors Redis answers with while it cannot serve (a read-only replica after a failover, loading its data, busy
+ * with a script, out of memory, not authenticated): outages, like no answer; any other is this store's fault.
+ */
+const UNAVAILABLE_REPLY = /^(READONLY|LOADING|BUSY|MASTERDOWN|NOAUTH|WRONGPASS|OOM|CLUSTERDOWN|TRYAGAIN) /;
+
+function isOutage(error: unknown): boolean {
+  return !(error instanceof Error && error.name === 'ReplyError') || UNAVAILABLE_REPLY.test(error.message);
+}
+
 // KEYS[1]: the client's bucket, a hash of `tokens` and `at` (ms); ARGV: capacity, tokens gained per ms, cost, and
 // "drain" to take all the bucket holds when it holds less than the cost (BucketStore.drain), else "take".
 // Returns { 1 if taken else 0, the tokens left as a string (Redis would truncate a Lua number to an integer) }.
@@ -36,14 +49,25 @@ export class RedisBuckets implements BucketStore {
 
   /**
    * Connects before the server takes requests (an unreachable Redis stops the start). Later, while Redis is
-   * unreachable, a take fails at once with BucketStoreUnavailableError (the request gets 503: replicas never fall
-   * back to budgets of their own) and the client reconnects by itself; each failure is logged.
+   * unreachable, a take fails with BucketStoreUnavailableError (the request gets 503: replicas never fall back to
+   * budgets of their own): at once when the connection is down, after COMMAND_TIMEOUT_MS when Redis stopped
+   * answering on it. The client reconnects by itself; each connection error is logged.
    */
   static async connect(bucket: TokenBucket, url: string, logger: Logger): Promise<RedisBuckets> {
     // Loaded only here: a server without Redis is spared its start-up (about 0.1 s).
     const { Redis } = await import('ioredis');
-    // Without the offline queue a command fails at once while Redis is unreachable, instead of holding requests.
-    const redis = new Redis(url, { enableOfflineQueue: false, lazyConnect: true });
+    const redis = new Redis(url, {
+      lazyConnect: true,
+      // A command fails at once while the connection is down, instead of waiting in a queue for it.
+      enableOfflineQueue: false,
+      // A Redis that stopped answering (frozen, cut off) would leave a connected client waiting forever.
+      commandTimeout: COMMAND_TIMEOUT_MS,
+      // A take belongs to its request: sent again after a reconnect, it would come late or for a request gone.
+      maxRetriesPerRequest: 0,
+      autoResendUnfulfilledCommands: false,
+      // A replica that became read-only (a managed Redis's failover) is left for the new primary.
+      reconnectOnError: (error) => error.message.startsWith('READONLY'),
+    });
     let lastError: Error | undefined;
     redis.on('error', (error) => {
       lastError = error;
@@ -68,9 +92,13 @@ export class RedisBuckets implements BucketStore {
     return (await this.run(client, cost, 'drain')).level;
   }
 
-  /** Says goodbye to Redis, or, when it cannot be reached, stops reconnecting to it. */
-  async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+  /**
+   * Closes the connection and stops reconnecting. Called once the server has drained, when no take is waiting; a
+   * QUIT would wait for a Redis that may not answer.
+   */
+  close(): Promise<void> {
+    this.redis.disconnect();
+    return Promise.resolve();
   }
 
   private async run(client: string, cost: number, mode: 'take' | 'drain'): Promise<Taken> {
@@ -79,8 +107,7 @@ export class RedisBuckets implements BucketStore {
     try {
       answer = await this.redis.eval(SETTLE, 1, key, this.bucket.capacity, this.bucket.refillPerMs, cost, mode);
     } catch (error) {
-      // Redis answering with an error (a ReplyError) is a fault of this store's script, not an outage.
-      throw error instanceof Error && error.name === 'ReplyError' ? error : new BucketStoreUnavailableError(error);
+      throw isOutage(error) ? new BucketStoreUnavailableError(error) : error;
     }
     const [taken, level] = answer as [number, string];
     return { allowed: taken === 1, level: Number(level) };

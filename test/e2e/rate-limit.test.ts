@@ -1,7 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestServer, type TestServer } from '../harness.js';
+import { loadConfig } from '../../src/config.js';
+import { startHttpServer } from '../../src/http-server.js';
+import { capturedLogger, TEST_SERVER_ENV, useTestServer, type TestServer } from '../harness.js';
+import { testDatabase } from '../neo4j.js';
 import { TestRedis } from '../redis.js';
 import { BUDGET } from '../time.js';
 
@@ -240,7 +243,7 @@ describe('rate limits shared through Redis: two replicas, one bucket per client'
     RATE_LIMIT_POINTS: '12',
     RATE_LIMIT_WINDOW_S: '3600',
     RATE_LIMIT_REDIS_URL: redis.url,
-    API_KEYS: 'alternating,spent-on-one,suggested-on-one,outage',
+    API_KEYS: 'alternating,spent-on-one,suggested-on-one,outage,frozen',
   });
   const one = asker(useTestServer(env));
   const other = asker(useTestServer(env));
@@ -266,6 +269,22 @@ describe('rate limits shared through Redis: two replicas, one bucket per client'
     expect((await other(CHEAP, key)).remaining).toBe(3);
   });
 
+  it('closes its connection to Redis when the server stops', async () => {
+    const client = new Redis(redis.url);
+    const connections = async (): Promise<number> => String(await client.client('LIST')).trim().split('\n').length;
+    const db = testDatabase();
+    try {
+      const before = await connections();
+      const third = await startHttpServer({ db, config: loadConfig({ ...TEST_SERVER_ENV, ...env() }), logger: capturedLogger().logger, port: 0 });
+      expect(await connections()).toBe(before + 1);
+      await third.stop();
+      await expect.poll(connections, { timeout: BUDGET.poll }).toBe(before);
+    } finally {
+      client.disconnect();
+      await db.close();
+    }
+  });
+
   it('keeps hashes of the clients in Redis, never their API keys', async () => {
     const client = new Redis(redis.url);
     try {
@@ -286,9 +305,26 @@ describe('rate limits shared through Redis: two replicas, one bucket per client'
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(refused.body.errors?.[0]).toMatchObject({ message: "The rate limit's store does not answer; try again shortly.", extensions: { code: 'SERVICE_UNAVAILABLE' } });
     expect((await other(CHEAP, key)).status).toBe(503);
-    await redis.resume();
+    await redis.restart();
     // The replicas reconnect by themselves. The new Redis holds no buckets: the client's is full again.
     await expect.poll(async () => (await one(CHEAP, key)).status, { timeout: BUDGET.poll, interval: 200 }).toBe(200);
     await expect.poll(async () => (await other(CHEAP, key)).status, { timeout: BUDGET.poll, interval: 200 }).toBe(200);
+  });
+
+  it('refuses requests with 503 when Redis keeps its connections but stops answering, instead of holding them', async () => {
+    const key = { 'x-api-key': 'frozen' };
+    expect((await one(CHEAP, key)).status).toBe(200);
+    redis.freeze();
+    try {
+      // Each take waits for Redis's answer for 2 s (the store's command timeout), then gives up.
+      const refused = await one(CHEAP, key);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(refused.body.errors?.[0]?.extensions?.['code']).toBe('SERVICE_UNAVAILABLE');
+      expect((await other(CHEAP, key)).status).toBe(503);
+    } finally {
+      redis.thaw();
+    }
+    await expect.poll(async () => (await one(CHEAP, key)).status, { timeout: BUDGET.poll, interval: 200 }).toBe(200);
   });
 });

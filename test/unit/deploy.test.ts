@@ -5,7 +5,7 @@ import { ConfigMap, Service } from 'kubernetes-models/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { Job } from 'kubernetes-models/batch/v1';
-import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
+import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, parse } from 'yaml';
@@ -20,7 +20,7 @@ const documents = (file: string): Doc[] =>
     return doc.toJS() as Doc;
   });
 const manifests = documents('kubernetes/api.yaml');
-/** The rate limit's shared Redis: a Deployment and its Service. */
+/** The rate limit's shared Redis: a Deployment, its Service, and who may reach it. */
 const redisManifests = documents('kubernetes/redis.yaml');
 const byKind = (kind: string): Doc => {
   const found = manifests.filter((m) => m['kind'] === kind);
@@ -33,7 +33,7 @@ const byKind = (kind: string): Doc => {
  * validates an object against the JSON schema of its kind from Kubernetes' own OpenAPI document (types, required
  * fields, enums, int-or-string). Unknown fields pass there; the structural checks below name the ones that matter.
  */
-const MODELS = { ConfigMap, Deployment, Service, Ingress, HorizontalPodAutoscaler, PodDisruptionBudget, Job };
+const MODELS = { ConfigMap, Deployment, Service, Ingress, HorizontalPodAutoscaler, PodDisruptionBudget, Job, NetworkPolicy };
 const modelOf = (m: Doc): (typeof MODELS)[keyof typeof MODELS] => {
   const model = MODELS[m['kind'] as keyof typeof MODELS];
   expect(model, `${String(m['kind'])} is not expected`).toBeDefined();
@@ -69,22 +69,27 @@ const compose = parse(read('compose.yaml'), { merge: true }) as Doc;
 
 describe('the Kubernetes manifests', () => {
   it('are valid objects of their kinds by the Kubernetes API schemas, at the apiVersions served today', () => {
-    for (const m of manifests) {
+    for (const m of [...manifests, ...redisManifests]) {
       expect(m['apiVersion'], String(m['kind'])).toBe(modelOf(m).apiVersion);
       expect(kubernetesProblems(m), `${String(m['kind'])} ${String(m['metadata']['name'])}`).toBeNull();
       expect(m['metadata']['name']).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
     }
-    expect(Object.keys(MODELS).sort()).toEqual(manifests.map((m) => m['kind']).sort());
-    for (const m of redisManifests) expect(kubernetesProblems(m), `${String(m['kind'])} ${String(m['metadata']['name'])}`).toBeNull();
-    expect(redisManifests.map((m) => m['kind'])).toEqual(['Deployment', 'Service']);
+    expect(Object.keys(MODELS).sort()).toEqual([...new Set([...manifests, ...redisManifests].map((m) => m['kind']))].sort());
+    expect(redisManifests.map((m) => m['kind'])).toEqual(['Deployment', 'Service', 'NetworkPolicy']);
   });
 
-  it("give every replica the one Redis of the rate limit's buckets, by its Service's name and port", () => {
-    const [redis, service] = redisManifests as [Doc, Doc];
-    expect(service['spec']['selector']).toEqual(redis['spec']['template']['metadata']['labels']);
+  it("give every replica the one Redis of the rate limit's buckets, by its Service's name and port, and only them", () => {
+    const [redis, service, policy] = redisManifests as [Doc, Doc, Doc];
+    const redisLabels = redis['spec']['template']['metadata']['labels'];
+    expect(service['spec']['selector']).toEqual(redisLabels);
     const [port] = service['spec']['ports'];
     expect(redis['spec']['template']['spec']['containers'][0]['ports'].map((p: Doc) => p['name'])).toContain(port['targetPort']);
     expect(byKind('ConfigMap')['data']['RATE_LIMIT_REDIS_URL']).toBe(`redis://${String(service['metadata']['name'])}:${String(port['port'])}`);
+    expect(redis['spec']['strategy']['type']).toBe('Recreate');
+    expect(policy['spec']['podSelector']['matchLabels']).toEqual(redisLabels);
+    expect(policy['spec']['ingress']).toEqual([
+      { from: [{ podSelector: { matchLabels: byKind('Deployment')['spec']['template']['metadata']['labels'] } }], ports: [{ port: port['targetPort'] }] },
+    ]);
   });
 
   it('would be refused by those schemas with a wrong type, a bad enum value or a missing required field', () => {

@@ -1,6 +1,5 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../../src/db/local-neo4j.js';
 import { MemoryBuckets } from '../../src/rate-limit/memory-buckets.js';
 import { rateLimitPlugin } from '../../src/rate-limit/rate-limit-plugin.js';
 import { RateLimiter, type RateLimitConfig } from '../../src/rate-limit/rate-limiter.js';
@@ -139,9 +138,9 @@ describe('RateLimiter', () => {
   });
 
   it('does not start on a Redis store that cannot be reached', async () => {
-    const nobody = await freePort();
-    await expect(RateLimiter.create({ ...LIMIT, redisUrl: `redis://127.0.0.1:${String(nobody)}` }, { logger: capturedLogger().logger })).rejects.toThrow(
-      `RATE_LIMIT_REDIS_URL: cannot connect to Redis (connect ECONNREFUSED 127.0.0.1:${String(nobody)})`,
+    // Port 1 (tcpmux) is served nowhere, and no test server could take it.
+    await expect(RateLimiter.create({ ...LIMIT, redisUrl: 'redis://127.0.0.1:1' }, { logger: capturedLogger().logger })).rejects.toThrow(
+      'RATE_LIMIT_REDIS_URL: cannot connect to Redis (connect ECONNREFUSED 127.0.0.1:1)',
     );
   });
 });
