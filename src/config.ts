@@ -280,6 +280,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       apiKeys: read.list('API_KEYS'),
       apiKeyHeader: read.matching('API_KEY_HEADER', 'x-api-key', /^[A-Za-z0-9-]+$/, 'an HTTP header name').toLowerCase(),
       redisUrl: read.optional('RATE_LIMIT_REDIS_URL'),
+      redisTimeoutMs: read.integer('RATE_LIMIT_REDIS_TIMEOUT_MS', 2000, 100, 60_000),
     },
   };
   const { headersTimeoutMs, requestTimeoutMs } = config.limits;

@@ -26,6 +26,8 @@ export interface RateLimitConfig {
   apiKeyHeader: string;
   /** A Redis URL to share the buckets between replicas (needs the `ioredis` package); in memory when absent. */
   redisUrl?: string | undefined;
+  /** How long a take waits for Redis's answer before its request is refused (503). */
+  redisTimeoutMs: number;
 }
 
 /** Where a client's bucket stands after a request. */
@@ -63,7 +65,7 @@ export class RateLimiter {
    */
   static async create(config: RateLimitConfig, { now, logger = processLogger }: { now?: () => number; logger?: Logger } = {}): Promise<RateLimiter> {
     const bucket = new TokenBucket(config.points, config.windowSeconds * 1000);
-    const store = config.redisUrl === undefined ? new MemoryBuckets(bucket, now) : await RedisBuckets.connect(bucket, config.redisUrl, logger);
+    const store = config.redisUrl === undefined ? new MemoryBuckets(bucket, now) : await RedisBuckets.connect(bucket, config.redisUrl, config.redisTimeoutMs, logger);
     return new RateLimiter(config, bucket, store);
   }
 

@@ -11,9 +11,6 @@ import { type BucketStore, BucketStoreUnavailableError, type Taken, type TokenBu
 
 const KEY_PREFIX = 'biofm-graph:rate-limit:';
 
-/** How long a take waits for Redis's answer before the request is refused (503). */
-const COMMAND_TIMEOUT_MS = 2000;
-
 /**
  * Errors Redis answers with while it cannot serve (a read-only replica after a failover, loading its data, busy
  * with a script, out of memory, not authenticated): outages, like no answer; any other is this store's fault.
@@ -42,26 +39,33 @@ return { taken and 1 or 0, tostring(level) }
 `;
 
 export class RedisBuckets implements BucketStore {
+  /** Whether the last take got Redis's answer: an outage is logged when it begins and when it ends, not per take. */
+  #answering = true;
+
   private constructor(
     private readonly bucket: TokenBucket,
     private readonly redis: Redis,
+    private readonly logger: Logger,
   ) {}
 
   /**
    * Connects before the server takes requests (an unreachable Redis stops the start). Later, while Redis is
    * unreachable, a take fails with BucketStoreUnavailableError (the request gets 503: replicas never fall back to
-   * budgets of their own): at once when the connection is down, after COMMAND_TIMEOUT_MS when Redis stopped
-   * answering on it. The client reconnects by itself; each connection error is logged.
+   * budgets of their own): at once when the connection is down, after `timeoutMs` when Redis stopped answering on
+   * it. The client reconnects by itself; each connection error is logged.
    */
-  static async connect(bucket: TokenBucket, url: string, logger: Logger): Promise<RedisBuckets> {
+  static async connect(bucket: TokenBucket, url: string, timeoutMs: number, logger: Logger): Promise<RedisBuckets> {
     // Loaded only here: a server without Redis is spared its start-up (about 0.1 s).
     const { Redis } = await import('ioredis');
     const redis = new Redis(url, {
       lazyConnect: true,
       // A command fails at once while the connection is down, instead of waiting in a queue for it.
       enableOfflineQueue: false,
-      // A Redis that stopped answering (frozen, cut off) would leave a connected client waiting forever.
-      commandTimeout: COMMAND_TIMEOUT_MS,
+      // A Redis that stopped answering (frozen, cut off) would leave a connected client waiting forever: each take
+      // gives up after the timeout, and the connection is dropped (then made again) once nothing came back for as
+      // long, rather than when the kernel gives up on it (minutes for a host gone without a word).
+      commandTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
       // A take belongs to its request: sent again after a reconnect, it would come late or for a request gone.
       maxRetriesPerRequest: 0,
       autoResendUnfulfilledCommands: false,
@@ -81,7 +85,7 @@ export class RedisBuckets implements BucketStore {
       const why = lastError ?? error;
       throw new Error(`RATE_LIMIT_REDIS_URL: cannot connect to Redis (${why instanceof Error ? why.message : String(why)})`);
     }
-    return new RedisBuckets(bucket, redis);
+    return new RedisBuckets(bucket, redis, logger);
   }
 
   take(client: string, cost: number): Promise<Taken> {
@@ -107,8 +111,13 @@ export class RedisBuckets implements BucketStore {
     try {
       answer = await this.redis.eval(SETTLE, 1, key, this.bucket.capacity, this.bucket.refillPerMs, cost, mode);
     } catch (error) {
-      throw isOutage(error) ? new BucketStoreUnavailableError(error) : error;
+      if (!isOutage(error)) throw error;
+      if (this.#answering) this.logger.warn({ err: error }, 'rate limit: Redis does not answer; requests are refused until it does');
+      this.#answering = false;
+      throw new BucketStoreUnavailableError(error);
     }
+    if (!this.#answering) this.logger.info('rate limit: Redis answers again');
+    this.#answering = true;
     const [taken, level] = answer as [number, string];
     return { allowed: taken === 1, level: Number(level) };
   }

@@ -245,8 +245,10 @@ describe('rate limits shared through Redis: two replicas, one bucket per client'
     RATE_LIMIT_REDIS_URL: redis.url,
     API_KEYS: 'alternating,spent-on-one,suggested-on-one,outage,frozen',
   });
-  const one = asker(useTestServer(env));
+  const oneLog = capturedLogger();
+  const one = asker(useTestServer(env, { logger: oneLog.logger }));
   const other = asker(useTestServer(env));
+  const outageLines = (): unknown[] => oneLog.lines.filter((line) => String(line['msg']).startsWith('rate limit: Redis ')).map((line) => line['msg']);
 
   it("takes every replica's tokens from the one bucket of a client", async () => {
     const key = { 'x-api-key': 'alternating' };
@@ -276,8 +278,11 @@ describe('rate limits shared through Redis: two replicas, one bucket per client'
     try {
       const before = await connections();
       const third = await startHttpServer({ db, config: loadConfig({ ...TEST_SERVER_ENV, ...env() }), logger: capturedLogger().logger, port: 0 });
-      expect(await connections()).toBe(before + 1);
-      await third.stop();
+      try {
+        expect(await connections()).toBe(before + 1);
+      } finally {
+        await third.stop();
+      }
       await expect.poll(connections, { timeout: BUDGET.poll }).toBe(before);
     } finally {
       client.disconnect();
@@ -309,6 +314,12 @@ describe('rate limits shared through Redis: two replicas, one bucket per client'
     // The replicas reconnect by themselves. The new Redis holds no buckets: the client's is full again.
     await expect.poll(async () => (await one(CHEAP, key)).status, { timeout: BUDGET.poll, interval: 200 }).toBe(200);
     await expect.poll(async () => (await other(CHEAP, key)).status, { timeout: BUDGET.poll, interval: 200 }).toBe(200);
+    // The outage is logged where it begins and where it ends, not for every refused request (besides the
+    // connection's own errors, "rate limit: Redis unreachable").
+    expect(outageLines().filter((msg) => msg !== 'rate limit: Redis unreachable')).toEqual([
+      'rate limit: Redis does not answer; requests are refused until it does',
+      'rate limit: Redis answers again',
+    ]);
   });
 
   it('refuses requests with 503 when Redis keeps its connections but stops answering, instead of holding them', async () => {
@@ -316,7 +327,7 @@ describe('rate limits shared through Redis: two replicas, one bucket per client'
     expect((await one(CHEAP, key)).status).toBe(200);
     redis.freeze();
     try {
-      // Each take waits for Redis's answer for 2 s (the store's command timeout), then gives up.
+      // A take waits for Redis's answer for RATE_LIMIT_REDIS_TIMEOUT_MS, then gives up.
       const refused = await one(CHEAP, key);
       expect(refused.status).toBe(503);
       expect(refused.headers.get('retry-after')).toBe('1');
@@ -326,5 +337,6 @@ describe('rate limits shared through Redis: two replicas, one bucket per client'
       redis.thaw();
     }
     await expect.poll(async () => (await one(CHEAP, key)).status, { timeout: BUDGET.poll, interval: 200 }).toBe(200);
+    await expect.poll(async () => (await other(CHEAP, key)).status, { timeout: BUDGET.poll, interval: 200 }).toBe(200);
   });
 });

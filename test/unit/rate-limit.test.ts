@@ -7,7 +7,7 @@ import { BucketStoreUnavailableError, TokenBucket } from '../../src/rate-limit/t
 import { capturedLogger } from '../harness.js';
 
 /** 10 tokens, refilled over 60 s: one token every 6 s. */
-const LIMIT: RateLimitConfig = { enabled: true, points: 10, windowSeconds: 60, nodesPerPoint: 100, exportPoints: 5, apiKeys: [], apiKeyHeader: 'x-api-key' };
+const LIMIT: RateLimitConfig = { enabled: true, points: 10, windowSeconds: 60, nodesPerPoint: 100, exportPoints: 5, apiKeys: [], apiKeyHeader: 'x-api-key', redisTimeoutMs: 2000 };
 
 /** A clock the test moves by hand, in milliseconds. */
 function manualClock(): { now: () => number; advance: (seconds: number) => void } {
