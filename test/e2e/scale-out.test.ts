@@ -3,12 +3,14 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/db/local-neo4j.js';
 import { projectPath } from '../../src/paths.js';
 import { TEST_SERVER_ENV } from '../harness.js';
 import { testNeo4j } from '../neo4j.js';
 import { stopProcess, waitForLine } from '../processes.js';
+import { TestRedis } from '../redis.js';
 import { BUDGET } from '../time.js';
 
 /** The issue's load: a minute through nginx, one replica SIGKILLed a quarter of the way in and started again. */
@@ -23,8 +25,11 @@ const CLIENTS = 8;
 const FIRST = 5;
 const QUERY = `{ models(first: ${String(FIRST)}) { nodes { id name year } } }`;
 
-/** Starts an API process on `port` (added to `processes` at once, so that it is stopped whatever happens next). */
-function startReplica(port: number, processes: ChildProcess[]): Promise<ChildProcess> {
+/**
+ * Starts an API process on `port` (added to `processes` at once, so that it is stopped whatever happens next), as
+ * deploy/compose.yaml runs one: the client's address from nginx, rate limits on, their buckets in `redisUrl`.
+ */
+function startReplica(port: number, redisUrl: string, processes: ChildProcess[]): Promise<ChildProcess> {
   const neo4j = testNeo4j();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     env: {
@@ -33,6 +38,11 @@ function startReplica(port: number, processes: ChildProcess[]): Promise<ChildPro
       // nginx, not a test client, holds the connections: the API's default keep-alive, which nginx's
       // keepalive_timeout in deploy/nginx.conf is set below, as deployed.
       KEEP_ALIVE_TIMEOUT_MS: '5000',
+      TRUST_PROXY: '1',
+      // Every answer takes its token from the one Redis; the bucket is too large for the load to empty.
+      RATE_LIMIT: 'true',
+      RATE_LIMIT_POINTS: '100000000',
+      RATE_LIMIT_REDIS_URL: redisUrl,
       PORT: String(port),
       NEO4J_URI: neo4j.uri,
       NEO4J_USER: neo4j.user,
@@ -135,7 +145,9 @@ async function load(url: string, seconds: number, until: Promise<unknown> = Prom
         try {
           const response = await (result.sent % 2 === 0 ? fetch(get) : fetch(url, post));
           const body = (await response.json()) as { data?: { models?: { nodes?: unknown[] } }; errors?: unknown[] };
-          if (response.status === 200 && !body.errors && body.data?.models?.nodes?.length === FIRST) result.ok += 1;
+          // The RateLimit field says the replica took the answer's token from the shared bucket.
+          const limited = response.headers.get('ratelimit') !== null;
+          if (response.status === 200 && limited && !body.errors && body.data?.models?.nodes?.length === FIRST) result.ok += 1;
           else result.failed.push(`${String(response.status)} ${JSON.stringify(body).slice(0, 200)}`);
         } catch (error) {
           result.failed.push(String(error));
@@ -150,7 +162,18 @@ async function load(url: string, seconds: number, until: Promise<unknown> = Prom
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
-describe('scaling out: API replicas behind nginx on one Neo4j', () => {
+/** How many scripts the Redis at `url` has run: each a take of the rate limit. */
+async function takesIn(url: string): Promise<number> {
+  const client = new Redis(url);
+  try {
+    const stats = String(await client.info('commandstats'));
+    return Number(/cmdstat_eval:calls=(\d+)/.exec(stats)?.[1] ?? 0);
+  } finally {
+    client.disconnect();
+  }
+}
+
+describe('scaling out: API replicas behind nginx on one Neo4j and one Redis', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'scale-out-'));
   // Started by root (as in CI), nginx runs its workers as an unprivileged user: they must reach its temp files here.
   chmodSync(dir, 0o755);
@@ -160,16 +183,19 @@ describe('scaling out: API replicas behind nginx on one Neo4j', () => {
   let three: { url: string; log: string };
   let one: { url: string; log: string };
   const report: Record<string, unknown> = {};
+  let redis: TestRedis | undefined;
 
   beforeAll(async () => {
+    redis = await TestRedis.start();
     ports.push(await freePort(), await freePort(), await freePort());
-    replicas.push(...(await Promise.all(ports.map((port) => startReplica(port, processes)))));
+    replicas.push(...(await Promise.all(ports.map((port) => startReplica(port, redis!.url, processes)))));
     three = await startNginx(dir, 'three', ports, processes);
     one = await startNginx(dir, 'one', ports.slice(0, 1), processes);
   }, BUDGET.serverStart + BUDGET.hook);
 
   afterAll(async () => {
     await Promise.all(processes.map((child) => stopProcess(child, BUDGET.poll)));
+    await redis?.stop();
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(projectPath('test-output'), { recursive: true });
     writeFileSync(projectPath('test-output', 'scale-out.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -211,13 +237,15 @@ describe('scaling out: API replicas behind nginx on one Neo4j', () => {
       await sleep(KILL_AFTER_SECONDS * 1000);
       killedAt = Date.now();
       replicas[1]!.kill('SIGKILL');
-      await startReplica(victimPort, processes);
+      await startReplica(victimPort, redis!.url, processes);
       readyAgainAt = Date.now();
       await sleep(SERVING_AGAIN_SECONDS * 1000);
     })();
     const loadBefore = loadavg()[0]!;
+    const takesBefore = await takesIn(redis!.url);
     const underFailover = await load(three.url, LOAD_SECONDS, chaos);
     await chaos;
+    const takes = (await takesIn(redis!.url)) - takesBefore;
     expect(replicas[1]!.signalCode).toBe('SIGKILL');
 
     const proxied = proxiedRequests(three.log).slice(loggedBefore);
@@ -235,6 +263,7 @@ describe('scaling out: API replicas behind nginx on one Neo4j', () => {
       retriedElsewhere: retried.filter((line) => line.upstreams.every((tried) => tried.address !== victimAddress)).length,
       replicaDownSeconds: round2((readyAgainAt - killedAt) / 1000),
       servedByRestartedReplica: servedAgain.length,
+      takesInRedis: takes,
       rps: round2(underFailover.rps),
       loadAverage1m: { before: round2(loadBefore), after: round2(loadavg()[0]!) },
     };
@@ -249,5 +278,8 @@ describe('scaling out: API replicas behind nginx on one Neo4j', () => {
     expect(retried.length).toBeGreaterThan(0);
     expect(retried.some((line) => line.upstreams[0]!.address === victimAddress)).toBe(true);
     expect(servedAgain.length).toBeGreaterThan(0);
+    // Every answer's token came from the one Redis, the restarted replica's too (a request whose replica died after
+    // its take was retried, and took again).
+    expect(takes).toBeGreaterThanOrEqual(underFailover.ok);
   }, (LOAD_SECONDS + SERVING_AGAIN_SECONDS) * 1000 + BUDGET.serverStart + BUDGET.test);
 });
