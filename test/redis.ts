@@ -4,6 +4,7 @@
  * again on the same port to play an outage, frozen (SIGSTOP) to play a Redis that stops answering.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Redis } from 'ioredis';
 import { freePort } from '../src/db/local-neo4j.js';
 import { stopProcess, waitForLine } from './processes.js';
 import { BUDGET } from './time.js';
@@ -37,6 +38,16 @@ export class TestRedis {
     await Promise.race([waitForLine(child, /Ready to accept connections/, BUDGET.shortProcess), notSpawned]);
     // The rest of its log is not needed; a full pipe would stop it.
     child.stdout?.resume();
+  }
+
+  /** Runs `use` with a client of this server of its own, closed after. */
+  async withClient<T>(use: (client: Redis) => Promise<T>): Promise<T> {
+    const client = new Redis(this.url);
+    try {
+      return await use(client);
+    } finally {
+      client.disconnect();
+    }
   }
 
   /** Keeps its connections open and answers nothing, as a frozen or cut-off server does. */

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startHttpServer } from '../../src/http-server.js';
@@ -272,33 +271,28 @@ describe('rate limits shared through Redis: two replicas, one bucket per client'
   });
 
   it('closes its connection to Redis when the server stops', async () => {
-    const client = new Redis(redis.url);
-    const connections = async (): Promise<number> => String(await client.client('LIST')).trim().split('\n').length;
     const db = testDatabase();
     try {
-      const before = await connections();
-      const third = await startHttpServer({ db, config: loadConfig({ ...TEST_SERVER_ENV, ...env() }), logger: capturedLogger().logger, port: 0 });
-      try {
-        expect(await connections()).toBe(before + 1);
-      } finally {
-        await third.stop();
-      }
-      await expect.poll(connections, { timeout: BUDGET.poll }).toBe(before);
+      await redis.withClient(async (client) => {
+        const connections = async (): Promise<number> => String(await client.client('LIST')).trim().split('\n').length;
+        const before = await connections();
+        const third = await startHttpServer({ db, config: loadConfig({ ...TEST_SERVER_ENV, ...env() }), logger: capturedLogger().logger, port: 0 });
+        try {
+          expect(await connections()).toBe(before + 1);
+        } finally {
+          await third.stop();
+        }
+        await expect.poll(connections, { timeout: BUDGET.poll }).toBe(before);
+      });
     } finally {
-      client.disconnect();
       await db.close();
     }
   });
 
   it('keeps hashes of the clients in Redis, never their API keys', async () => {
-    const client = new Redis(redis.url);
-    try {
-      const keys = await client.keys('*');
-      expect(keys.length).toBeGreaterThanOrEqual(3);
-      for (const key of keys) expect(key).toMatch(/^biofm-graph:rate-limit:[\w-]{43}$/);
-    } finally {
-      client.disconnect();
-    }
+    const keys = await redis.withClient((client) => client.keys('*'));
+    expect(keys.length).toBeGreaterThanOrEqual(3);
+    for (const key of keys) expect(key).toMatch(/^biofm-graph:rate-limit:[\w-]{43}$/);
   });
 
   it('refuses requests with 503 SERVICE_UNAVAILABLE while Redis is down, and serves them again once it is back', async () => {

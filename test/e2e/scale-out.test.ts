@@ -3,7 +3,6 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/db/local-neo4j.js';
 import { projectPath } from '../../src/paths.js';
@@ -162,15 +161,10 @@ async function load(url: string, seconds: number, until: Promise<unknown> = Prom
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
-/** How many scripts the Redis at `url` has run: each a take of the rate limit. */
-async function takesIn(url: string): Promise<number> {
-  const client = new Redis(url);
-  try {
-    const stats = String(await client.info('commandstats'));
-    return Number(/cmdstat_eval:calls=(\d+)/.exec(stats)?.[1] ?? 0);
-  } finally {
-    client.disconnect();
-  }
+/** How many scripts `redis` has run: each a take of the rate limit. */
+async function takesIn(redis: TestRedis): Promise<number> {
+  const stats = String(await redis.withClient((client) => client.info('commandstats')));
+  return Number(/cmdstat_eval:calls=(\d+)/.exec(stats)?.[1] ?? 0);
 }
 
 describe('scaling out: API replicas behind nginx on one Neo4j and one Redis', () => {
@@ -242,10 +236,10 @@ describe('scaling out: API replicas behind nginx on one Neo4j and one Redis', ()
       await sleep(SERVING_AGAIN_SECONDS * 1000);
     })();
     const loadBefore = loadavg()[0]!;
-    const takesBefore = await takesIn(redis!.url);
+    const takesBefore = await takesIn(redis!);
     const underFailover = await load(three.url, LOAD_SECONDS, chaos);
     await chaos;
-    const takes = (await takesIn(redis!.url)) - takesBefore;
+    const takes = (await takesIn(redis!)) - takesBefore;
     expect(replicas[1]!.signalCode).toBe('SIGKILL');
 
     const proxied = proxiedRequests(three.log).slice(loggedBefore);
