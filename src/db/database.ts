@@ -4,8 +4,8 @@
  * turns connection failures into DatabaseUnavailableError.
  */
 import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
-import pLimit from 'p-limit';
 import { toParameter, toPlain, type PlainValue } from './values.js';
+import { slots } from './read-slots.js';
 
 export interface DatabaseOptions {
   uri: string;
@@ -181,7 +181,7 @@ export class Database {
    * error instead of waiting for a connection again for every field.
    */
   reader(counter: QueryCounter): Reader {
-    const limit = pLimit(this.#options.requestConcurrency ?? DEFAULT_REQUEST_CONCURRENCY);
+    const limit = slots(this.#options.requestConcurrency ?? DEFAULT_REQUEST_CONCURRENCY);
     let unavailable: DatabaseUnavailableError | undefined;
     return {
       read: (query, params = {}) =>

@@ -14,7 +14,7 @@ import { RELATIONS, type RelationName, type RelationTargets } from '../db/relati
 import { fieldsOf } from '../selection-fields.js';
 import { pageArgs } from './page-args.js';
 import { PerField } from './per-field.js';
-import { fieldsAt, type SelectionInfo } from './selection.js';
+import { pageRowFields, type SelectionInfo } from './selection.js';
 
 export type LookAheadInfo = SelectionInfo & Pick<GraphQLResolveInfo, 'schema' | 'variableValues'>;
 
@@ -44,11 +44,13 @@ function carriedPageArgs(info: LookAheadInfo, typeName: string, fieldNodes: Fiel
 /** What rows of `typeName` carry for the fields `fieldNodes` select on them. */
 function carriedOn(info: LookAheadInfo, typeName: string, fieldNodes: readonly FieldNode[]): Carried[] {
   const byResponseName = new Map<string, FieldNode[]>();
-  for (const field of fieldNodes.flatMap((node) => fieldsOf(node.selectionSet, info.fragments))) {
-    const name = field.alias?.value ?? field.name.value;
-    const group = byResponseName.get(name);
-    if (group) group.push(field);
-    else byResponseName.set(name, [field]);
+  for (const node of fieldNodes) {
+    for (const field of fieldsOf(node.selectionSet, info.fragments)) {
+      const name = field.alias?.value ?? field.name.value;
+      const group = byResponseName.get(name);
+      if (group) group.push(field);
+      else byResponseName.set(name, [field]);
+    }
   }
   const carried: Carried[] = [];
   for (const group of byResponseName.values()) {
@@ -73,7 +75,7 @@ const carriedPerField = new PerField<Carried[]>();
 
 /** What the models of a page carry, whether selected as `nodes` or as `edges { node }`. */
 export function pageCarried(info: LookAheadInfo): Carried[] {
-  return carriedPerField.get(info, () => carriedOn(info, 'Model', [...fieldsAt(info, info.fieldNodes, ['nodes']), ...fieldsAt(info, info.fieldNodes, ['edges', 'node'])]));
+  return carriedPerField.get(info, () => carriedOn(info, 'Model', pageRowFields(info)));
 }
 
 /** What the row of an entity looked up by id carries for the fields selected on it (it is of `label`). */

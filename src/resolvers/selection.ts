@@ -20,28 +20,38 @@ const FIELD_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Answers per field of the document: graphql-js hands every item of a list the same `fieldNodes`, so a field
- * under a hundred parents reads its selection once.
+ * under a hundred parents reads its selection once. A compiled operation (compiled-execution.ts) hands every
+ * request the nodes it was compiled with: its later requests read the answers its first one made.
  */
-const answers = new WeakMap<readonly FieldNode[], Map<string, string[]>>();
+const answers = new WeakMap<readonly FieldNode[], Map<string, unknown>>();
 
 /** The part of a resolver's info that its selection is read from. */
 export type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
 
-function memoised(info: SelectionInfo, key: string, compute: () => string[]): string[] {
+function memoised<T>(info: SelectionInfo, key: string, compute: () => T): T {
   let byKey = answers.get(info.fieldNodes);
   if (!byKey) answers.set(info.fieldNodes, (byKey = new Map()));
-  let answer = byKey.get(key);
-  if (!answer) byKey.set(key, (answer = compute()));
+  let answer = byKey.get(key) as T | undefined;
+  if (answer === undefined) byKey.set(key, (answer = compute()));
   return answer;
 }
 
 /** The nodes of the fields at `path` below `fieldNodes` (e.g. `['edges', 'node']`). */
-export function fieldsAt(info: SelectionInfo, fieldNodes: readonly FieldNode[], path: readonly string[]): FieldNode[] {
+function fieldsAt(info: SelectionInfo, fieldNodes: readonly FieldNode[], path: readonly string[]): FieldNode[] {
   let level: readonly FieldNode[] = fieldNodes;
   for (const name of path) {
-    level = level.flatMap((field) => fieldsOf(field.selectionSet, info.fragments)).filter((field) => field.name.value === name);
+    const below: FieldNode[] = [];
+    for (const field of level) {
+      for (const child of fieldsOf(field.selectionSet, info.fragments)) if (child.name.value === name) below.push(child);
+    }
+    level = below;
   }
   return [...level];
+}
+
+/** The nodes of the models of a connection, whether asked for as `nodes` or as `edges { node }`. */
+export function pageRowFields(info: SelectionInfo): readonly FieldNode[] {
+  return memoised(info, 'page rows', () => [...fieldsAt(info, info.fieldNodes, ['nodes']), ...fieldsAt(info, info.fieldNodes, ['edges', 'node'])]);
 }
 
 /** The names of the fields selected on the objects at `path` below the current field (e.g. `['nodes']`). */

@@ -38,4 +38,13 @@ describe('argumentKey', () => {
     expect(argumentKey({ trainedOnAny: filter.trainedOnAny.slice(1) })).not.toBe(keys[0]);
     expect(keys[0]!.length).toBeLessThan(50);
   });
+
+  it('keys short arguments by their JSON, which no hashed key can equal', () => {
+    const page = { first: 20, after: null, filter: { yearFrom: 2019 }, order: [{ field: 'YEAR', direction: 'DESC' }] };
+    expect(argumentKey(page)).toBe(JSON.stringify(page));
+    expect(argumentKey({ ...page })).toBe(argumentKey(page));
+    expect(argumentKey({ ...page, first: 21 })).not.toBe(argumentKey(page));
+    const long = { trainedOnAny: Array.from({ length: 30 }, (_, i) => `dataset-${String(i)}`) };
+    expect(argumentKey(long)).toMatch(/^[\w-]{43}$/);
+  });
 });
