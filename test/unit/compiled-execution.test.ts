@@ -10,10 +10,11 @@ const executedBy = (): string => ((new Error().stack ?? '').includes('/graphql-j
 class Unavailable extends Error {}
 
 const schema = makeExecutableSchema({
-  typeDefs: 'type Query { executor(n: Int): String, failing: String, refused: String }',
+  typeDefs: 'input Range { from: Int!, to: Int } enum Side { LEFT, RIGHT } type Query { executor(n: Int): String, failing: String, refused: String, echo(n: Int!, range: Range, side: Side, ids: [ID!]): String }',
   resolvers: {
     Query: {
       executor: executedBy,
+      echo: (_root, args: Record<string, unknown>) => `${executedBy()} ${JSON.stringify(args)}`,
       failing: () => {
         throw new Unavailable('the database is away');
       },
@@ -52,6 +53,33 @@ describe('compiled execution', () => {
     expect(answers[0]).toEqual(answers[1]);
     expect(answers[1]).toMatchObject({ status: 400, errors: [{ message: expect.stringContaining('Variable "$n" got invalid value') as string, extensions: { code: 'BAD_USER_INPUT' } }] });
     expect(answers[1]!.data).toBeUndefined();
+  });
+
+  it('hands a compiled operation its variables coerced as graphql-js coerces them', async () => {
+    const query = 'query Q($n: Int!, $range: Range, $side: Side, $ids: [ID!]) { echo(n: $n, range: $range, side: $side, ids: $ids) }';
+    const variables = { n: 2, range: { from: 1 }, side: 'LEFT', ids: 7 };
+    const [first, second] = [await run(query, variables), await run(query, variables)];
+    expect(first.data).toEqual({ echo: 'graphql-js {"n":2,"range":{"from":1},"side":"LEFT","ids":["7"]}' });
+    expect(second.data).toEqual({ echo: 'compiled {"n":2,"range":{"from":1},"side":"LEFT","ids":["7"]}' });
+  });
+
+  it.each([
+    ['a missing non-null variable', {}],
+    ['a float for an Int', { n: 1.5 }],
+    ['an Int past 32 bits', { n: 2 ** 31 }],
+    ['an unknown field of an input object', { n: 1, range: { from: 1, until: 2 } }],
+    ['a missing non-null field of an input object', { n: 1, range: { to: 2 } }],
+    ['a value that is not of the enum', { n: 1, side: 'UP' }],
+    ['a boolean for an ID', { n: 1, ids: [true] }],
+  ])('refuses %s compiled as graphql-js refuses it, with the same errors', async (refused, variables) => {
+    const query = 'query R($n: Int!, $range: Range, $side: Side, $ids: [ID!]) { echo(n: $n, range: $range, side: $side, ids: $ids) }';
+    await run(query, { n: 0 });
+    // The same operation in a document of its own (a comment differs), run once: by graphql-js.
+    const byGraphqlJs = await run(`${query} # ${refused}`, variables);
+    const compiled = await run(query, variables);
+    expect(compiled).toEqual(byGraphqlJs);
+    expect(compiled).toMatchObject({ status: 400, errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(compiled.data).toBeUndefined();
   });
 
   it("gives a resolver's error the same code, path and locations compiled as not", async () => {
