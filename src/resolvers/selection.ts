@@ -37,8 +37,8 @@ function memoised<T>(info: SelectionInfo, key: string, compute: () => T): T {
 }
 
 /** The nodes of the fields at `path` below `fieldNodes` (e.g. `['edges', 'node']`). */
-function fieldsAt(info: SelectionInfo, fieldNodes: readonly FieldNode[], path: readonly string[]): FieldNode[] {
-  let level: readonly FieldNode[] = fieldNodes;
+function fieldsAt(info: SelectionInfo, fieldNodes: readonly FieldNode[], path: readonly string[]): readonly FieldNode[] {
+  let level = fieldNodes;
   for (const name of path) {
     const below: FieldNode[] = [];
     for (const field of level) {
@@ -46,7 +46,7 @@ function fieldsAt(info: SelectionInfo, fieldNodes: readonly FieldNode[], path: r
     }
     level = below;
   }
-  return [...level];
+  return level;
 }
 
 /** The nodes of the models of a connection, whether asked for as `nodes` or as `edges { node }`. */
@@ -77,7 +77,9 @@ export function selectedProperties(info: SelectionInfo, path: readonly string[])
 
 /** The stored properties the models of a connection need, whether asked for as `nodes` or as `edges { node }`. */
 export function pageProperties(info: SelectionInfo): string[] {
-  return memoised(info, 'page', () => propertiesOf([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]));
+  return memoised(info, 'page', () =>
+    propertiesOf(pageRowFields(info).flatMap((node) => fieldsOf(node.selectionSet, info.fragments)).map((field) => field.name.value)),
+  );
 }
 
 /**
