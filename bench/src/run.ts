@@ -3,7 +3,8 @@
  * the real seed's), starts this server (with the response cache off, and again with it on: cold and warm), the
  * same server with loaders off (N+1), the @neo4j/graphql peer and the HTTP floor, checks that every system returns the same data as the floor (one hand-written Cypher query), then
  * measures each operation in interleaved rounds. Ctrl-C (SIGINT) or SIGTERM stops every process it started.
- * Options: --sizes S,M,L  --seconds 5  --runs 3 (rounds)  --connections 8  --soak 60 (0 to skip)
+ * Options: --sizes S,M,L  --seconds 3  --runs 6 (rounds: one whole balanced design over the six systems)
+ * --connections 8  --soak 60 (0 to skip)
  * --warmup 2 (seconds per system and operation, all of them before the first is measured)
  * --operations nested,search (default: all)  --data-dir .neo4j-local (where the bench-<size> graphs live).
  */
@@ -31,8 +32,8 @@ const GRAPH_VERSION = 1;
 const { values: options } = parseArgs({
   options: {
     sizes: { type: 'string', default: 'S,M' },
-    seconds: { type: 'string', default: '5' },
-    runs: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '3' },
+    runs: { type: 'string', default: '6' },
     connections: { type: 'string', default: '8' },
     soak: { type: 'string', default: '60' },
     warmup: { type: 'string', default: '2' },
