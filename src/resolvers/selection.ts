@@ -54,11 +54,14 @@ export function pageRowFields(info: SelectionInfo): readonly FieldNode[] {
   return memoised(info, 'page rows', () => [...fieldsAt(info, info.fieldNodes, ['nodes']), ...fieldsAt(info, info.fieldNodes, ['edges', 'node'])]);
 }
 
+/** The names of the fields selected on the objects of `nodes`. */
+function childNames(info: SelectionInfo, nodes: readonly FieldNode[]): string[] {
+  return nodes.flatMap((node) => fieldsOf(node.selectionSet, info.fragments)).map((field) => field.name.value);
+}
+
 /** The names of the fields selected on the objects at `path` below the current field (e.g. `['nodes']`). */
 export function selectedFields(info: SelectionInfo, path: readonly string[]): string[] {
-  return memoised(info, `fields:${path.join('.')}`, () =>
-    fieldsAt(info, info.fieldNodes, path).flatMap((node) => fieldsOf(node.selectionSet, info.fragments)).map((field) => field.name.value),
-  );
+  return memoised(info, `fields:${path.join('.')}`, () => childNames(info, fieldsAt(info, info.fieldNodes, path)));
 }
 
 /** The stored properties the fields of `names` read, sorted. */
@@ -77,9 +80,7 @@ export function selectedProperties(info: SelectionInfo, path: readonly string[])
 
 /** The stored properties the models of a connection need, whether asked for as `nodes` or as `edges { node }`. */
 export function pageProperties(info: SelectionInfo): string[] {
-  return memoised(info, 'page', () =>
-    propertiesOf(pageRowFields(info).flatMap((node) => fieldsOf(node.selectionSet, info.fragments)).map((field) => field.name.value)),
-  );
+  return memoised(info, 'page', () => propertiesOf(childNames(info, pageRowFields(info))));
 }
 
 /**
