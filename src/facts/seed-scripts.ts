@@ -56,6 +56,7 @@ interface Link { from: string; to: string; rank?: number }
 
 interface RelationSpec { type: RelationshipType; fromLabel: EntityLabel; toLabel: EntityLabel; links: Link[] }
 
+// type, fromLabel and toLabel come from the allow-lists too (RelationSpec); the ids are escaped literals.
 function relationScript({ type, fromLabel, toLabel, links }: RelationSpec): string {
   const ranked = links.some((link) => link.rank !== undefined);
   const header = `// (:${fromLabel})-[:${type}]->(:${toLabel}) (${String(links.length)}); ${GENERATED_BY}.\n` +

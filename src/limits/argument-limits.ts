@@ -19,6 +19,7 @@ export const MAX_WHERE_TEXT = 200;
  * made a request the estimate put at a few hundred nodes hold the event loop for seconds.
  */
 export function checkWhereSize(where: object): void {
+  // `field` is a field of the filter's input type (GraphQL coerced `where`), and it goes into a message, not Cypher.
   for (const [field, value] of Object.entries(where)) {
     const values: unknown[] = Array.isArray(value) ? value : [value];
     if (values.length > MAX_WHERE_ITEMS) {
