@@ -35,7 +35,10 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<RequestCont
         },
         willSendResponse({ contextValue, operationName }) {
           const databaseFailed = Object.keys(codes).some((code) => DATABASE_CODES.has(code));
-          logger[databaseFailed ? 'warn' : 'info'](
+          const level = databaseFailed ? 'warn' : 'info';
+          // The line is made only to be written: at LOG_LEVEL=warn, a request that went well is not.
+          if (!logger.isLevelEnabled(level)) return Promise.resolve();
+          logger[level](
             {
               requestId: contextValue.requestId,
               operation: operationName ?? null,
